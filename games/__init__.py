@@ -1,0 +1,20 @@
+"""games: the engine of security-regimes.
+
+Finite games (:class:`NormalFormGame`), verified equilibrium solvers (:func:`equilibria`), Gambit file
+input/output (:mod:`games.io`) and parameter sweeps (:func:`sweep`). It knows nothing about security:
+the essay's models live in :mod:`models` and build their games from here.
+
+Examples
+--------
+>>> import games
+>>> pd = games.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> [eq.pure_actions() for eq in games.equilibria(pd)]
+[('a2', 'b2')]
+"""
+
+from .equilibrium import Equilibrium, EquilibriumSet, verify
+from .normal_form import NormalFormGame
+from .solvers import METHODS, equilibria
+
+__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS"]
+__version__ = "0.1.0"

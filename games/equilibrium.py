@@ -1,0 +1,226 @@
+"""Equilibrium records: every one is checked against its game before it is handed out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .normal_form import NormalFormGame
+
+__all__ = ["Equilibrium", "EquilibriumSet", "verify"]
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """A verified Nash equilibrium of a finite game.
+
+    Attributes
+    ----------
+    profile : tuple of numpy.ndarray
+        One probability vector per player (Fractions when ``exact``).
+    payoffs : numpy.ndarray
+        Each player's expected payoff.
+    regret : float or Fraction
+        The largest gain from a unilateral deviation, computed from the game (0 when exact).
+    method : str
+        The algorithm that found it.
+    exact : bool
+        Whether the profile is in exact rational arithmetic.
+    tol : float
+        The absolute tolerance the regret was checked against (0 for exact equilibria).
+
+    Examples
+    --------
+    >>> import games
+    >>> g = games.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> eq = games.equilibria(g, exact=True)[0]
+    >>> [v.tolist() for v in eq.profile]
+    [[Fraction(1, 2), Fraction(1, 2)], [Fraction(1, 2), Fraction(1, 2)]]
+    >>> eq.regret
+    Fraction(0, 1)
+    """
+
+    profile: tuple[np.ndarray, ...]
+    payoffs: np.ndarray
+    regret: float | Fraction
+    method: str
+    exact: bool
+    tol: float
+    labels: tuple[tuple[str, ...], ...] = field(default=(), repr=False)
+
+    @property
+    def supports(self) -> tuple[tuple[int, ...], ...]:
+        """Indices of the actions each player uses with positive probability."""
+        return tuple(tuple(int(k) for k in np.flatnonzero([p > 0 for p in v])) for v in self.profile)
+
+    @property
+    def is_pure(self) -> bool:
+        """True when every player uses a single action."""
+        return all(len(s) == 1 for s in self.supports)
+
+    def as_float(self) -> tuple[np.ndarray, ...]:
+        """The profile as float arrays."""
+        return tuple(np.asarray(v, dtype=float) for v in self.profile)
+
+    def pure_actions(self) -> tuple[str, ...] | None:
+        """Action labels of a pure equilibrium, else ``None``."""
+        if not self.is_pure or not self.labels:
+            return None
+        return tuple(self.labels[i][s[0]] for i, s in enumerate(self.supports))
+
+    def approx_equal(self, other: "Equilibrium", atol: float = 1e-7) -> bool:
+        """Whether two equilibria have the same profile up to ``atol``."""
+        return all(np.allclose(a, b, atol=atol) for a, b in zip(self.as_float(), other.as_float()))
+
+    def __repr__(self) -> str:
+        prof = "; ".join("(" + ", ".join(_fmt(p) for p in v) + ")" for v in self.profile)
+        pay = ", ".join(_fmt(p) for p in self.payoffs)
+        return f"Equilibrium([{prof}], payoffs=({pay}), regret={_fmt(self.regret)}, method={self.method!r})"
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, Fraction):
+        return str(v)
+    return f"{float(v):.6g}"
+
+
+def verify(
+    game: "NormalFormGame",
+    profile: Sequence[np.ndarray],
+    method: str,
+    tol: float,
+    exact: bool = False,
+) -> Equilibrium | None:
+    """Return an :class:`Equilibrium` if ``profile`` is one in ``game``, else ``None``.
+
+    ``tol`` is relative to ``game.payoff_scale``. Exact profiles must have regret exactly 0.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> verify(g, [[1, 0], [1, 0]], "guess", 1e-9) is None
+    True
+    """
+    abs_tol = 0.0 if exact else tol * game.payoff_scale
+    try:
+        prof = game.as_profile(profile, tol=max(tol, 1e-9))
+    except ValueError:
+        return None
+    if exact:
+        if not game._use_exact(prof):
+            raise ValueError("an exact equilibrium needs exact payoffs and an exact profile")
+    else:
+        prof = [np.clip(np.asarray(v, dtype=float), 0.0, None) for v in prof]
+        prof = [v / v.sum() for v in prof]
+    r = game.regret(prof)
+    if (exact and r != 0) or (not exact and not r <= abs_tol):
+        return None
+    payoffs = game.expected_payoffs(prof)
+    return Equilibrium(
+        profile=tuple(prof),
+        payoffs=payoffs,
+        regret=r if exact else float(max(r, 0.0)),
+        method=method,
+        exact=exact,
+        tol=abs_tol,
+        labels=game.actions,
+    )
+
+
+class EquilibriumSet(Sequence[Equilibrium]):
+    """The equilibria a solver found, with what is known about their completeness.
+
+    Attributes
+    ----------
+    method : str
+        The algorithm used.
+    complete : bool
+        True when the list is provably every equilibrium (non-degenerate two-player games), every
+        extreme equilibrium (degenerate two-player games), or every pure equilibrium (``method="pure"``).
+    degenerate : bool or None
+        Whether the (two-player) game is degenerate; ``None`` when not determined.
+    components : list of list of int
+        Indices (into this set) of extreme equilibria that lie in the same connected component of
+        the equilibrium set (two-player enumeration only; else each equilibrium on its own).
+    rejected : int
+        Candidates the algorithm produced that failed verification and were dropped.
+    value : float or Fraction or None
+        The value of a zero-sum game (``method="zero-sum"``).
+    note : str
+        What the caller should know (e.g. "pure equilibria only").
+
+    Examples
+    --------
+    >>> import games
+    >>> g = games.NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[1, 1], [0, 0]])   # degenerate
+    >>> eqs = games.equilibria(g)
+    >>> len(eqs), eqs.degenerate, eqs.components
+    (2, True, [[0, 1]])
+    """
+
+    def __init__(
+        self,
+        items: Sequence[Equilibrium],
+        *,
+        method: str,
+        complete: bool,
+        degenerate: bool | None = None,
+        components: list[list[int]] | None = None,
+        rejected: int = 0,
+        value: float | Fraction | None = None,
+        note: str = "",
+    ) -> None:
+        self._items = list(items)
+        self.method = method
+        self.complete = complete
+        self.degenerate = degenerate
+        self.components = components if components is not None else [[k] for k in range(len(self._items))]
+        self.rejected = rejected
+        self.value = value
+        self.note = note
+
+    def __getitem__(self, k):  # type: ignore[override]
+        return self._items[k]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Equilibrium]:
+        return iter(self._items)
+
+    def __repr__(self) -> str:
+        lines = [f"EquilibriumSet(method={self.method!r}, {len(self)} equilibria, complete={self.complete}"
+                 + (f", degenerate={self.degenerate}" if self.degenerate is not None else "") + ")"]
+        lines += [f"  {eq!r}" for eq in self._items]
+        if self.note:
+            lines.append(f"  note: {self.note}")
+        return "\n".join(lines)
+
+    def to_frame(self):
+        """A :class:`pandas.DataFrame` with one row per equilibrium.
+
+        Examples
+        --------
+        >>> import games
+        >>> games.equilibria(games.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])).to_frame().columns.tolist()[:3]
+        ['component', 'regret', 'payoff 1']
+        """
+        import pandas as pd
+
+        rows = []
+        comp_of = {k: c for c, members in enumerate(self.components) for k in members}
+        for k, eq in enumerate(self._items):
+            row: dict[str, Any] = {"component": comp_of.get(k, k), "regret": float(eq.regret)}
+            for i, p in enumerate(eq.payoffs):
+                row[f"payoff {i + 1}"] = float(p)
+            for i, v in enumerate(eq.profile):
+                for a, p in enumerate(v):
+                    label = eq.labels[i][a] if eq.labels else f"{i}:{a}"
+                    row[f"p{i + 1}[{label}]"] = float(p)
+            rows.append(row)
+        return pd.DataFrame(rows)

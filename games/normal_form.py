@@ -1,0 +1,640 @@
+"""Finite games in normal (strategic) form with any number of players."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from fractions import Fraction
+from typing import Any, Callable, Iterable, Sequence
+
+import numpy as np
+
+from ._validation import (
+    as_exact_array,
+    as_real_array,
+    check_probability_vector,
+)
+
+__all__ = ["NormalFormGame"]
+
+Profile = Sequence[Any]
+
+
+def _is_exact_input(value: Any) -> bool:
+    """True when every entry of ``value`` is an int or a Fraction (so exact arithmetic is free)."""
+    arr = np.asarray(value, dtype=object)
+    return all(
+        isinstance(v, (int, np.integer, Fraction)) and not isinstance(v, bool) for v in arr.flat
+    )
+
+
+class NormalFormGame:
+    """A finite game in normal form with ``N >= 1`` players.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape ``(n_1, ..., n_N, N)``
+        Entry ``[a_1, ..., a_N, i]`` is player ``i``'s payoff when player ``j`` plays action ``a_j``.
+        Integers and :class:`fractions.Fraction` s are kept exactly as well (see :attr:`exact_payoffs`).
+    players : sequence of str, optional
+        Player labels; default ``"Player 1"``, ``"Player 2"``, ...
+    actions : sequence of sequences of str, optional
+        Action labels per player; default ``"a1", "a2", ...`` for player 1, ``"b1", ...`` for player 2, ...
+    title : str, optional
+        A title shown in notebooks and written to Gambit files.
+
+    Examples
+    --------
+    The prisoner's dilemma of arming (D) and restraint (C):
+
+    >>> pd = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...                                   actions=[["restrain", "arm"], ["restrain", "arm"]])
+    >>> pd.shape
+    (2, 2)
+    >>> pd.payoffs[1, 0]          # row arms, column restrains
+    array([5., 0.])
+    >>> pd.is_nash([[0, 1], [0, 1]])
+    True
+    >>> pd.regret([[1, 0], [1, 0]])  # mutual restraint: each gains 2 by arming (exact inputs)
+    Fraction(2, 1)
+    >>> pd.regret([[0.5, 0.5], [1, 0]])  # float inputs give floats
+    1.5
+    """
+
+    def __init__(
+        self,
+        payoffs: Any,
+        *,
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+        title: str = "",
+    ) -> None:
+        arr = as_real_array(payoffs, "payoffs")
+        if arr.ndim < 2:
+            raise ValueError(
+                "payoffs must have shape (n_1, ..., n_N, N): one axis per player and a last axis "
+                f"holding the N payoffs; got shape {arr.shape}"
+            )
+        n_players = arr.ndim - 1
+        if arr.shape[-1] != n_players:
+            raise ValueError(
+                f"payoffs has {n_players} action axes, so its last axis must hold {n_players} payoffs "
+                f"(one per player); got shape {arr.shape} with last axis {arr.shape[-1]}"
+            )
+        for i, n in enumerate(arr.shape[:-1]):
+            if n < 1:
+                raise ValueError(f"payoffs: player {i + 1} has no action (axis {i} has length 0)")
+        arr.setflags(write=False)
+        self._payoffs = arr
+        self._exact = as_exact_array(payoffs) if _is_exact_input(payoffs) else None
+        if self._exact is not None:
+            self._exact.setflags(write=False)
+        self.players = self._check_players(players, n_players)
+        self.actions = self._check_actions(actions, arr.shape[:-1])
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a str; got {type(title).__name__}")
+        self.title = title
+
+    # ------------------------------------------------------------------ construction
+    @staticmethod
+    def _check_players(players: Sequence[str] | None, n: int) -> tuple[str, ...]:
+        if players is None:
+            return tuple(f"Player {i + 1}" for i in range(n))
+        players = tuple(str(p) for p in players)
+        if len(players) != n:
+            raise ValueError(f"players must name {n} players; got {len(players)}: {players}")
+        return players
+
+    @staticmethod
+    def _check_actions(actions: Sequence[Sequence[str]] | None, shape: tuple[int, ...]):
+        if actions is None:
+            out = []
+            for i, n in enumerate(shape):
+                letter = chr(ord("a") + i) if i < 26 else f"p{i + 1}_"
+                out.append(tuple(f"{letter}{k + 1}" for k in range(n)))
+            return tuple(out)
+        if len(actions) != len(shape):
+            raise ValueError(f"actions must give one list of labels per player ({len(shape)}); got {len(actions)}")
+        out = []
+        for i, (labels, n) in enumerate(zip(actions, shape)):
+            labels = tuple(str(a) for a in labels)
+            if len(labels) != n:
+                raise ValueError(f"actions[{i}] must have {n} labels (player {i + 1} has {n} actions); got {len(labels)}")
+            out.append(labels)
+        return tuple(out)
+
+    @classmethod
+    def from_bimatrix(
+        cls,
+        A: Any,
+        B: Any | None = None,
+        *,
+        players: Sequence[str] | None = None,
+        actions: Sequence[Sequence[str]] | None = None,
+        title: str = "",
+    ) -> "NormalFormGame":
+        """Build a two-player game from the row player's matrix ``A`` and the column player's ``B``.
+
+        ``B`` defaults to ``-A`` (a zero-sum game).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])   # matching pennies
+        >>> g.payoffs[0, 1].tolist()
+        [-1.0, 1.0]
+        """
+        a = as_real_array(A, "A", ndim=2)
+        if B is None:
+            exact_a = _is_exact_input(A)
+            stacked = np.stack([np.asarray(A, dtype=object), -np.asarray(A, dtype=object)], axis=-1)
+            payload: Any = stacked if exact_a else np.stack([a, -a], axis=-1)
+        else:
+            b = as_real_array(B, "B", ndim=2)
+            if a.shape != b.shape:
+                raise ValueError(f"A and B must have the same shape; got A {a.shape} and B {b.shape}")
+            if _is_exact_input(A) and _is_exact_input(B):
+                payload = np.stack([np.asarray(A, dtype=object), np.asarray(B, dtype=object)], axis=-1)
+            else:
+                payload = np.stack([a, b], axis=-1)
+        return cls(payload, players=players, actions=actions, title=title)
+
+    @classmethod
+    def from_payoff_function(
+        cls,
+        func: Callable[..., Sequence[float]],
+        actions: Sequence[int | Sequence[Any]],
+        *,
+        players: Sequence[str] | None = None,
+        title: str = "",
+    ) -> "NormalFormGame":
+        """Build a game by calling ``func(a_1, ..., a_N)`` for every pure profile.
+
+        Parameters
+        ----------
+        func : callable
+            Called with one action per player (the action objects given in ``actions``, or indices when
+            a player's entry is an int); returns the ``N`` payoffs.
+        actions : sequence
+            Per player, either a number of actions or a sequence of action values (used as labels too).
+
+        Examples
+        --------
+        A two-player Cournot-like game with quantities 0, 1, 2:
+
+        >>> g = NormalFormGame.from_payoff_function(
+        ...     lambda q1, q2: (q1 * (4 - q1 - q2), q2 * (4 - q1 - q2)), [[0, 1, 2], [0, 1, 2]])
+        >>> g.payoffs[1, 1].tolist()
+        [2.0, 2.0]
+        """
+        if not callable(func):
+            raise TypeError(f"func must be callable; got {type(func).__name__}")
+        values = []
+        for i, spec in enumerate(actions):
+            if isinstance(spec, (int, np.integer)) and not isinstance(spec, bool):
+                if spec < 1:
+                    raise ValueError(f"actions[{i}] must be a positive number of actions; got {spec}")
+                values.append(list(range(int(spec))))
+            else:
+                spec = list(spec)
+                if not spec:
+                    raise ValueError(f"actions[{i}]: player {i + 1} has no action")
+                values.append(spec)
+        shape = tuple(len(v) for v in values)
+        n = len(shape)
+        out = np.empty(shape + (n,), dtype=object)
+        for idx in itertools.product(*(range(k) for k in shape)):
+            result = func(*(values[i][a] for i, a in enumerate(idx)))
+            result = list(np.ravel(np.asarray(result, dtype=object)))
+            if len(result) != n:
+                raise ValueError(f"func must return {n} payoffs (one per player); returned {len(result)} at {idx}")
+            out[idx] = result
+        labels = [[str(v) for v in vals] for vals in values]
+        return cls(out, players=players, actions=labels, title=title)
+
+    @classmethod
+    def from_nashpy(cls, game: Any, **kwargs: Any) -> "NormalFormGame":
+        """Build from a :class:`nashpy.Game` (its two payoff matrices).
+
+        Examples
+        --------
+        >>> import nashpy
+        >>> NormalFormGame.from_nashpy(nashpy.Game([[1, 0], [0, 1]])).payoffs[0, 0].tolist()
+        [1.0, -1.0]
+        """
+        try:
+            A, B = game.payoff_matrices
+        except AttributeError as exc:
+            raise TypeError(f"game must be a nashpy.Game; got {type(game).__name__}") from exc
+        return cls.from_bimatrix(A, B, **kwargs)
+
+    def to_nashpy(self) -> Any:
+        """Return the equivalent :class:`nashpy.Game` (two-player games only).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]])
+        >>> g.to_nashpy().payoff_matrices[1].tolist()
+        [[0, 1], [1, 0]]
+        """
+        import nashpy
+
+        A, B = self.bimatrix
+        if self._exact is not None and all(v.denominator == 1 for v in self._exact.flat):
+            A, B = A.astype(np.int64), B.astype(np.int64)
+        return nashpy.Game(A, B)
+
+    # ------------------------------------------------------------------ basic properties
+    @property
+    def payoffs(self) -> np.ndarray:
+        """The read-only float payoff array of shape ``(n_1, ..., n_N, N)``."""
+        return self._payoffs
+
+    @property
+    def exact_payoffs(self) -> np.ndarray:
+        """The payoffs as :class:`~fractions.Fraction` s (floats become their shortest decimal).
+
+        Examples
+        --------
+        >>> NormalFormGame.from_bimatrix([[0.5, 1]], [[1, 0.25]]).exact_payoffs[0, 1, 1]
+        Fraction(1, 4)
+        """
+        if self._exact is None:
+            self._exact = as_exact_array(self._payoffs)
+            self._exact.setflags(write=False)
+        return self._exact
+
+    @property
+    def has_exact_payoffs(self) -> bool:
+        """True when the game was built from ints or Fractions."""
+        return self._exact is not None and _is_exact_input(self._exact)
+
+    @property
+    def num_players(self) -> int:
+        """Number of players ``N``."""
+        return self._payoffs.ndim - 1
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """Number of actions of each player, ``(n_1, ..., n_N)``."""
+        return self._payoffs.shape[:-1]
+
+    @property
+    def num_profiles(self) -> int:
+        """Number of pure strategy profiles."""
+        return int(np.prod(self.shape))
+
+    @property
+    def bimatrix(self) -> tuple[np.ndarray, np.ndarray]:
+        """The two payoff matrices ``(A, B)`` of a two-player game."""
+        self._require_players(2, "bimatrix")
+        return self._payoffs[..., 0], self._payoffs[..., 1]
+
+    @property
+    def payoff_scale(self) -> float:
+        """The largest range of any player's payoffs (1.0 for a game where every payoff is equal).
+
+        Tolerances are multiplied by this, so that rescaling a game does not change its answers.
+        """
+        p = self._payoffs.reshape(-1, self.num_players)
+        rng = float(np.max(p.max(axis=0) - p.min(axis=0)))
+        return rng if rng > 0 else 1.0
+
+    def _require_players(self, n: int, what: str) -> None:
+        if self.num_players != n:
+            raise ValueError(f"{what} needs a {n}-player game; this game has {self.num_players} players")
+
+    def __getitem__(self, profile: Any) -> np.ndarray:
+        """Payoffs at a pure profile given as action indices."""
+        return self._payoffs[tuple(profile)]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (
+            self.shape == other.shape
+            and np.array_equal(self._payoffs, other._payoffs)
+            and self.players == other.players
+            and self.actions == other.actions
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.shape, self._payoffs.tobytes()))
+
+    # ------------------------------------------------------------------ profiles
+    def pure_profile(self, actions: Sequence[int | str]) -> list[np.ndarray]:
+        """The mixed-profile form (one 0/1 vector per player) of a pure profile.
+
+        Actions are indices or labels.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]], actions=[["L", "R"], ["l", "r"]])
+        >>> [v.tolist() for v in g.pure_profile(["R", 0])]
+        [[0, 1], [1, 0]]
+        """
+        if len(actions) != self.num_players:
+            raise ValueError(f"actions must give one action per player ({self.num_players}); got {len(actions)}")
+        out = []
+        for i, a in enumerate(actions):
+            idx = self._action_index(i, a)
+            v = np.zeros(self.shape[i], dtype=object)
+            v[:] = 0
+            v[idx] = 1
+            out.append(v)
+        return out
+
+    def _action_index(self, player: int, action: int | str) -> int:
+        if isinstance(action, str):
+            if action not in self.actions[player]:
+                raise ValueError(f"player {player + 1} has no action {action!r}; actions are {self.actions[player]}")
+            return self.actions[player].index(action)
+        if isinstance(action, (int, np.integer)) and not isinstance(action, bool):
+            if not 0 <= action < self.shape[player]:
+                raise ValueError(f"action index for player {player + 1} must be in 0..{self.shape[player] - 1}; got {action}")
+            return int(action)
+        raise TypeError(f"an action must be an index or a label; got {type(action).__name__} {action!r}")
+
+    def as_profile(self, profile: Profile, name: str = "profile", tol: float = 1e-9) -> list[np.ndarray]:
+        """Validate a mixed profile: one probability vector per player (or a pure action index/label).
+
+        Exact entries (ints, Fractions) stay exact; anything else becomes float.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]])
+        >>> g.as_profile([[0.5, 0.5], 1])[1].tolist()
+        [0, 1]
+        >>> g.as_profile([[0.5, 0.5]])
+        Traceback (most recent call last):
+        ...
+        ValueError: profile must give one strategy per player (2); got 1
+        """
+        if isinstance(profile, np.ndarray) and profile.ndim == 2 and len(set(self.shape)) == 1:
+            profile = list(profile)
+        try:
+            n = len(profile)
+        except TypeError as exc:
+            raise TypeError(f"{name} must be a sequence with one strategy per player; got {type(profile).__name__}") from exc
+        if n != self.num_players:
+            raise ValueError(f"{name} must give one strategy per player ({self.num_players}); got {n}")
+        out = []
+        for i, s in enumerate(profile):
+            if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
+                out.append(self.pure_profile([0] * i + [s] + [0] * (n - i - 1))[i])
+            else:
+                out.append(check_probability_vector(s, self.shape[i], f"{name}[{i}]", tol))
+        return out
+
+    def _use_exact(self, prof: list[np.ndarray]) -> bool:
+        return self.has_exact_payoffs and all(v.dtype == object for v in prof)
+
+    def _table(self, prof: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+        if self._use_exact(prof):
+            return self._exact, prof
+        return self._payoffs, [np.asarray(v, dtype=float) for v in prof]
+
+    def action_values(self, player: int, profile: Profile) -> np.ndarray:
+        """Payoff to ``player`` of each of its pure actions against the others' mixed strategies.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        >>> g.action_values(0, [[1, 0], [0.5, 0.5]]).tolist()
+        [1.5, 3.0]
+        """
+        if not isinstance(player, (int, np.integer)) or not 0 <= player < self.num_players:
+            raise ValueError(f"player must be an index in 0..{self.num_players - 1}; got {player!r}")
+        prof = self.as_profile(profile)
+        table, prof = self._table(prof)
+        t = table[..., player]
+        for j in reversed(range(self.num_players)):
+            if j != player:
+                t = np.tensordot(t, prof[j], axes=([j], [0]))
+        return t
+
+    def expected_payoffs(self, profile: Profile) -> np.ndarray:
+        """Each player's expected payoff under a mixed profile.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+        >>> g.expected_payoffs([[0.5, 0.5], [0.5, 0.5]]).tolist()
+        [0.0, 0.0]
+        """
+        prof = self.as_profile(profile)
+        table, prof = self._table(prof)
+        t = table
+        for j in reversed(range(self.num_players)):
+            t = np.tensordot(t, prof[j], axes=([j], [0]))
+        return t
+
+    def regrets(self, profile: Profile) -> np.ndarray:
+        """Each player's gain from its best unilateral deviation (0 at a Nash equilibrium).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        >>> g.regrets([[1, 0], [1, 0]]).tolist()   # ints in, exact Fractions out
+        [Fraction(2, 1), Fraction(2, 1)]
+        >>> g.regrets([[1.0, 0.0], [1.0, 0.0]]).tolist()
+        [2.0, 2.0]
+        """
+        prof = self.as_profile(profile)
+        exact = self._use_exact(prof)
+        out = np.empty(self.num_players, dtype=object if exact else float)
+        payoffs = self.expected_payoffs(prof)
+        for i in range(self.num_players):
+            best = max(self.action_values(i, prof))
+            out[i] = best - payoffs[i]
+        return out
+
+    def regret(self, profile: Profile) -> float | Fraction:
+        """The largest gain any player gets by deviating unilaterally from ``profile``.
+
+        Exact (a Fraction) when the game and the profile are exact.
+
+        Examples
+        --------
+        >>> from fractions import Fraction as F
+        >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+        >>> g.regret([[F(1, 2), F(1, 2)], [F(1, 2), F(1, 2)]])
+        Fraction(0, 1)
+        """
+        r = max(self.regrets(profile))
+        return r if isinstance(r, Fraction) else float(r)
+
+    def best_responses(self, player: int, profile: Profile, tol: float = 1e-9) -> np.ndarray:
+        """Indices of ``player``'s pure best responses to the others' strategies in ``profile``.
+
+        ``tol`` is relative to :attr:`payoff_scale`; exact profiles use exact comparison.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+        >>> g.best_responses(0, [[1, 0], [1/3, 2/3]]).tolist()   # indifferent
+        [0, 1]
+        """
+        values = self.action_values(player, profile)
+        best = max(values)
+        if values.dtype == object:
+            return np.array([k for k, v in enumerate(values) if v == best], dtype=int)
+        return np.flatnonzero(values >= best - tol * self.payoff_scale)
+
+    def is_nash(self, profile: Profile, tol: float = 1e-9) -> bool:
+        """Whether ``profile`` is a Nash equilibrium: regret <= ``tol`` * :attr:`payoff_scale`.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+        >>> g.is_nash([[0.5, 0.5], [0.5, 0.5]]), g.is_nash([[1, 0], [1, 0]])
+        (True, False)
+        """
+        r = self.regret(profile)
+        if isinstance(r, Fraction):
+            return r <= 0
+        return bool(r <= tol * self.payoff_scale)
+
+    # ------------------------------------------------------------------ structure
+    def eliminate_dominated(self, mixed: bool = False) -> tuple["NormalFormGame", tuple[np.ndarray, ...]]:
+        """Iterated elimination of strictly dominated strategies.
+
+        Parameters
+        ----------
+        mixed : bool
+            Also remove actions strictly dominated by a mixed strategy (found by linear programming).
+
+        Returns
+        -------
+        reduced : NormalFormGame
+            The game on the surviving actions (labels kept).
+        kept : tuple of numpy.ndarray
+            For each player, the original indices of the surviving actions.
+
+        Examples
+        --------
+        >>> pd = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"], ["C", "D"]])
+        >>> reduced, kept = pd.eliminate_dominated()
+        >>> reduced.actions, [k.tolist() for k in kept]
+        ((('D',), ('D',)), [[1], [1]])
+        """
+        from .dominance import iterated_elimination
+
+        return iterated_elimination(self, mixed=mixed)
+
+    def restrict(self, kept: Sequence[Sequence[int]]) -> "NormalFormGame":
+        """The subgame in which each player keeps only the actions with the given indices.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, 2, 3]], [[0, 0, 1]])
+        >>> g.restrict([[0], [1, 2]]).shape
+        (1, 2)
+        """
+        if len(kept) != self.num_players:
+            raise ValueError(f"kept must give one index list per player ({self.num_players}); got {len(kept)}")
+        idx = []
+        for i, k in enumerate(kept):
+            k = np.asarray(k, dtype=int).ravel()
+            if k.size == 0 or k.min() < 0 or k.max() >= self.shape[i]:
+                raise ValueError(f"kept[{i}] must be non-empty indices in 0..{self.shape[i] - 1}; got {k.tolist()}")
+            idx.append(k)
+        source = self._exact if self.has_exact_payoffs else self._payoffs
+        sub = source[np.ix_(*idx, np.arange(self.num_players))]
+        return NormalFormGame(
+            sub,
+            players=self.players,
+            actions=[[self.actions[i][a] for a in k] for i, k in enumerate(idx)],
+            title=self.title,
+        )
+
+    def is_zero_sum(self, tol: float = 1e-12) -> bool:
+        """Whether the payoffs sum to zero at every profile.
+
+        Examples
+        --------
+        >>> NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]).is_zero_sum()
+        True
+        """
+        return bool(np.all(np.abs(self._payoffs.sum(axis=-1)) <= tol * self.payoff_scale))
+
+    def is_degenerate(self, tol: float = 1e-9) -> bool:
+        """Whether a two-player game is degenerate.
+
+        A bimatrix game is non-degenerate when no mixed strategy with support of size ``k`` has more
+        than ``k`` pure best responses. Tested on the vertices of the best-response polytopes
+        (von Stengel 2002, Thm. 2.6 and Def. 2.7), exactly when the payoffs are exact.
+
+        Examples
+        --------
+        >>> NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]).is_degenerate()
+        False
+        >>> NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[1, 1], [0, 0]]).is_degenerate()
+        True
+        """
+        self._require_players(2, "is_degenerate")
+        from .solvers.vertex import polytope_degenerate
+
+        return polytope_degenerate(self, tol=tol)
+
+    # ------------------------------------------------------------------ display
+    def __repr__(self) -> str:
+        dims = "x".join(str(n) for n in self.shape)
+        t = f" {self.title!r}" if self.title else ""
+        return f"<NormalFormGame{t}: {self.num_players} players, {dims}>"
+
+    def _cells(self) -> Iterable[tuple[tuple[int, ...], str]]:
+        src = self._exact if self.has_exact_payoffs else self._payoffs
+        for idx in itertools.product(*(range(n) for n in self.shape)):
+            yield idx, ", ".join(_fmt_number(v) for v in src[idx])
+
+    def _slices(self) -> list[tuple[str, dict[tuple[int, int], str]]]:
+        """Two-player tables: one per profile of players 3..N (each a caption and cells)."""
+        cells = dict(self._cells())
+        if self.num_players == 1:
+            return [("", {(0, a): cells[(a,)] for a in range(self.shape[0])})]
+        out = []
+        for rest in itertools.product(*(range(n) for n in self.shape[2:])):
+            caption = ", ".join(f"{self.players[k + 2]}: {self.actions[k + 2][a]}" for k, a in enumerate(rest))
+            out.append((caption, {(r, c): cells[(r, c) + rest] for r in range(self.shape[0]) for c in range(self.shape[1])}))
+        return out
+
+    def _repr_html_(self) -> str:
+        parts = []
+        if self.title:
+            parts.append(f"<p><b>{html.escape(self.title)}</b></p>")
+        cols = self.actions[1] if self.num_players > 1 else ("payoff",)
+        for caption, cells in self._slices():
+            rows = []
+            head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+            corner = html.escape(self.players[0]) + (" \\ " + html.escape(self.players[1]) if self.num_players > 1 else "")
+            rows.append(f"<tr><th>{corner}</th>{head}</tr>")
+            for r, label in enumerate(self.actions[0]):
+                tds = "".join(f"<td>{html.escape(cells[(r, c)])}</td>" for c in range(len(cols)))
+                rows.append(f"<tr><th>{html.escape(label)}</th>{tds}</tr>")
+            cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+            parts.append(f"<table>{cap}{''.join(rows)}</table>")
+        return "\n".join(parts)
+
+    def _repr_latex_(self) -> str:
+        blocks = []
+        cols = self.actions[1] if self.num_players > 1 else ("payoff",)
+        for caption, cells in self._slices():
+            spec = "r|" + "c" * len(cols)
+            lines = [" & ".join([""] + [_tex(c) for c in cols]) + r" \\ \hline"]
+            for r, label in enumerate(self.actions[0]):
+                lines.append(" & ".join([_tex(label)] + [cells[(r, c)] for c in range(len(cols))]) + r" \\")
+            body = "\n".join(lines)
+            cap = rf"\text{{{_tex(caption)}}}\\" if caption else ""
+            blocks.append(rf"{cap}\begin{{array}}{{{spec}}}" + "\n" + body + "\n" + r"\end{array}")
+        return "$$" + r"\quad ".join(blocks) + "$$"
+
+
+def _fmt_number(v: Any) -> str:
+    if isinstance(v, Fraction):
+        return str(v)
+    f = float(v)
+    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.6g}"
+
+
+def _tex(s: str) -> str:
+    return r"\text{" + s.replace("_", r"\_").replace("&", r"\&").replace("#", r"\#") + "}"

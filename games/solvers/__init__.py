@@ -1,0 +1,130 @@
+"""One entry point for equilibrium computation: :func:`equilibria`.
+
+Every equilibrium any method returns has been verified against the game (its regret computed); a
+candidate that fails is dropped and counted in ``EquilibriumSet.rejected``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .._validation import check_choice, check_tolerance
+from ..equilibrium import EquilibriumSet, verify
+from .lemke_howson import lemke_howson
+from .pure import pure_equilibria
+from .vertex import DEFAULT_MAX_BASES, check_size, vertex_enumeration
+from .zero_sum import zero_sum
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..normal_form import NormalFormGame
+
+__all__ = ["equilibria", "METHODS"]
+
+METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
+
+
+def _support_enumeration(game: "NormalFormGame", tol: float, max_bases: int) -> EquilibriumSet:
+    """nashpy's support enumeration, each result verified (misses equilibria of degenerate games)."""
+    m, n = game.shape
+    check_size(m, n, max_bases)
+    import warnings
+
+    items, rejected = [], 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        candidates = list(game.to_nashpy().support_enumeration(tol=tol))
+    for x, y in candidates:
+        eq = verify(game, [x, y], "support", tol)
+        if eq is None:
+            rejected += 1
+        elif not any(eq.approx_equal(o) for o in items):
+            items.append(eq)
+    return EquilibriumSet(items, method="support", complete=False, rejected=rejected,
+                          note="support enumeration (nashpy): complete only for non-degenerate games")
+
+
+def _one_player(game: "NormalFormGame", tol: float, exact: bool) -> EquilibriumSet:
+    eqs = pure_equilibria(game, tol=tol, exact=exact)
+    eqs.note = "one player: the pure maximisers (the extreme points of the optimal mixed strategies)"
+    return eqs
+
+
+def equilibria(
+    game: "NormalFormGame",
+    method: str = "auto",
+    *,
+    tol: float = 1e-9,
+    exact: bool = False,
+    label: int | None = 0,
+    max_bases: int = DEFAULT_MAX_BASES,
+) -> EquilibriumSet:
+    """Nash equilibria of a finite game, each verified against the game.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The game.
+    method : {"auto", "vertex", "support", "lemke-howson", "zero-sum", "pure"}
+        - ``"auto"``: ``"vertex"`` for two players, ``"pure"`` for one or for three and more players.
+        - ``"vertex"``: every extreme equilibrium by vertex enumeration of the best-response polytopes
+          (all equilibria of a non-degenerate game; the components are in ``.components``).
+        - ``"support"``: nashpy's support enumeration (incomplete on degenerate games; for comparison).
+        - ``"lemke-howson"``: one equilibrium from ``label``; ``label=None`` tries every label.
+        - ``"zero-sum"``: value and optimal strategies by linear programming.
+        - ``"pure"``: every pure equilibrium, any number of players.
+    tol : float
+        Verification tolerance, relative to the game's payoff range (``game.payoff_scale``).
+    exact : bool
+        Rational arithmetic; profiles and payoffs are :class:`~fractions.Fraction` s and regret is 0.
+    label : int or None
+        Starting label for Lemke–Howson (rows ``0..m-1``, then columns).
+    max_bases : int
+        Work limit for enumeration; larger games are refused at once with a suggestion.
+
+    Returns
+    -------
+    EquilibriumSet
+        A sequence of :class:`~games.equilibrium.Equilibrium`, with ``complete``, ``degenerate``,
+        ``components``, ``rejected`` and ``value`` attributes.
+
+    Examples
+    --------
+    >>> import games
+    >>> hawk_dove = games.NormalFormGame.from_bimatrix([[-1, 4], [0, 2]], [[-1, 0], [4, 2]])
+    >>> eqs = games.equilibria(hawk_dove, exact=True)
+    >>> [[str(p) for p in eq.profile[0]] for eq in eqs]
+    [['0', '1'], ['2/3', '1/3'], ['1', '0']]
+    >>> games.equilibria(hawk_dove, method="simplex")
+    Traceback (most recent call last):
+    ...
+    ValueError: method must be one of 'auto', 'vertex', 'support', 'lemke-howson', 'zero-sum', 'pure'; got 'simplex'
+    """
+    from ..normal_form import NormalFormGame
+
+    if not isinstance(game, NormalFormGame):
+        raise TypeError(f"game must be a NormalFormGame; got {type(game).__name__}")
+    check_choice(method, "method", METHODS)
+    tol = check_tolerance(tol)
+    if not isinstance(exact, (bool, np.bool_)):
+        raise TypeError(f"exact must be True or False; got {exact!r}")
+    n = game.num_players
+    if method == "auto":
+        method = "vertex" if n == 2 else "pure"
+    if method == "pure":
+        return _one_player(game, tol, exact) if n == 1 else pure_equilibria(game, tol=tol, exact=exact)
+    if n == 1:
+        return _one_player(game, tol, exact)
+    if n != 2:
+        raise ValueError(f"method={method!r} needs a 2-player game; this game has {n} players "
+                         "(use method='pure' for N-player games)")
+    if method == "vertex":
+        return vertex_enumeration(game, tol=tol, exact=exact, max_bases=max_bases)
+    if method == "support":
+        if exact:
+            raise ValueError("method='support' has no exact mode; use method='vertex' with exact=True")
+        return _support_enumeration(game, tol, max_bases)
+    if method == "lemke-howson":
+        return lemke_howson(game, label=label, tol=tol, exact=exact)
+    return zero_sum(game, tol=tol, exact=exact)

@@ -1,0 +1,167 @@
+"""The Lemke–Howson algorithm with lexicographic pivoting (terminates on degenerate games too).
+
+Complementary pivoting on the tableaux of the best-response polytopes P (``B^T x + s = 1``) and Q
+(``A y + r = 1``) with payoffs made positive, starting from the artificial equilibrium ``(0, 0)`` and
+dropping one label (Lemke & Howson 1964; von Stengel 2002, Sec. 3.4 and 6.2). Ties in the minimum-ratio
+test are broken lexicographically, which prevents cycling in degenerate games. The exact path pivots in
+rational arithmetic.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..equilibrium import EquilibriumSet, verify
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..normal_form import NormalFormGame
+
+__all__ = ["lemke_howson", "lemke_howson_path"]
+
+
+class _Tableau:
+    """``M z + I s = 1`` with the basis stored explicitly; variable k < d is z_k, k >= d is slack k - d."""
+
+    def __init__(self, M: np.ndarray, exact: bool, tol: float) -> None:
+        rows, d = M.shape
+        self.exact, self.tol, self.d = exact, tol, d
+        dtype = object if exact else float
+        eye = np.eye(rows, dtype=int).astype(dtype)
+        if exact:
+            eye = np.vectorize(Fraction, otypes=[object])(eye)
+            rhs = np.array([Fraction(1)] * rows, dtype=object)
+        else:
+            rhs = np.ones(rows)
+        self.T = np.hstack([M.astype(dtype), eye, rhs[:, None]])
+        self.basis = [d + r for r in range(rows)]
+
+    def pivot(self, col: int) -> int:
+        """Bring variable ``col`` into the basis; return the variable that leaves."""
+        T = self.T
+        column = T[:, col]
+        cand = [r for r in range(T.shape[0]) if (column[r] > 0 if self.exact else column[r] > self.tol)]
+        if not cand:
+            raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
+        # lexicographic minimum ratio over (rhs, columns of the initial basis inverse)
+        slack = list(range(self.d, self.d + T.shape[0]))
+        keys = [(r, [T[r, -1] / column[r]] + [T[r, c] / column[r] for c in slack]) for r in cand]
+        best_r, best_key = keys[0]
+        for r, key in keys[1:]:
+            if _lex_less(key, best_key, 0 if self.exact else self.tol):
+                best_r, best_key = r, key
+        piv = T[best_r, col]
+        T[best_r] = T[best_r] / piv
+        for r in range(T.shape[0]):
+            if r != best_r and T[r, col] != 0:
+                T[r] = T[r] - T[r, col] * T[best_r]
+        leaving = self.basis[best_r]
+        self.basis[best_r] = col
+        return leaving
+
+    def values(self) -> np.ndarray:
+        z = np.array([Fraction(0)] * self.d, dtype=object) if self.exact else np.zeros(self.d)
+        for r, var in enumerate(self.basis):
+            if var < self.d:
+                z[var] = self.T[r, -1]
+        return z
+
+
+def _lex_less(a, b, tol) -> bool:
+    for u, v in zip(a, b):
+        if u < v - tol:
+            return True
+        if u > v + tol:
+            return False
+    return False
+
+
+def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False, tol: float = 1e-9):
+    """Follow the Lemke–Howson path that drops ``label`` (0..m-1 rows, m..m+n-1 columns).
+
+    Returns the (unverified) mixed profile at the end of the path and the number of pivots.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> prof, steps = lemke_howson_path(g, 0, exact=True)
+    >>> [[str(v) for v in p] for p in prof]
+    [['1/2', '1/2'], ['1/2', '1/2']]
+    """
+    m, n = game.shape
+    if not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
+        raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
+    if exact:
+        A, B = game.exact_payoffs[..., 0], game.exact_payoffs[..., 1]
+        a, b = A - A.min() + 1, B - B.min() + 1
+    else:
+        A, B = game.bimatrix
+        a = 1.0 + (A - A.min()) / (np.ptp(A) or 1.0)
+        b = 1.0 + (B - B.min()) / (np.ptp(B) or 1.0)
+    tab_p = _Tableau(b.T, exact, tol)  # variables x_0..x_{m-1} (labels 0..m-1), slacks s_j (labels m+j)
+    tab_q = _Tableau(a, exact, tol)    # variables y_0..y_{n-1} (labels m+j), slacks r_i (labels i)
+
+    def p_var(lab: int) -> int:  # the P variable that carries label lab
+        return lab if lab < m else m + (lab - m)
+
+    def q_var(lab: int) -> int:
+        return n + lab if lab < m else lab - m
+
+    def p_label(var: int) -> int:
+        return var if var < m else var  # x_i -> i ; s_j (index m+j) -> m+j
+
+    def q_label(var: int) -> int:
+        return m + var if var < n else var - n
+
+    # dropping a row label moves in P (x enters); a column label moves in Q (y enters)
+    in_p = label < m
+    entering = p_var(label) if in_p else q_var(label)
+    steps = 0
+    limit = 50 * (m + n) ** 2 + 1000
+    while True:
+        steps += 1
+        if steps > limit:
+            raise RuntimeError(f"Lemke-Howson did not terminate within {limit} pivots; this is a bug")
+        if in_p:
+            leaving_label = p_label(tab_p.pivot(entering))
+        else:
+            leaving_label = q_label(tab_q.pivot(entering))
+        if leaving_label == label:
+            break
+        in_p = not in_p
+        entering = p_var(leaving_label) if in_p else q_var(leaving_label)
+    x, y = tab_p.values(), tab_q.values()
+    return [x / x.sum(), y / y.sum()], steps
+
+
+def lemke_howson(
+    game: "NormalFormGame", *, label: int | None = 0, tol: float = 1e-9, exact: bool = False
+) -> EquilibriumSet:
+    """One equilibrium from ``label``, or (``label=None``) the distinct equilibria reached from every label.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> [eq.pure_actions() for eq in lemke_howson(bos, label=0)]
+    [('a1', 'b1')]
+    >>> len(lemke_howson(bos, label=None))
+    2
+    """
+    if game.num_players != 2:
+        raise ValueError(f"Lemke-Howson needs a 2-player game; this game has {game.num_players}")
+    m, n = game.shape
+    labels = range(m + n) if label is None else [label]
+    items, rejected = [], 0
+    for lab in labels:
+        prof, _ = lemke_howson_path(game, lab, exact=exact, tol=tol)
+        eq = verify(game, prof, "lemke-howson", tol, exact=exact)
+        if eq is None:
+            rejected += 1
+        elif not any(eq.approx_equal(other) for other in items):
+            items.append(eq)
+    return EquilibriumSet(items, method="lemke-howson", complete=False, rejected=rejected,
+                          note="Lemke-Howson finds one equilibrium per starting label, not all of them")
