@@ -12,9 +12,28 @@ Examples
 [('a2', 'b2')]
 """
 
+from importlib import import_module
+from typing import Any
+
 from .equilibrium import Equilibrium, EquilibriumSet, verify
 from .normal_form import NormalFormGame
 from .solvers import METHODS, equilibria
 
-__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS"]
+# Names served lazily from their modules, so importing ``games`` stays fast and light.
+_LAZY = {
+    "sweep": "games.sweep",
+    "batch_equilibria": "games.solvers.batch",
+    "AnonymousGame": "games.anonymous",
+    "SymbolicGame": "games.symbolic",
+    "read_nfg": "games.io",
+    "write_nfg": "games.io",
+}
+
+__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS", *_LAZY]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'games' has no attribute {name!r}")
