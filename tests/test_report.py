@@ -1,0 +1,74 @@
+"""``regimes report --quick`` builds a self-contained report that a browser renders."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    proc = subprocess.run(
+        [sys.executable, "-m", "models.cli", "report", "--quick", "--no-progress", "--out", str(out)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "security-regimes report" in proc.stdout
+    return out
+
+
+def test_index_exists_and_has_sections(report_dir: Path):
+    page = (report_dir / "index.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    sections = re.findall(r'<section id="([a-z0-9-]+)">', page)
+    assert len(sections) == len(set(sections)), "section ids must be unique"
+
+
+def test_every_reference_exists(report_dir: Path):
+    page = (report_dir / "index.html").read_text(encoding="utf-8")
+    refs = re.findall(r'(?:src|href)="([^"#][^"]*)"', page)
+    missing = [r for r in refs if not (report_dir / r).is_file()]
+    assert not missing, f"index.html references missing files: {missing}"
+    for ref in refs:
+        assert not ref.startswith(("http:", "https:", "/")), f"non-local reference {ref}"
+
+
+def test_every_figure_has_png_svg_and_table(report_dir: Path):
+    pngs = {p.stem for p in (report_dir / "figures").glob("*.png")} if (report_dir / "figures").exists() else set()
+    svgs = {p.stem for p in (report_dir / "figures").glob("*.svg")} if (report_dir / "figures").exists() else set()
+    csvs = {p.stem for p in (report_dir / "tables").glob("*.csv")} if (report_dir / "tables").exists() else set()
+    assert pngs == svgs == csvs
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def test_report_renders_in_headless_chromium(report_dir: Path, tmp_path: Path):
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no Chromium on PATH (CI installs it: apt-get install chromium)")
+    shot = tmp_path / "report.png"
+    proc = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1200,2400",
+         f"--screenshot={shot}", (report_dir / "index.html").as_uri()],
+        capture_output=True, text=True, timeout=180,
+    )
+    assert shot.is_file(), f"no screenshot: {proc.stderr[-2000:]}"
+    import matplotlib.image as mpimg
+
+    img = mpimg.imread(shot)
+    assert img.shape[0] > 100 and img.shape[1] > 100
+    assert float(img[..., :3].std()) > 0.01, "the rendered page is blank"
