@@ -1,0 +1,266 @@
+"""A calibrated burden-sharing game of the CIS peacekeeping operation in Tajikistan (1993-1998).
+
+The essay (V. Petrovsky, *International Security Regimes, Conflict Resolution and Peace Support
+Operations in the CIS*):
+
+    "in 1993 the Council of the Heads of State of the CIS resolved to carry out the first peacekeeping
+    operation by the CIS in Tajikistan and prescribed Kazakhstan, Kyrgyzstan, Russia and Uzbekistan to
+    provide their military forces for the purpose. However, the Kazakhstan parliament did not ratify
+    the resolution ... The total strength of the troops made up 7,000 men instead of 16,000 provided
+    for in the resolution of the Council of the Heads of State of the CIS."
+
+**The game.** The four prescribed states each *contribute* their assigned contingent ``k_i`` or
+*withhold* it. The force is ``F = sum of contributed contingents``. The operation succeeds with
+probability ``p(F) = min(1, F / R)`` (``technology="linear"``) or ``1[F >= R]`` (``"threshold"``),
+where ``R`` is the requirement. Success is worth ``v_i = stake_i * GDP_i`` a year to state ``i``
+(``neighbour_stake`` for the states bordering Tajikistan, Kyrgyzstan and Uzbekistan, ``other_stake``
+for Kazakhstan and Russia); contributing costs ``c_i = k_i * unit_cost``. Payoffs are in US$ million
+a year: ``u_i = v_i p(F) - a_i c_i``.
+
+The contingents come from a *cost rule* that splits ``R``: ``"equal"`` (R/4 each), ``"gdp"`` (in
+proportion to GDP) or ``"lead"`` (the lead state takes ``lead_share``, the others split the rest).
+
+**Calibrated from data** (:mod:`models.cases`): the four states, the requirement ``R = 16,000`` men,
+the observed force 7,000 (compared, not fitted), GDP in current US$ (WDI) for each year 1993-1998.
+**Assumptions** (parameters, no data behind them): ``unit_cost`` (US$ per soldier-year), the stakes
+(share of GDP a year that stability in Tajikistan is worth), the technology and the cost rule.
+
+**Hand analysis (linear technology).** Contributing changes ``u_i`` by ``v_i k_i / R - k_i u``, so it
+is a dominant strategy exactly when ``v_i >= u R``, *whatever the cost rule*: the rule changes the size
+of the force, not who free-rides. With the defaults (``u = 10,000``, ``R = 16,000``: ``u R = $160m``)
+and 1993 GDP: Russia ``0.5% x $435.1bn = $2,175m`` and Uzbekistan ``2% x $13.1bn = $262m`` contribute;
+Kazakhstan ``0.5% x $23.4bn = $117m`` and Kyrgyzstan ``2% x $2.03bn = $40.6m`` free-ride. Under equal
+shares the force is 8,000 men, a shortfall of 8,000 (observed: 7,000 deployed, 9,000 short).
+
+Equilibria come from ``games.equilibria(game, method="pure")`` on the 2^4-profile game.
+
+Examples
+--------
+>>> from models.tajikistan import TajikistanOperation
+>>> out = TajikistanOperation().outcome()
+>>> out["contributors"], out["free_riders"]
+(('Russia', 'Uzbekistan'), ('Kazakhstan', 'Kyrgyzstan'))
+>>> out["force"], out["shortfall"], out["actual_force"]
+(8000.0, 8000.0, 7000)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from . import cases
+from .base import check_range, param
+
+__all__ = ["TajikistanOperation", "STATES", "NEIGHBOURS", "COST_RULES", "TECHNOLOGIES",
+           "withdrawal_path", "cost_rule_sweep"]
+
+STATES: tuple[str, ...] = cases.TAJIKISTAN_1993.prescribed
+NEIGHBOURS: tuple[str, ...] = ("Kyrgyzstan", "Uzbekistan")   # the prescribed states that border Tajikistan
+COST_RULES = ("equal", "gdp", "lead")
+TECHNOLOGIES = ("linear", "threshold")
+ACTIONS = ("withhold", "contribute")
+
+
+@dataclass(frozen=True)
+class TajikistanOperation:
+    """The 1993 CIS decision as a 4-state contribution game, calibrated with WDI GDP.
+
+    Quoted claim (the essay): "The total strength of the troops made up 7,000 men instead of 16,000
+    provided for in the resolution of the Council of the Heads of State of the CIS."
+
+    Examples
+    --------
+    >>> op = TajikistanOperation(cost_rule="gdp")
+    >>> {s: round(k) for s, k in op.contingents().items()}
+    {'Kazakhstan': 791, 'Kyrgyzstan': 69, 'Russia': 14698, 'Uzbekistan': 443}
+    >>> TajikistanOperation(cost_rule="fair")
+    Traceback (most recent call last):
+    ...
+    ValueError: cost_rule must be one of ('equal', 'gdp', 'lead'); got 'fair'
+    """
+
+    year: int = param(1993, "year", "year whose GDP (WDI, current US$) calibrates stakes and GDP shares [data]")
+    requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]")
+    cost_rule: str = param("equal", "-", "how the requirement is split: 'equal', 'gdp' or 'lead' [assumption]")
+    lead_state: str = param("Russia", "-", "the state that takes lead_share under cost_rule='lead'")
+    lead_share: float = param(0.5, "1", "lead state's share of the requirement under 'lead' [assumption]")
+    unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]")
+    neighbour_stake: float = param(0.02, "share of GDP per year",
+                                   "value of success to a state bordering Tajikistan [assumption]")
+    other_stake: float = param(0.005, "share of GDP per year",
+                               "value of success to a non-bordering state [assumption]")
+    technology: str = param("linear", "-", "'linear': p = min(1, F/R); 'threshold': p = 1[F >= R] [assumption]")
+
+    def __post_init__(self) -> None:
+        years = sorted(cases.GDP_CURRENT_USD["Russia"])
+        if isinstance(self.year, bool) or not isinstance(self.year, (int, np.integer)) or self.year not in years:
+            raise ValueError(f"year must be an int in {years[0]}..{years[-1]} (WDI data held); got {self.year!r}")
+        check_range("requirement", self.requirement, 0, low_open=True)
+        if self.cost_rule not in COST_RULES:
+            raise ValueError(f"cost_rule must be one of {COST_RULES}; got {self.cost_rule!r}")
+        if self.lead_state not in STATES:
+            raise ValueError(f"lead_state must be one of {STATES}; got {self.lead_state!r}")
+        check_range("lead_share", self.lead_share, 0, 1)
+        check_range("unit_cost", self.unit_cost, 0)
+        check_range("neighbour_stake", self.neighbour_stake, 0)
+        check_range("other_stake", self.other_stake, 0)
+        if self.technology not in TECHNOLOGIES:
+            raise ValueError(f"technology must be one of {TECHNOLOGIES}; got {self.technology!r}")
+
+    # ------------------------------------------------------------------ calibration
+    def gdp(self) -> dict[str, float]:
+        """GDP of each state in :attr:`year`, current US$ (WDI)."""
+        return {s: cases.gdp(s, int(self.year)) for s in STATES}
+
+    def contingents(self) -> dict[str, float]:
+        """Each state's assigned contingent (men) under the cost rule; they sum to the requirement."""
+        r = float(self.requirement)
+        if self.cost_rule == "equal":
+            return {s: r / len(STATES) for s in STATES}
+        if self.cost_rule == "gdp":
+            g = self.gdp()
+            total = sum(g.values())
+            return {s: r * g[s] / total for s in STATES}
+        rest = r * (1.0 - self.lead_share) / (len(STATES) - 1)
+        return {s: r * self.lead_share if s == self.lead_state else rest for s in STATES}
+
+    def values(self) -> dict[str, float]:
+        """Value of a successful operation to each state, US$ million a year (stake x GDP)."""
+        g = self.gdp()
+        return {s: (self.neighbour_stake if s in NEIGHBOURS else self.other_stake) * g[s] / 1e6
+                for s in STATES}
+
+    def costs(self) -> dict[str, float]:
+        """Cost of each state's contingent, US$ million a year."""
+        return {s: k * self.unit_cost / 1e6 for s, k in self.contingents().items()}
+
+    def success(self, force: float) -> float:
+        """Probability of success for a force of ``force`` men.
+
+        >>> op = TajikistanOperation()
+        >>> op.success(8000), op.success(20000), TajikistanOperation(technology="threshold").success(15999)
+        (0.5, 1.0, 0.0)
+        """
+        if self.technology == "threshold":
+            return 1.0 if force >= self.requirement * (1 - 1e-12) else 0.0
+        return min(1.0, force / self.requirement)
+
+    # ------------------------------------------------------------------ the game
+    def game(self):
+        """The 2^4 normal-form game (payoffs in US$ million a year), players in :data:`STATES` order."""
+        from games import NormalFormGame
+
+        k, v, c = self.contingents(), self.values(), self.costs()
+
+        def payoffs(*acts: str) -> list[float]:
+            force = sum(k[s] for s, a in zip(STATES, acts) if a == "contribute")
+            p = self.success(force)
+            return [v[s] * p - (c[s] if a == "contribute" else 0.0) for s, a in zip(STATES, acts)]
+
+        return NormalFormGame.from_payoff_function(payoffs, [list(ACTIONS)] * len(STATES), players=STATES,
+                                                   title=f"CIS Tajikistan operation {self.year}")
+
+    def equilibria(self):
+        """Every pure equilibrium (``games.equilibria(..., method="pure")``), verified."""
+        import games
+
+        return games.equilibria(self.game(), method="pure")
+
+    def outcome(self) -> dict[str, Any]:
+        """The headline equilibrium and the comparison with the case.
+
+        With several equilibria (threshold technology) the headline one is the equilibrium with the
+        largest force (the most optimistic); all are listed in ``equilibria`` (as sets of states that
+        send troops; states with a zero quota never count as contributors).
+        """
+        eqs = self.equilibria()
+        k, v, c, g = self.contingents(), self.values(), self.costs(), self.gdp()
+        sets = []
+        for eq in eqs:
+            acts = eq.pure_actions()
+            # a state with no quota sends nobody whatever it "chooses": count only real contingents
+            st = tuple(s for s, a in zip(STATES, acts) if a == "contribute" and k[s] > 0)
+            if st not in sets:
+                sets.append(st)
+        if not sets:
+            raise RuntimeError("the pure-strategy solver found no equilibrium of the 2^4 game")
+        forces = [sum(k[s] for s in st) for st in sets]
+        best = int(np.argmax(forces))
+        contributors = sets[best]
+        force = float(forces[best])
+        return {
+            "year": int(self.year),
+            "contributors": contributors,
+            "free_riders": tuple(s for s in STATES if s not in contributors),
+            "force": force,
+            "requirement": float(self.requirement),
+            "shortfall": float(self.requirement - force),
+            "fill_rate": force / float(self.requirement),
+            "success_probability": self.success(force),
+            "actual_force": cases.TAJIKISTAN_1993.actual_force,
+            "actual_participants": cases.TAJIKISTAN_1993.participants,
+            "n_equilibria": len(sets),
+            "equilibria": tuple(sets),
+            "contingents": k,
+            "values": v,
+            "costs": c,
+            "cost_share_of_gdp": {s: c[s] * 1e6 / g[s] for s in STATES},
+            "max_regret": float(max(eq.regret for eq in eqs)),
+        }
+
+
+def withdrawal_path(model: TajikistanOperation | None = None,
+                    years: Sequence[int] = (1993, 1994, 1995, 1996, 1997, 1998)):
+    """Year by year (GDP of that year), each state's value, cost and equilibrium choice.
+
+    A state that contributes in the first year and not in a later one "withdraws" that year: its cost
+    now exceeds what its contingent adds to its expected benefit. Returns a tidy ``pandas.DataFrame``.
+
+    Examples
+    --------
+    >>> df = withdrawal_path()
+    >>> df[df.year == 1998].set_index("state")["contributes"].to_dict()
+    {'Kazakhstan': False, 'Kyrgyzstan': False, 'Russia': True, 'Uzbekistan': True}
+    """
+    import pandas as pd
+
+    model = model if model is not None else TajikistanOperation()
+    rows = []
+    for y in years:
+        out = dataclasses.replace(model, year=int(y)).outcome()
+        for s in STATES:
+            rows.append({"year": int(y), "state": s, "gdp_usd": cases.gdp(s, int(y)),
+                         "value_musd": out["values"][s], "cost_musd": out["costs"][s],
+                         "contributes": s in out["contributors"], "force": out["force"]})
+    df = pd.DataFrame(rows)
+    first = df[df.year == df.year.min()].set_index("state")["contributes"]
+    df["withdrawn"] = [bool(first[s]) and not c for s, c in zip(df.state, df.contributes)]
+    return df
+
+
+def cost_rule_sweep(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 16)),
+                    model: TajikistanOperation | None = None):
+    """Force, shortfall and free riders under each cost rule and, for ``'lead'``, each lead share.
+
+    Examples
+    --------
+    >>> df = cost_rule_sweep(lead_shares=(0.5, 1.0))
+    >>> df[["rule", "lead_share", "force"]].round(1).values.tolist()
+    [['equal', nan, 8000.0], ['gdp', nan, 15140.7], ['lead', 0.5, 10666.7], ['lead', 1.0, 16000.0]]
+    """
+    import pandas as pd
+
+    model = model if model is not None else TajikistanOperation()
+    variants = [("equal", float("nan")), ("gdp", float("nan"))] + [("lead", float(x)) for x in lead_shares]
+    rows = []
+    for rule, share in variants:
+        m = dataclasses.replace(model, cost_rule=rule, lead_share=share if rule == "lead" else model.lead_share)
+        out = m.outcome()
+        rows.append({"rule": rule, "lead_share": share, "force": out["force"], "shortfall": out["shortfall"],
+                     "n_contributors": len(out["contributors"]), "free_riders": ", ".join(out["free_riders"]),
+                     "n_equilibria": out["n_equilibria"]})
+    return pd.DataFrame(rows)
