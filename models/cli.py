@@ -53,7 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModuleNotFoundError:
         print("regimes exercises: the exercise generator is not installed in this version", file=sys.stderr)
         return 2
-    write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out)
+    try:
+        paths = write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out)
+    except (ValueError, TypeError) as err:
+        print(f"regimes exercises: {err}", file=sys.stderr)
+        return 2
+    for kind, path in (paths or {}).items():
+        print(f"{kind}: {path}")
     return 0
 
 
