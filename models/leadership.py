@@ -1,0 +1,257 @@
+"""Leadership in collective response: a lead power that carries more of the cost (privileged and k-groups).
+
+The essay (V. Petrovsky, *International Security Regimes, Conflict Resolution and Peace Support
+Operations in the CIS*):
+
+    "A leading power and/or coalition of powers should always take a lead in a crisis management
+    effort, in terms of political responsibility, as well as financing, logistics, etc."
+
+    "Effective conflict resolution would not be possible without establishing of viable international
+    coalitions of those willing and able to join them"
+
+The model: a pledge game with a lead power
+------------------------------------------
+``members`` states (player 0 is the lead power, the others are followers) each ``contribute`` or
+``abstain``. A collective response is mounted when the contributors' forces reach ``required_force``
+(the lead power brings ``leader_capacity``, each follower ``follower_capacity``). If it is mounted every
+member enjoys its benefit (``leader_benefit``, ``follower_benefit``: a public good, free riders included)
+and the contributors pay the ``operation_cost``: the lead power carries ``lead_share`` of it and the
+contributing followers split the rest equally (a lead power acting alone pays everything; followers
+acting without it split everything). Every contributor also pays ``pledge_cost`` (preparing forces),
+whether or not the response is mounted.
+
+The N-player game is solved for all pure equilibria by :func:`games.equilibria`. In the tradition of
+Olson (1965) the group is *privileged* when the lead power alone can and will act; Snidal's (1985)
+*k-group* is the smallest coalition whose members gain from acting even while the others free-ride —
+here the smallest coalition that mounts the response in an equilibrium (a coalition of the willing).
+
+Closed form (a led coalition needs ``m = ceil((required_force - leader_capacity) / follower_capacity)``
+followers): a led response is an equilibrium iff ``m`` followers alone cannot mount it and
+``1 - m (follower_benefit - pledge_cost) / operation_cost <= lead_share <= (leader_benefit -
+pledge_cost) / operation_cost``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from games import NormalFormGame, equilibria
+
+from .base import check_range, param
+
+__all__ = ["LeadershipModel", "leadership_sweep", "MAX_MEMBERS"]
+
+#: Largest membership for which the full 2^N normal form is built.
+MAX_MEMBERS = 14
+
+
+@dataclass(frozen=True)
+class LeadershipModel:
+    """A lead power and followers deciding whether to join a collective response.
+
+    Formalises (Petrovsky, *International Security Regimes ... in the CIS*): "A leading power and/or
+    coalition of powers should always take a lead in a crisis management effort, in terms of political
+    responsibility, as well as financing, logistics, etc."
+
+    Examples
+    --------
+    >>> out = LeadershipModel().outcome()
+    >>> out["response_possible"], out["k_group"], out["free_riders"]
+    (True, 5, 1)
+    >>> LeadershipModel(lead_share=0.2).outcome()["response_possible"]   # equal shares: followers balk
+    False
+    >>> LeadershipModel(members=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: members must be an integer >= 2 (a lead power and at least one follower); got 0
+    """
+
+    members: int = param(6, "states", "members of the group, the lead power included")
+    required_force: float = param(10.0, "force units", "force needed to mount the collective response")
+    leader_capacity: float = param(6.0, "force units", "force the lead power can contribute")
+    follower_capacity: float = param(1.0, "force units", "force each follower can contribute")
+    operation_cost: float = param(10.0, "utils", "total cost of the operation, paid by the contributors")
+    lead_share: float = param(0.5, "share", "share of the cost the lead power carries when followers join")
+    leader_benefit: float = param(6.0, "utils", "lead power's benefit from the response")
+    follower_benefit: float = param(1.5, "utils", "each follower's benefit from the response")
+    pledge_cost: float = param(0.1, "utils", "cost of preparing forces, paid by every contributor")
+
+    def __post_init__(self) -> None:
+        n = self.members
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
+            raise ValueError(f"members must be an integer >= 2 (a lead power and at least one follower); got {n!r}")
+        if n > MAX_MEMBERS:
+            raise ValueError(f"members must be <= {MAX_MEMBERS} to build the 2^N normal form; got {n} "
+                             "(use LeadershipModel.closed_form() for larger groups)")
+        for f in dataclasses.fields(self):
+            if f.name == "members":
+                continue
+            if f.name == "lead_share":
+                check_range(f.name, getattr(self, f.name), 0, 1)
+            elif f.name in ("required_force", "follower_capacity"):
+                check_range(f.name, getattr(self, f.name), 0, low_open=True)
+            else:
+                check_range(f.name, getattr(self, f.name), 0)
+
+    # ------------------------------------------------------------------ the game
+    def payoffs(self, *contribute: int) -> tuple[float, ...]:
+        """Each member's payoff when member ``i`` contributes iff ``contribute[i]`` (1) — leader first.
+
+        Examples
+        --------
+        >>> [round(v, 6) for v in LeadershipModel(members=3, required_force=2, leader_capacity=1).payoffs(1, 1, 0)]
+        [0.9, -3.6, 1.5]
+        """
+        if len(contribute) != self.members:
+            raise ValueError(f"payoffs needs one choice per member ({self.members}); got {len(contribute)}")
+        lead = bool(contribute[0])
+        followers = sum(1 for c in contribute[1:] if c)
+        force = self.leader_capacity * lead + self.follower_capacity * followers
+        mounted = force >= self.required_force
+        C = self.operation_cost
+        if lead and followers:
+            shares = (self.lead_share * C, (1 - self.lead_share) * C / followers)
+        elif lead:
+            shares = (C, 0.0)
+        else:
+            shares = (0.0, C / followers if followers else 0.0)
+        out = []
+        for i, c in enumerate(contribute):
+            benefit = (self.leader_benefit if i == 0 else self.follower_benefit) if mounted else 0.0
+            cost = (shares[0] if i == 0 else shares[1]) * mounted + self.pledge_cost if c else 0.0
+            out.append(benefit - cost)
+        return tuple(out)
+
+    def game(self) -> NormalFormGame:
+        """The N-player pledge game (actions ``abstain``, ``contribute``; player 0 leads).
+
+        Examples
+        --------
+        >>> LeadershipModel(members=3).game().shape
+        (2, 2, 2)
+        """
+        g = NormalFormGame.from_payoff_function(
+            self.payoffs, [2] * self.members,
+            players=["Lead power"] + [f"Follower {k}" for k in range(1, self.members)],
+            title="Leadership in a collective response")
+        return NormalFormGame(g.payoffs, players=g.players,
+                              actions=[["abstain", "contribute"]] * self.members, title=g.title)
+
+    def closed_form(self) -> dict[str, Any]:
+        """The thresholds of the led and leaderless responses in closed form (see the module notes).
+
+        Examples
+        --------
+        >>> cf = LeadershipModel().closed_form()
+        >>> cf["followers_needed"], round(cf["min_lead_share"], 2), round(cf["max_lead_share"], 2)
+        (4, 0.44, 0.59)
+        """
+        F, cL, cf = self.required_force, self.leader_capacity, self.follower_capacity
+        C, e = self.operation_cost, self.pledge_cost
+        m = max(0, math.ceil((F - cL) / cf - 1e-12))
+        m0 = math.ceil(F / cf - 1e-12)
+        followers = self.members - 1
+        privileged = m == 0 and self.leader_benefit - C - e >= 0
+        led = (1 <= m <= followers and m * cf < F) and (
+            self.follower_benefit - (1 - self.lead_share) * C / m - e >= 0
+            and self.leader_benefit - self.lead_share * C - e >= 0)
+        leaderless = m0 <= followers and self.follower_benefit - C / m0 - e >= 0
+        return {
+            "followers_needed": m,
+            "followers_needed_without_leader": m0,
+            "min_lead_share": 1 - m * (self.follower_benefit - e) / C if m else 0.0,
+            "max_lead_share": (self.leader_benefit - e) / C,
+            "privileged": privileged,
+            "led_response": bool(led),
+            "leaderless_response": leaderless,
+        }
+
+    def outcome(self, tol: float = 1e-9) -> dict[str, Any]:
+        """Which responses are equilibria, the k-group and the coalition of the willing.
+
+        Returns
+        -------
+        dict
+            ``response_possible`` (some pure equilibrium mounts the response), ``response_led`` (one
+            with the lead power contributing), ``privileged`` (the lead power alone), ``k_group``
+            (smallest contributing coalition that mounts the response in equilibrium; 0 if none),
+            ``free_riders`` (members outside it), ``leader_payoff`` and ``follower_payoff`` (a
+            contributing follower's, 0 if none) in that equilibrium, ``n_equilibria``, ``regime``
+            (a label for maps) and the closed-form thresholds.
+
+        Examples
+        --------
+        >>> LeadershipModel(leader_capacity=10, leader_benefit=12).outcome()["privileged"]
+        True
+        """
+        game = self.game()
+        eqs = equilibria(game, method="pure", tol=tol)
+        best: tuple | None = None
+        for eq in eqs:
+            prof = [s[0] for s in eq.supports]
+            force = self.leader_capacity * prof[0] + self.follower_capacity * sum(prof[1:])
+            if force >= self.required_force:
+                key = (sum(prof), -prof[0])
+                if best is None or key < best[0]:
+                    best = (key, prof, eq)
+        cf = self.closed_form()
+        out: dict[str, Any] = {}
+        out["response_possible"] = best is not None
+        out["response_led"] = any(
+            eq.supports[0] == (1,) and self.leader_capacity + self.follower_capacity * sum(
+                s[0] for s in eq.supports[1:]) >= self.required_force for eq in eqs)
+        if best is not None:
+            _, prof, eq = best
+            out["k_group"] = int(sum(prof))
+            out["free_riders"] = self.members - int(sum(prof))
+            out["privileged"] = prof[0] == 1 and sum(prof) == 1
+            out["leader_payoff"] = float(eq.payoffs[0])
+            contributing = [float(eq.payoffs[i]) for i in range(1, self.members) if prof[i]]
+            out["follower_payoff"] = contributing[0] if contributing else 0.0
+        else:
+            out.update(k_group=0, free_riders=self.members, privileged=False, leader_payoff=0.0,
+                       follower_payoff=0.0)
+        out["regime"] = _regime(out, cf, self)
+        out["n_equilibria"] = len(eqs)
+        out.update({f"cf_{k}": v for k, v in cf.items()})
+        return out
+
+
+def _regime(out: dict[str, Any], cf: dict[str, Any], m: LeadershipModel) -> str:
+    if out["privileged"]:
+        return "privileged: the lead power acts alone"
+    if out["response_led"]:
+        return "led coalition of the willing"
+    if out["response_possible"]:
+        return "followers act without the lead power"
+    if cf["followers_needed"] > m.members - 1:
+        return "no response: not enough force"
+    if m.lead_share < cf["min_lead_share"]:
+        return "no response: followers' share too high"
+    return "no response: lead power's share too high"
+
+
+def leadership_sweep(base: LeadershipModel | None = None, lead_share: Sequence[float] = (),
+                     leader_benefit: Sequence[float] = (), executor: Any = None):
+    """The outcome over a grid of lead share x the lead power's benefit.
+
+    Examples
+    --------
+    >>> df = leadership_sweep(lead_share=[0.2, 0.5, 0.8], leader_benefit=[6.0])
+    >>> df["response_possible"].tolist()
+    [False, True, False]
+    """
+    from games import sweep
+
+    base = base if base is not None else LeadershipModel()
+    if not isinstance(base, LeadershipModel):
+        raise TypeError(f"base must be a LeadershipModel; got {type(base).__name__}")
+    grid = {"lead_share": [float(s) for s in lead_share], "leader_benefit": [float(b) for b in leader_benefit]}
+    if not grid["lead_share"] or not grid["leader_benefit"]:
+        raise ValueError("lead_share and leader_benefit must each give at least one value")
+    return sweep(base, grid, executor=executor, progress=False)

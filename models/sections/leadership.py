@@ -1,0 +1,70 @@
+"""Report section: when a lead power carrying more of the cost makes the collective response happen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..report_base import ReportSection
+from .responses import regime_map
+
+__all__ = ["sections"]
+
+CLAIM = ("A leading power and/or coalition of powers should always take a lead in a crisis management effort, "
+         "in terms of political responsibility, as well as financing, logistics, etc.")
+
+COLOURS = {
+    "led coalition of the willing": "#1b9e77",
+    "privileged: the lead power acts alone": "#66a61e",
+    "followers act without the lead power": "#7570b3",
+    "no response: followers' share too high": "#d95f02",
+    "no response: lead power's share too high": "#e6ab02",
+    "no response: not enough force": "#999999",
+}
+
+
+def _threshold_section(quick: bool, executor: Any) -> ReportSection:
+    import matplotlib.pyplot as plt
+
+    from ..leadership import LeadershipModel, leadership_sweep
+
+    shares = np.linspace(0, 1, 11 if quick else 41)
+    benefits = np.linspace(0, 12, 9 if quick else 25)
+    df = leadership_sweep(lead_share=shares, leader_benefit=benefits, executor=executor)
+    m = LeadershipModel()
+    cf = m.closed_form()
+    fig, ax = plt.subplots(figsize=(8.5, 4.3))
+    regime_map(ax, df, "lead_share", "leader_benefit", "regime", COLOURS, legend_title="equilibrium outcome")
+    ax.axvline(cf["min_lead_share"], color="k", lw=0.8, ls="--")
+    ax.plot(shares, shares * m.operation_cost + m.pledge_cost, color="k", lw=0.8, ls="--")
+    ax.set_xlabel("share of the operation's cost carried by the lead power")
+    ax.set_ylabel("lead power's benefit from the response")
+    ax.set_title(f"Leadership and the collective response ({m.members} members, force {m.required_force:g} needed)",
+                 fontsize=11)
+    fig.tight_layout()
+    equal = 1 / (cf["followers_needed"] + 1)
+    text = (f"A lead power and {m.members - 1} followers pledge forces to a response that needs "
+            f"{m.required_force:g} force units; the lead power brings {m.leader_capacity:g}, each follower "
+            f"{m.follower_capacity:g}, so {cf['followers_needed']} followers must join it (Snidal's k-group of "
+            f"{cf['followers_needed'] + 1}; the rest free-ride). With the cost split equally ({equal:.2f} each) "
+            "the followers balk; the response happens only when the lead power carries at least "
+            f"{cf['min_lead_share']:.2f} of the cost and values the response enough to do so (dashed lines: "
+            "the closed-form thresholds).")
+    led = df[df.regime == "led coalition of the willing"]
+    return ReportSection(slug="leadership-threshold", title="Leadership makes the collective response happen",
+                         claim=CLAIM, text=text, figure=fig, table=df,
+                         summary=(f"led response at {len(led)} of {len(df)} grid points; lead share needed >= "
+                                  f"{cf['min_lead_share']:.2f}"))
+
+
+def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
+    """The leadership threshold map.
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> [s.slug for s in sections(quick=True)]
+    ['leadership-threshold']
+    """
+    return [_threshold_section(quick, executor)]
