@@ -13,6 +13,7 @@ computed here in log space so that strong selection does not overflow.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,13 @@ from scipy.special import logsumexp
 
 from ._validation import as_real_array, check_choice, check_positive_int
 
-__all__ = ["fixation_probability", "stationary_distribution"]
+__all__ = [
+    "fixation_probability",
+    "stationary_distribution",
+    "replicator_dynamics",
+    "fixation_matrix",
+    "small_mutation_distribution",
+]
 
 
 def fixation_probability(
@@ -102,3 +109,181 @@ def stationary_distribution(fixation: Any) -> np.ndarray:
     pi, *_ = np.linalg.lstsq(a, b, rcond=None)
     pi = np.clip(pi, 0.0, None)
     return pi / pi.sum()
+
+
+def _payoff_matrix(payoffs: Any, name: str = "payoffs") -> tuple[np.ndarray, np.ndarray | None]:
+    """A square payoff matrix as floats, plus an exact Fraction copy when every entry is an int/Fraction."""
+    a = as_real_array(payoffs, name, ndim=2)
+    if a.shape[0] != a.shape[1] or a.shape[0] < 1:
+        raise ValueError(f"{name} must be a square (S, S) matrix with S >= 1; got shape {a.shape}")
+    raw = np.asarray(payoffs, dtype=object)
+    exact = None
+    if all(isinstance(v, (int, np.integer, Fraction)) and not isinstance(v, bool) for v in raw.flat):
+        exact = np.vectorize(Fraction, otypes=[object])(raw)
+    return a, exact
+
+
+def replicator_dynamics(
+    payoffs: Any,
+    x0: Any,
+    *,
+    t_max: float = 50.0,
+    num: int = 201,
+    rtol: float = 1e-8,
+    atol: float = 1e-10,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Integrate the replicator equation ``x_i' = x_i ((A x)_i - x . A x)`` for a symmetric matrix game.
+
+    Deterministic (no seed needed): scipy's adaptive Runge-Kutta (``RK45``) with tolerances ``rtol``
+    and ``atol``, reported at ``num`` evenly spaced times in ``[0, t_max]``.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (S, S)
+        ``payoffs[i, j]``: payoff of strategy i against strategy j.
+    x0 : array_like, shape (S,)
+        Initial shares (a probability vector).
+
+    Returns
+    -------
+    times : numpy.ndarray (num,)
+    shares : numpy.ndarray (num, S)
+
+    Examples
+    --------
+    The prisoner's dilemma: defectors take over.
+
+    >>> t, x = replicator_dynamics([[3, 0], [5, 1]], [0.9, 0.1], t_max=30)
+    >>> bool(x[-1, 1] > 0.999)
+    True
+    """
+    from scipy.integrate import solve_ivp
+
+    from ._validation import check_probability_vector
+
+    a, _ = _payoff_matrix(payoffs)
+    s = a.shape[0]
+    x = np.asarray(check_probability_vector(np.asarray(x0, dtype=float), s, "x0"), dtype=float)
+    if not (np.isfinite(t_max) and t_max > 0):
+        raise ValueError(f"t_max must be a positive number; got {t_max}")
+    num = check_positive_int(num, "num", minimum=2)
+
+    def rhs(_t: float, y: np.ndarray) -> np.ndarray:
+        f = a @ y
+        return y * (f - y @ f)
+
+    times = np.linspace(0.0, float(t_max), num)
+    sol = solve_ivp(rhs, (0.0, float(t_max)), x, t_eval=times, rtol=rtol, atol=atol, method="RK45")
+    if not sol.success:  # pragma: no cover - RK45 on a polynomial field does not fail
+        raise RuntimeError(f"replicator integration failed: {sol.message}")
+    shares = np.clip(sol.y.T, 0.0, None)
+    return times, shares / shares.sum(axis=1, keepdims=True)
+
+
+def _fitness_arrays(a: np.ndarray, i: int, j: int, z: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mean payoffs of a ``j`` mutant and an ``i`` resident when there are k = 1..Z-1 mutants (no self-play)."""
+    k = np.arange(1, z)
+    fm = ((k - 1) * a[j, j] + (z - k) * a[j, i]) / (z - 1)
+    fr = (k * a[i, j] + (z - k - 1) * a[i, i]) / (z - 1)
+    return fm, fr
+
+
+def _fixation_exact(a: np.ndarray, i: int, j: int, z: int, w: Fraction) -> Fraction:
+    """Exact Moran fixation probability with fitness ``1 - w + w * payoff`` (Fractions)."""
+    total, prod = Fraction(1), Fraction(1)
+    for k in range(1, z):
+        fm = 1 - w + w * ((k - 1) * a[j, j] + (z - k) * a[j, i]) / (z - 1)
+        fr = 1 - w + w * (k * a[i, j] + (z - k - 1) * a[i, i]) / (z - 1)
+        if fm <= 0 or fr <= 0:
+            raise ValueError("rule='moran' needs positive fitness 1 - w + w * payoff; lower the intensity or shift the payoffs")
+        prod *= fr / fm
+        total += prod
+    return 1 / total
+
+
+def fixation_matrix(
+    payoffs: Any,
+    population: int,
+    *,
+    rule: str = "moran",
+    intensity: Any = 1,
+) -> np.ndarray:
+    """Fixation probabilities of single mutants between every pair of strategies in a population of size Z.
+
+    ``rho[i, j]`` is the probability that one ``j`` mutant takes over a population of ``Z - 1`` ``i``
+    residents; each individual meets every other once (self-interaction excluded), so with ``k``
+    mutants a mutant earns ``((k-1) a_jj + (Z-k) a_ji) / (Z-1)`` and a resident
+    ``(k a_ij + (Z-k-1) a_ii) / (Z-1)`` (Nowak, Sasaki, Taylor & Fudenberg 2004, Nature 428: 646-650).
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (S, S)
+    population : int
+        Population size ``Z >= 2``.
+    rule : {"moran", "fermi"}
+        Frequency-dependent Moran process with fitness ``1 - w + w * payoff`` (``intensity`` = w in
+        [0, 1]); exact Fractions when the payoffs and ``w`` are ints/Fractions. Or the pairwise
+        comparison (Fermi) rule with ``beta = intensity`` (floats).
+    intensity : number
+        Selection intensity.
+
+    Returns
+    -------
+    numpy.ndarray, shape (S, S)
+        Diagonal set to ``1/Z`` (neutral); Fraction entries on the exact path.
+
+    Examples
+    --------
+    Constant fitness r = 2 for the mutant against 1 for the resident: (1 - 1/r) / (1 - 1/r^Z).
+
+    >>> fixation_matrix([[1, 1], [2, 2]], 4)[0, 1]
+    Fraction(8, 15)
+    """
+    check_choice(rule, "rule", ("moran", "fermi"))
+    a, exact = _payoff_matrix(payoffs)
+    z = check_positive_int(population, "population", minimum=2)
+    s = a.shape[0]
+    if rule == "moran":
+        w = intensity
+        if isinstance(w, bool) or not isinstance(w, (int, float, Fraction, np.number)) or not 0 <= w <= 1:
+            raise ValueError(f"intensity must be a selection intensity w in [0, 1] for rule='moran'; got {intensity!r}")
+    exact_path = rule == "moran" and exact is not None and isinstance(intensity, (int, Fraction, np.integer))
+    out = np.empty((s, s), dtype=object if exact_path else float)
+    for i in range(s):
+        for j in range(s):
+            if i == j:
+                out[i, j] = Fraction(1, z) if exact_path else 1.0 / z
+            elif exact_path:
+                out[i, j] = _fixation_exact(exact, i, j, z, Fraction(intensity))
+            else:
+                fm, fr = _fitness_arrays(a, i, j, z)
+                if rule == "moran":
+                    w = float(intensity)
+                    out[i, j] = fixation_probability(1 - w + w * fm, 1 - w + w * fr, rule="moran")
+                else:
+                    out[i, j] = fixation_probability(fm, fr, rule="fermi", beta=float(intensity))
+    return out
+
+
+def small_mutation_distribution(
+    payoffs: Any,
+    population: int,
+    *,
+    rule: str = "fermi",
+    intensity: Any = 1.0,
+) -> np.ndarray:
+    """Long-run share of each strategy when mutations are rare (Fudenberg & Imhof 2006).
+
+    The population is almost always monomorphic; it moves from ``i`` to ``j`` at a rate proportional
+    to ``rho[i, j]`` (:func:`fixation_matrix`); the result is the stationary distribution of that
+    embedded chain (:func:`stationary_distribution`).
+
+    Examples
+    --------
+    Two strategies, one strictly better against everyone: it dominates the long run.
+
+    >>> small_mutation_distribution([[1, 1], [2, 2]], 10, intensity=5.0).round(4).tolist()
+    [0.0, 1.0]
+    """
+    rho = fixation_matrix(payoffs, population, rule=rule, intensity=intensity)
+    return stationary_distribution(np.asarray(rho, dtype=float))

@@ -1,0 +1,243 @@
+"""The Markov chain of joint automaton states, and the frequencies of the four realized profiles.
+
+Two automata ``s1`` and ``s2`` in joint state ``(i, j)`` intend to cooperate with probabilities
+``p_i`` and ``q_j``; each intended action flips with probability ``noise`` (implementation errors), so
+the realized profile ``(a1, a2)`` has probability ``P(a1) P(a2)`` and the chain moves to
+``(t1[i][(a1, a2)], t2[j][(a2, a1)])``. Everything a repeated-game payoff needs is the *profile
+occupation*: the (discounted, or long-run) frequency of each realized profile CC, CD, DC, DD. Payoffs are
+then linear in the stage payoffs, which is what lets exact, float and symbolic stage games share one
+solver. All computations are linear solves, never simulation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .automata import Automaton
+
+__all__ = ["JointChain", "joint_chain", "solve", "discounted_occupation", "cesaro_occupation", "finite_occupation"]
+
+MAX_JOINT_STATES = 2500
+
+
+@dataclass(frozen=True)
+class JointChain:
+    """Transition structure of two automata playing each other.
+
+    Attributes
+    ----------
+    size : int
+        Number of joint states ``n1 * n2`` (index ``i * n2 + j``).
+    initial : int
+        Index of the initial joint state.
+    M : list of list
+        ``M[z][z']``: transition probability.
+    F : list of list
+        ``F[z][k]``: probability that the realized profile is ``PROFILES[k]`` in state ``z``.
+    """
+
+    size: int
+    initial: int
+    M: list
+    F: list
+    n2: int
+
+
+def realized(p: Any, noise: Any) -> Any:
+    """Probability that an action intended as C with probability ``p`` is realized as C."""
+    return p * (1 - noise) + (1 - p) * noise
+
+
+def joint_chain(s1: Automaton, s2: Automaton, noise: Any) -> JointChain:
+    """Build the joint-state chain of ``s1`` (row) against ``s2`` (column) with implementation noise.
+
+    Examples
+    --------
+    >>> from games.repeated.automata import TFT, ALLD
+    >>> ch = joint_chain(TFT, ALLD, Fraction(0))
+    >>> ch.size, ch.F[ch.initial]            # round 0: TFT cooperates, ALLD defects -> profile CD
+    (2, [Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)])
+    """
+    n1, n2 = s1.num_states, s2.num_states
+    n = n1 * n2
+    if n > MAX_JOINT_STATES:
+        raise ValueError(
+            f"automata {s1.name!r} and {s2.name!r} have {n1} x {n2} = {n} joint states, more than "
+            f"{MAX_JOINT_STATES}; use games.repeated.simulate for automata this large"
+        )
+    zero = noise * 0
+    M = [[zero] * n for _ in range(n)]
+    F = [[zero] * 4 for _ in range(n)]
+    for i in range(n1):
+        c1 = realized(s1.cooperate[i], noise)
+        for j in range(n2):
+            c2 = realized(s2.cooperate[j], noise)
+            z = i * n2 + j
+            for a1, pa1 in ((0, c1), (1, 1 - c1)):
+                if pa1 == 0:
+                    continue
+                for a2, pa2 in ((0, c2), (1, 1 - c2)):
+                    pr = pa1 * pa2
+                    if pr == 0:
+                        continue
+                    nxt = s1.transitions[i][2 * a1 + a2] * n2 + s2.transitions[j][2 * a2 + a1]
+                    M[z][nxt] += pr
+                    F[z][2 * a1 + a2] += pr
+    return JointChain(n, s1.initial * n2 + s2.initial, M, F, n2)
+
+
+# ----------------------------------------------------------------------------- linear algebra
+def _field_of(values: Sequence[Any]) -> str:
+    for v in values:
+        if isinstance(v, float):
+            return "float"
+        if not isinstance(v, Fraction):
+            return "field"
+    return "exact"
+
+
+def solve(A: list, B: list, kind: str, field: Any = None) -> list:
+    """Solve ``A X = B`` for square ``A`` (lists of rows); ``kind`` is "float", "exact" or "field".
+
+    "exact" works in the rationals (Fractions in and out); "field" in a sympy polynomial fraction field
+    ``field`` (e.g. rational functions of the discount factor).
+
+    Examples
+    --------
+    >>> solve([[Fraction(2), 0], [0, Fraction(4)]], [[Fraction(1)], [Fraction(1)]], "exact")
+    [[Fraction(1, 2)], [Fraction(1, 4)]]
+    """
+    if kind == "float":
+        return np.linalg.solve(np.asarray(A, dtype=float), np.asarray(B, dtype=float)).tolist()
+    from sympy.polys.domains import QQ
+    from sympy.polys.matrices import DomainMatrix
+
+    n, m = len(A), len(B[0])
+    if kind == "exact":
+        def conv(x: Fraction) -> Any:
+            return QQ(x.numerator, x.denominator)
+        dom = QQ
+    else:
+        dom = field
+        conv = dom.convert
+    a = DomainMatrix({i: {j: conv(x) for j, x in enumerate(row) if x != 0} for i, row in enumerate(A)}, (n, n), dom)
+    b = DomainMatrix({i: {j: conv(x) for j, x in enumerate(row) if x != 0} for i, row in enumerate(B)}, (n, m), dom)
+    x = a.to_dense().lu_solve(b.to_dense()).to_list()
+    if kind == "exact":
+        return [[Fraction(int(v.numerator), int(v.denominator)) for v in row] for row in x]
+    return x
+
+
+def _kind(ch: JointChain, *extra: Any) -> str:
+    return _field_of([v for row in ch.M for v in row] + list(extra))
+
+
+def discounted_occupation(ch: JointChain, delta: Any, field: Any = None, kind: str | None = None) -> list:
+    """``W = (1 - delta) (I - delta M)^{-1} F``: discounted profile frequencies from every joint state.
+
+    Row ``z`` sums to one; ``W[ch.initial]`` is the distribution of play of the repeated game.
+    """
+    kind = kind or _kind(ch, delta)
+    n = ch.size
+    one = delta * 0 + 1
+    A = [[(one if a == b else one * 0) - delta * ch.M[a][b] for b in range(n)] for a in range(n)]
+    B = [[(1 - delta) * f for f in row] for row in ch.F]
+    return solve(A, B, kind, field)
+
+
+def finite_occupation(ch: JointChain, rounds: int) -> list:
+    """Average profile frequencies over the first ``rounds`` rounds (exact forward iteration)."""
+    n = ch.size
+    dist = [ch.F[0][0] * 0] * n
+    dist[ch.initial] = dist[ch.initial] + 1
+    total = [dist[0] * 0] * 4
+    for _ in range(rounds):
+        for z, pz in enumerate(dist):
+            if pz != 0:
+                for k in range(4):
+                    total[k] += pz * ch.F[z][k]
+        new = [dist[0] * 0] * n
+        for z, pz in enumerate(dist):
+            if pz != 0:
+                for z2, m in enumerate(ch.M[z]):
+                    if m != 0:
+                        new[z2] += pz * m
+        dist = new
+    return [t / rounds for t in total]
+
+
+def _strong_components(ch: JointChain, nodes: list[int]) -> list[list[int]]:
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pos = {z: k for k, z in enumerate(nodes)}
+    rows, cols = [], []
+    for z in nodes:
+        for z2, m in enumerate(ch.M[z]):
+            if m != 0:
+                rows.append(pos[z])
+                cols.append(pos[z2])
+    graph = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(nodes), len(nodes)))
+    ncomp, labels = connected_components(graph, directed=True, connection="strong")
+    comps: list[list[int]] = [[] for _ in range(ncomp)]
+    for k, lab in enumerate(labels):
+        comps[lab].append(nodes[k])
+    return comps
+
+
+def reachable(ch: JointChain, start: int) -> list[int]:
+    """Joint states reachable from ``start`` with positive probability (sorted)."""
+    seen, stack = {start}, [start]
+    while stack:
+        z = stack.pop()
+        for z2, m in enumerate(ch.M[z]):
+            if m != 0 and z2 not in seen:
+                seen.add(z2)
+                stack.append(z2)
+    return sorted(seen)
+
+
+def cesaro_occupation(ch: JointChain) -> list:
+    """Long-run (limit-of-means) profile frequencies from the initial state.
+
+    The Cesàro limit ``lim (1/T) sum_t e0 M^t`` exists for every finite chain, ergodic or not: it is
+    the mixture of the stationary distributions of the closed classes, weighted by the probability of
+    being absorbed in each from the initial state (periodic classes included).
+    """
+    kind = _kind(ch)
+    zero = ch.F[0][0] * 0
+    one = zero + 1
+    nodes = reachable(ch, ch.initial)
+    comps = _strong_components(ch, nodes)
+    closed = [c for c in comps if all(ch.M[z][z2] == 0 or z2 in c for z in c for z2 in range(ch.size))]
+    closed_of = {z: k for k, c in enumerate(closed) for z in c}
+    transient = [z for z in nodes if z not in closed_of]
+    # absorption probabilities into each closed class from the initial state
+    if ch.initial in closed_of:
+        weights = [zero] * len(closed)
+        weights[closed_of[ch.initial]] = one
+    else:
+        t = len(transient)
+        A = [[(one if a == b else zero) - ch.M[za][zb] for b, zb in enumerate(transient)] for a, za in enumerate(transient)]
+        B = [[sum((ch.M[za][z] for z in c), zero) for c in closed] for za in transient]
+        H = solve(A, B, kind)
+        weights = H[transient.index(ch.initial)]
+    occ = [zero] * 4
+    for c, w in zip(closed, weights):
+        if w == 0:
+            continue
+        m = len(c)
+        # pi (M_cc - I) = 0 with sum(pi) = 1: replace the last balance equation by the normalisation
+        A = [[ch.M[c[b]][c[a]] - (one if a == b else zero) for b in range(m)] for a in range(m)]
+        A[-1] = [one] * m
+        rhs = [[zero] for _ in range(m)]
+        rhs[-1] = [one]
+        pi = [row[0] for row in solve(A, rhs, kind)]
+        for z, pz in zip(c, pi):
+            for k in range(4):
+                occ[k] += w * pz * ch.F[z][k]
+    return occ

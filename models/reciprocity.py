@@ -1,0 +1,278 @@
+"""Regimes as institutionalised reciprocity: the repeated security dilemma under a regime's norms.
+
+The essay (V. Petrovsky, *International Security Regimes, Conflict Resolution and Peace Support
+Operations in the CIS*) argues that "international regimes are not completely synonymous with
+reciprocity; rather, they strengthen and institutionalize it. Norms and regulations existing within a
+regime fix a common understanding of reciprocity agreed upon in this or that area of international
+relations, and thus forbid diversion from these norms."
+
+Two states repeatedly choose restraint (C) or arming (D) in a prisoner's dilemma (or, once sanctions
+bite, a stag hunt). The regime's parameters are the essay's:
+
+* the shadow of the future, ``discount``: "These coalitions could only be effective if those actors who
+  are long-term allies and who are willing and able to work together join them";
+* transparency and information exchange, ``noise`` (the probability that an intended action is carried
+  out or read as the other): regimes "help the states assess mutual intentions and reputation, and
+  contribute to parity information exchanges, thus increasing the predictability of international
+  behavior";
+* sanctions that need consensus, ``fine`` x P(at least ``quorum`` of ``members`` agree): regimes are
+  "decentralized institutions, which means not an absence of sanctions for violating norms and rules of
+  a regime, but a necessity of consensus on sanctions implementation";
+* reputation, ``reputation`` x ``partners``: "International regimes set up standards of behavior, which
+  could help to estimate intentions and reputation of a partner".
+
+The sanction and the reputational loss fall on a state that arms against a restrained partner (the
+"diversion" the norm forbids), lowering the temptation T to an effective ``T - s - r``. The regime's
+reciprocity norm is an automaton (grim trigger, tit-for-tat, win-stay lose-shift, generous TFT, ...);
+the engine (:mod:`games.repeated`) finds the exact critical discount factor of the norm under noise,
+the cooperation it yields, and (:mod:`games.evolution`) which norm a population of states settles on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from games import NormalFormGame, equilibria
+from games.evolution import small_mutation_distribution
+from games.repeated import (
+    ALLC, ALLD, GRIM, GTFT, TF2T, TFT, WSLS, Automaton, cooperation_rate, critical_discount, is_equilibrium,
+    round_robin,
+)
+
+from .base import check_range, param
+
+__all__ = ["ReciprocityRegime", "NORMS", "consensus_probability"]
+
+
+def _norms() -> dict[str, Automaton]:
+    return {"GRIM": GRIM, "TFT": TFT, "WSLS": WSLS, "GTFT": GTFT(Fraction(1, 3)), "TF2T": TF2T}
+
+
+NORMS = tuple(_norms())
+"""Names of the reciprocity norms a regime can institutionalise."""
+
+_POPULATION_STRATEGIES = ("ALLD", "ALLC", "GRIM", "TFT", "WSLS", "GTFT")
+
+
+def consensus_probability(members: int, quorum: int, agree: float) -> float:
+    """Probability that at least ``quorum`` of ``members`` back a sanction, each independently with ``agree``.
+
+    Examples
+    --------
+    >>> round(consensus_probability(5, 5, 0.8), 5)     # unanimity among five: 0.8^5
+    0.32768
+    >>> round(consensus_probability(5, 3, 0.8), 5)     # a majority of five
+    0.94208
+    """
+    return float(sum(math.comb(members, m) * agree ** m * (1 - agree) ** (members - m)
+                     for m in range(quorum, members + 1)))
+
+
+@dataclass(frozen=True)
+class ReciprocityRegime:
+    """The repeated security dilemma between two states under a regime of reciprocity norms.
+
+    The default stage game (T, R, P, S = 6, 4, 1, 0) is a prisoner's dilemma in which grim trigger needs
+    delta >= (T-R)/(T-P) = 2/5 and win-stay lose-shift delta >= (T-R)/(R-P) = 2/3 without noise.
+
+    Examples
+    --------
+    >>> r = ReciprocityRegime()
+    >>> out = r.outcome()
+    >>> out["norm"], out["sustainable"], round(out["critical_discount"], 4)
+    ('GRIM', True, 0.4191)
+    >>> ReciprocityRegime(noise=2).outcome()
+    Traceback (most recent call last):
+    ...
+    ValueError: noise must be <= 1; got 2
+    """
+
+    temptation: float = param(6.0, "utils", "T: payoff of arming against a restrained partner")
+    reward: float = param(4.0, "utils", "R: payoff of mutual restraint")
+    punishment: float = param(1.0, "utils", "P: payoff of mutual arming")
+    sucker: float = param(0.0, "utils", "S: payoff of restraint against an arming partner")
+    discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round")
+    noise: float = param(0.02, "probability", "misperception: chance an intended action is carried out or read as the other")
+    fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner")
+    members: int = param(5, "states", "members who must decide on a sanction")
+    quorum: int = param(5, "states", "votes needed to sanction (members = consensus)")
+    agree: float = param(0.8, "probability", "chance that each member backs a sanction")
+    reputation: float = param(0.0, "probability", "chance that a third party learns of a violation")
+    partners: int = param(1, "states", "third parties who withhold restraint from a known violator for one round")
+    norm: str = param("GRIM", "", "the reciprocity norm the regime fixes: GRIM, TFT, WSLS, GTFT or TF2T")
+    population: int = param(30, "states", "population size for the evolution of norms")
+    selection: float = param(1.0, "1/utils", "selection intensity of the pairwise-comparison rule")
+
+    # ------------------------------------------------------------------ presets
+    @classmethod
+    def collective_security(cls, **changes: Any) -> "ReciprocityRegime":
+        """A collective security regime: stricter sanctions decided without unanimity.
+
+        The essay contrasts regimes, whose sanctions need consensus, with the "less strict" alternative:
+        consensus "could be less strict, comparing to a collective security system", and "collective
+        security regimes proved to become really workable". Here: a sizeable fine, a majority quorum
+        (3 of 5), moderate transparency and a moderately long shadow of the future.
+
+        Examples
+        --------
+        >>> ReciprocityRegime.collective_security().quorum
+        3
+        """
+        return dataclasses.replace(cls(fine=1.5, quorum=3, agree=0.8, discount=0.8, noise=0.05,
+                                       reputation=0.2), **changes)
+
+    @classmethod
+    def cooperative_security(cls, **changes: Any) -> "ReciprocityRegime":
+        """A cooperative security regime: consensus sanctions, transparency and reputation.
+
+        Regimes are "decentralized institutions, which means not an absence of sanctions for violating
+        norms and rules of a regime, but a necessity of consensus on sanctions implementation"; they
+        "set up standards of behavior, which could help to estimate intentions and reputation of a
+        partner and to exchange information". Here: a fine that needs all five members, low noise
+        (information exchange) and a high chance that violations become known.
+
+        Examples
+        --------
+        >>> ReciprocityRegime.cooperative_security().quorum
+        5
+        """
+        return dataclasses.replace(cls(fine=1.5, quorum=5, agree=0.8, discount=0.85, noise=0.01,
+                                       reputation=0.6), **changes)
+
+    @classmethod
+    def common_security(cls, **changes: Any) -> "ReciprocityRegime":
+        """A common security regime: long-term partners, no sanctions, high predictability.
+
+        "Common Security is an outside projection of the internal conflict resolution ethics, generated
+        by democratic societies", and "Long-term alliances are no less important for the coalitions as a
+        strictly defined mission." Here: a long shadow of the future, no fine, low noise and reputation.
+
+        Examples
+        --------
+        >>> ReciprocityRegime.common_security().fine
+        0.0
+        """
+        return dataclasses.replace(cls(fine=0.0, discount=0.95, noise=0.02, reputation=0.4), **changes)
+
+    # ------------------------------------------------------------------ derived quantities
+    def _check(self) -> None:
+        for name in ("temptation", "reward", "punishment", "sucker", "fine"):
+            check_range(name, getattr(self, name))
+        check_range("fine", self.fine, low=0)
+        check_range("discount", self.discount, low=0, high=1, high_open=True)
+        for name in ("noise", "agree", "reputation"):
+            check_range(name, getattr(self, name), low=0, high=1)
+        for name in ("members", "quorum", "partners", "population"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise TypeError(f"{name} must be an integer; got {type(v).__name__} {v!r}")
+        if not 1 <= self.quorum <= self.members:
+            raise ValueError(f"quorum must be between 1 and members ({self.members}); got {self.quorum}")
+        if self.partners < 0:
+            raise ValueError(f"partners must be >= 0; got {self.partners}")
+        if self.population < 2:
+            raise ValueError(f"population must be >= 2; got {self.population}")
+        check_range("selection", self.selection, low=0)
+        if self.norm not in NORMS:
+            raise ValueError(f"norm must be one of {', '.join(map(repr, NORMS))}; got {self.norm!r}")
+
+    def consensus(self) -> float:
+        """Probability that the members reach the quorum for a sanction."""
+        return consensus_probability(self.members, self.quorum, self.agree)
+
+    def expected_sanction(self) -> float:
+        """``fine`` times the probability of consensus."""
+        return float(self.fine) * self.consensus()
+
+    def reputation_cost(self) -> float:
+        """Expected loss from third parties: each of ``partners`` learns of a violation with probability
+        ``reputation`` and withholds restraint for one round next period, costing ``R - S`` (discounted)."""
+        return float(self.discount) * float(self.reputation) * self.partners * (float(self.reward) - float(self.sucker))
+
+    def effective_temptation(self) -> float:
+        """``T - expected sanction - reputational cost``: what arming against a restrained partner is worth."""
+        return float(self.temptation) - self.expected_sanction() - self.reputation_cost()
+
+    def game(self) -> NormalFormGame:
+        """The stage game with the regime's sanctions and reputation priced in (action 0 = restrain).
+
+        Examples
+        --------
+        >>> ReciprocityRegime(fine=1.0, quorum=1, agree=1.0).game().payoffs[1, 0].tolist()
+        [5.0, 0.0]
+        """
+        self._check()
+        t = round(self.effective_temptation(), 12)
+        r, p, s = float(self.reward), float(self.punishment), float(self.sucker)
+        u = [[[r, r], [s, t]], [[t, s], [p, p]]]
+        return NormalFormGame(u, players=["State 1", "State 2"], actions=[["restrain", "arm"]] * 2,
+                              title="Security dilemma under a regime")
+
+    def strategy(self) -> Automaton:
+        """The automaton of the regime's norm."""
+        return _norms()[self.norm]
+
+    def population_strategies(self) -> list[Automaton]:
+        """The strategies competing in the evolution of norms."""
+        lib = {"ALLD": ALLD, "ALLC": ALLC, **_norms()}
+        return [lib[n] for n in _POPULATION_STRATEGIES]
+
+    def outcome(self) -> dict[str, Any]:
+        """Whether the norm sustains restraint, at what discount factor, how much, and what evolves.
+
+        Returns
+        -------
+        dict
+            ``consensus_probability``, ``expected_sanction``, ``reputation_cost``,
+            ``effective_temptation``; ``stage_equilibria`` (pure equilibria of the stage game, from the
+            solver) and ``restraint_is_stage_equilibrium``; for the norm: ``critical_discount`` (smallest
+            discount factor at which the norm is subgame perfect under the noise; ``inf`` if none),
+            ``sustainable`` (subgame perfect at ``discount``), ``cooperation_rate`` (expected share of
+            restraint over the relationship) and ``long_run_cooperation`` (limit of means); for the
+            population: ``settled_norm`` (most frequent strategy when mutations are rare),
+            ``settled_share`` and ``population_cooperation``.
+        """
+        g = self.game()
+        pure = [eq.pure_actions() for eq in equilibria(g, method="pure")]
+        norm = self.strategy()
+        noise, delta = float(self.noise), float(self.discount)
+        d_star = critical_discount(g, norm, norm, noise=noise)
+        sustainable = is_equilibrium(g, norm, norm, delta, noise=noise)
+        coop = float(cooperation_rate(norm, norm, delta=delta, noise=noise))
+        long_run = float(cooperation_rate(norm, norm, noise=noise))
+        dist, names, rates = self.norm_distribution()
+        best = int(np.argmax(dist))
+        return {
+            "norm": self.norm,
+            "consensus_probability": self.consensus(),
+            "expected_sanction": self.expected_sanction(),
+            "reputation_cost": self.reputation_cost(),
+            "effective_temptation": self.effective_temptation(),
+            "stage_equilibria": len(pure),
+            "restraint_is_stage_equilibrium": ("restrain", "restrain") in pure,
+            "critical_discount": float(d_star),
+            "sustainable": bool(sustainable),
+            "cooperation_rate": coop,
+            "long_run_cooperation": long_run,
+            "settled_norm": names[best],
+            "settled_share": float(dist[best]),
+            "population_cooperation": float(np.dot(dist, rates)),
+        }
+
+    def norm_distribution(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Small-mutation stationary distribution over the population strategies, their names, and
+        each strategy's cooperation rate against itself (discounted, under the noise)."""
+        g = self.game()
+        strategies = self.population_strategies()
+        delta, noise = float(self.discount), float(self.noise)
+        t = round_robin(g, strategies, delta=delta, noise=noise)
+        dist = small_mutation_distribution(np.asarray(t.payoffs, dtype=float), self.population,
+                                           rule="fermi", intensity=float(self.selection))
+        rates = np.array([float(cooperation_rate(s, s, delta=delta, noise=noise)) for s in strategies])
+        return dist, list(t.names), rates

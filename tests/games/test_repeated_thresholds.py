@@ -1,0 +1,134 @@
+"""Critical discount factors against closed forms derived by hand or published."""
+
+import math
+from fractions import Fraction as F
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from games.repeated import (
+    ALLC, ALLD, GRIM, STFT, TFT, WSLS, critical_discount, donation_game, equilibrium_intervals, is_equilibrium,
+    prisoners_dilemma,
+)
+
+
+@st.composite
+def pd_payoffs(draw):
+    """Integer prisoner's dilemmas T > R > P > S."""
+    s = draw(st.integers(-5, 5))
+    p = s + draw(st.integers(1, 5))
+    r = p + draw(st.integers(1, 5))
+    t = r + draw(st.integers(1, 5))
+    return t, r, p, s
+
+
+@given(pd_payoffs())
+@settings(max_examples=25, deadline=None)
+def test_grim_threshold(pay):
+    """Grim trigger sustains mutual cooperation iff delta >= (T-R)/(T-P) (Friedman 1971; Mailath &
+    Samuelson 2006, Sec. 2.4.1): cooperate gives R, deviating gives (1-d) T + d P."""
+    t, r, p, s = pay
+    pd = prisoners_dilemma(t, r, p, s)
+    expected = F(t - r, t - p)
+    assert critical_discount(pd, GRIM, GRIM) == expected
+    assert critical_discount(pd, GRIM, GRIM, refinement="nash") == expected
+    assert equilibrium_intervals(pd, GRIM, GRIM) == [(expected, 1)]
+
+
+@given(pd_payoffs())
+@settings(max_examples=25, deadline=None)
+def test_tft_collective_stability(pay):
+    """Axelrod (1984, Proposition 2; Axelrod & Hamilton 1981): TFT is collectively stable iff
+    w >= max((T-R)/(T-P), (T-R)/(R-S)), i.e. (TFT, TFT) is a Nash equilibrium of the repeated game."""
+    t, r, p, s = pay
+    expected = max(F(t - r, t - p), F(t - r, r - s))
+    got = critical_discount(prisoners_dilemma(t, r, p, s), TFT, TFT, refinement="nash")
+    assert got == (expected if expected < 1 else math.inf)
+
+
+def test_tft_subgame_perfection_by_hand():
+    """One-shot deviations from TFT (derived by hand, as in Mailath & Samuelson 2006, Sec. 2.4.3):
+    at CC need d >= (T-R)/(R-S), at DC need d <= (T-R)/(R-S), at CD need d >= (P-S)/(T-P), at DD need
+    d <= (P-S)/(T-P). With R, T, S, P = 2, 3, -1, 0 both equal 1/3: SPE at exactly d = 1/3; with 5, 3, 1, 0
+    (2/3 vs 1/4) never."""
+    mas = prisoners_dilemma(T=3, R=2, P=0, S=-1)
+    assert equilibrium_intervals(mas, TFT, TFT) == [(F(1, 3), F(1, 3))]
+    assert critical_discount(mas, TFT, TFT) == F(1, 3)
+    assert critical_discount(prisoners_dilemma(), TFT, TFT) == math.inf
+    assert is_equilibrium(mas, TFT, TFT, F(1, 3)) and not is_equilibrium(mas, TFT, TFT, F(1, 2))
+
+
+@given(pd_payoffs())
+@settings(max_examples=25, deadline=None)
+def test_wsls_threshold(pay):
+    """WSLS is subgame perfect iff delta >= (T-R)/(R-P) (derived by hand: a deviation at CC or DD earns
+    (1-d) T + d (1-d) P + d^2 R against R; at CD/DC states punishment is self-enforcing since P > S)."""
+    t, r, p, s = pay
+    expected = F(t - r, r - p)
+    got = critical_discount(prisoners_dilemma(t, r, p, s), WSLS, WSLS)
+    assert got == (expected if expected < 1 else math.inf)
+
+
+def test_alld_always_and_allc_never():
+    pd = prisoners_dilemma()
+    assert critical_discount(pd, ALLD, ALLD) == 0
+    assert critical_discount(pd, ALLC, ALLC, refinement="nash") == math.inf
+
+
+def test_stft_pair_is_nash_only_for_short_horizons():
+    """Two STFT players defect forever (P). Deviating to C, D, C, D, ... earns (S + d T)/(1 + d), better
+    than P iff d > (P-S)/(T-P) = 1/4; cooperating forever earns (1-d) S + d R > P iff d > 1/3 (by hand).
+    So the profile is Nash exactly for d in [0, 1/4]."""
+    assert equilibrium_intervals(prisoners_dilemma(), STFT, STFT, refinement="nash") == [(0, F(1, 4))]
+
+
+def test_grim_with_noise_by_hand():
+    """GRIM pair with implementation noise e at delta*: V_C = Q_D where (derived by hand)
+    V_C = ((1-d) r_C + d (1-(1-e)^2) r_D) / (1 - d (1-e)^2) and a deviation (intend D) gives
+    (1-d) r_dev + d (e(1-e) V_C + (1 - e(1-e)) r_D). The threshold is the root of V_C - Q_D."""
+    T, R, P, S = 5, 3, 1, 0
+    e = F(1, 10)
+    stay = (1 - e) ** 2
+    r_c = R * stay + (S + T) * e * (1 - e) + P * e ** 2
+    r_d = P * stay + (S + T) * e * (1 - e) + R * e ** 2
+    r_dev = R * e * (1 - e) + S * e * e + T * (1 - e) ** 2 + P * (1 - e) * e
+
+    def gain(d):
+        v_c = ((1 - d) * r_c + d * (1 - stay) * r_d) / (1 - d * stay)
+        return v_c - ((1 - d) * r_dev + d * (e * (1 - e) * v_c + (1 - e * (1 - e)) * r_d))
+
+    d_star = critical_discount(prisoners_dilemma(), GRIM, GRIM, noise=e)
+    assert gain(d_star) == 0
+    assert gain(d_star - F(1, 10 ** 6)) < 0 < gain(d_star + F(1, 10 ** 6))
+
+
+def test_symbolic_thresholds():
+    T, R, P, S = sympy.symbols("T R P S")
+    pd = prisoners_dilemma(T, R, P, S)
+    grim = critical_discount(pd, GRIM, GRIM, at={T: 5, R: 3, P: 1, S: 0})
+    assert sympy.simplify(grim - (T - R) / (T - P)) == 0
+    wsls = critical_discount(pd, WSLS, WSLS, at={T: 4, R: 3, P: 1, S: 0})
+    assert sympy.simplify(wsls - (T - R) / (R - P)) == 0
+    assert critical_discount(pd, WSLS, WSLS, at={T: 5, R: 3, P: 1, S: 0}) == sympy.oo
+
+
+def test_donation_game_direct_reciprocity_symbolic():
+    """Nowak (2006, Science 314: 1560, direct reciprocity): TFT resists ALLD iff w >= c/b."""
+    b, c = sympy.symbols("b c", positive=True)
+    got = critical_discount(donation_game(b, c), TFT, TFT, refinement="nash", at={b: 3, c: 1})
+    assert sympy.simplify(got - c / b) == 0
+
+
+def test_bad_input():
+    pd = prisoners_dilemma()
+    with pytest.raises(ValueError, match="refinement must be one of"):
+        critical_discount(pd, TFT, TFT, refinement="perfect")
+    T = sympy.Symbol("T")
+    with pytest.raises(ValueError, match="symbolic stage payoffs need at="):
+        critical_discount(prisoners_dilemma(T=T), GRIM, GRIM)
+    with pytest.raises(ValueError, match="noise must be a probability"):
+        critical_discount(pd, GRIM, GRIM, noise=2)
+    with pytest.raises(ValueError, match="delta must be a discount factor"):
+        is_equilibrium(pd, GRIM, GRIM, 1.0)
