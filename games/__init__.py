@@ -18,10 +18,10 @@ from typing import Any
 from .equilibrium import Equilibrium, EquilibriumSet, verify
 from .normal_form import NormalFormGame
 from .solvers import METHODS, equilibria
+from .sweep import sweep  # the function shadows the submodule's name on purpose: games.sweep(...) sweeps
 
 # Names served lazily from their modules, so importing ``games`` stays fast and light.
 _LAZY = {
-    "sweep": "games.sweep",
     "batch_equilibria": "games.solvers.batch",
     "AnonymousGame": "games.anonymous",
     "SymbolicGame": "games.symbolic",
@@ -29,7 +29,8 @@ _LAZY = {
     "write_nfg": "games.io",
 }
 
-__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS", *_LAZY]
+__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS", "sweep",
+           *_LAZY]
 __version__ = "0.1.0"
 
 

@@ -1,0 +1,39 @@
+"""The benchmark scripts run end to end on tiny sizes (so they cannot rot); no timings are asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_batch_runs_and_agrees_with_pygambit():
+    pytest.importorskip("pygambit")
+    pytest.importorskip("nashpy")
+    out = load("bench_batch").main(n_games=300, baseline_sample=30, repeats=1)
+    assert set(out) == {"float", "int"}
+    assert out["float"]["gambit_disagree"] == 0 and out["int"]["gambit_disagree"] == 0
+
+
+def test_bench_enumeration_runs():
+    pytest.importorskip("pygambit")
+    out = load("bench_enumeration").main(games_per_size=1, timeout=20.0, sizes=(3,))
+    assert out[3]["ours_counts"] == out[3]["gambit_counts"]
+
+
+@pytest.mark.slow
+def test_bench_sweep_runs():
+    pytest.importorskip("dask.distributed")
+    pytest.importorskip("models.security_dilemma")
+    out = load("bench_sweep").main(n_points=400, model_sample=20, chunksize=100)
+    assert out["mismatches"] == 0 and out["identical"]
