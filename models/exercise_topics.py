@@ -59,6 +59,11 @@ def _bimatrix(rng: np.random.Generator, shape: tuple[int, int], low: int, high: 
                                         actions=[ROWS[:shape[0]], COLS[:shape[1]]])
 
 
+def _choice(rng: np.random.Generator, options: list) -> Any:
+    """One of ``options``, drawn uniformly."""
+    return options[int(rng.integers(len(options)))]
+
+
 def _combo(weights: list[Fraction], values: list[Fraction]) -> str:
     """``w_1 \\cdot v_1 + ...`` for the non-zero weights."""
     return " + ".join(rf"{tex(w)} \cdot ({tex(v)})" if v < 0 else rf"{tex(w)} \cdot {tex(v)}"
@@ -73,7 +78,7 @@ _MIXES = [(Fraction(1, 2), Fraction(1, 2), 0), (Fraction(1, 3),) * 3, (Fraction(
 
 def best_response(rng: np.random.Generator) -> dict[str, Any] | None:
     g = _bimatrix(rng, (3, 3), 0, 9)
-    q = [Fraction(v) for v in _MIXES[int(rng.integers(len(_MIXES)))]]
+    q = [Fraction(v) for v in _choice(rng, _MIXES)]
     values = g.action_values(0, [[1, 0, 0], q])
     br = g.best_responses(0, [[1, 0, 0], q])
     if len(br) != 1:
@@ -248,7 +253,7 @@ def volunteers_dilemma(rng: np.random.Generator) -> dict[str, Any] | None:
     from .burden_sharing import VolunteersDilemma
 
     n = int(rng.integers(2, 5))
-    x = _WAIT_SHARES[int(rng.integers(len(_WAIT_SHARES)))]
+    x = _choice(rng, _WAIT_SHARES)
     ratio = x ** (n - 1)                         # c / b = (1 - p)^(n - 1)
     if ratio.denominator > 64:
         return None
@@ -319,7 +324,7 @@ _SMALL_ROOTS = [Fraction(1, 3), Fraction(1, 4), Fraction(1, 5), Fraction(1, 6), 
 def burden_sharing(rng: np.random.Generator) -> dict[str, Any] | None:
     from .burden_sharing import ThresholdPublicGood
 
-    p = _SMALL_ROOTS[int(rng.integers(len(_SMALL_ROOTS)))]
+    p = _choice(rng, _SMALL_ROOTS)
     ratio = 2 * p * (1 - p)                      # c / b: a contributor is pivotal with prob 2p(1-p)
     b, c = ratio.denominator, ratio.numerator
     out = ThresholdPublicGood(n=3, threshold=2, benefit=float(b), cost=float(c)).outcome()
@@ -363,7 +368,7 @@ def alliances(rng: np.random.Generator) -> dict[str, Any] | None:
     steps = [
         r"With $u_i = \sqrt{x_i G}$ and $x_i + g_i = w_i$, an ally who contributes sets $x_i = G$, i.e. $g_i = w_i - G$; "
         r"an ally with $w_i \le G$ contributes nothing.",
-        rf"If the $k$ richest contribute, $G = \sum (w_i - G)$ over them, so $G = W_C/(k+1)$.",
+        r"If the $k$ richest contribute, $G = \sum (w_i - G)$ over them, so $G = W_C/(k+1)$.",
     ]
     for kk in range(3, 0, -1):
         g_k = Fraction(sum(incomes[:kk]), kk + 1)
@@ -455,6 +460,288 @@ def security_dilemma(rng: np.random.Generator) -> dict[str, Any] | None:
     }
 
 
+# ------------------------------------------------------------------------------------- essay models (2)
+def _exact(value: Any, what: str, max_denominator: int = 10_000) -> Fraction:
+    """A model's (float) result as the simple fraction it stands for; refuses anything else."""
+    f = Fraction(value).limit_denominator(max_denominator)
+    if abs(float(f) - float(value)) > 1e-9:  # pragma: no cover - the candidates are built from simple fractions
+        raise RuntimeError(f"{what} = {value!r} is not a simple fraction")
+    return f
+
+
+def _exact_game(game: NormalFormGame) -> NormalFormGame:
+    """A model's float game with each payoff replaced by the simple fraction it stands for."""
+    table = np.vectorize(lambda v: _exact(v, "payoff"), otypes=[object])(game.payoffs)
+    return NormalFormGame(table, players=game.players, actions=game.actions, title=game.title)
+
+
+_AGREE = [Fraction(1, 2), Fraction(1, 3), Fraction(2, 3)]
+
+
+def reciprocity(rng: np.random.Generator) -> dict[str, Any] | None:
+    from games.repeated import GRIM, critical_discount
+
+    from .reciprocity import ReciprocityRegime
+
+    S, P, R, T = sorted(int(v) for v in rng.choice(np.arange(0, 10), size=4, replace=False))
+    n = int(rng.integers(2, 4))
+    k = int(rng.integers(1, n + 1))
+    a = _choice(rng, _AGREE)
+    fine = int(rng.integers(1, 13))
+    stage = {"temptation": T, "reward": R, "punishment": P, "sucker": S, "noise": 0, "reputation": 0,
+             "norm": "GRIM"}
+    regime = ReciprocityRegime(**stage, fine=fine, members=n, quorum=k, agree=a)
+    consensus = _exact(regime.consensus(), "consensus probability")
+    sanction = _exact(regime.expected_sanction(), "expected sanction")
+    t_eff = T - sanction
+    if not nice(sanction, 2) or t_eff <= R:
+        return None
+    closed = (Fraction(T - R, T - P), (t_eff - R) / (t_eff - P))
+    if not nice(closed[1], 12):
+        return None
+    base_game = ReciprocityRegime(**stage).game()
+    d0 = critical_discount(_exact_game(base_game), GRIM, GRIM)
+    d1 = critical_discount(_exact_game(regime.game()), GRIM, GRIM)
+    if (d0, d1) != closed:  # pragma: no cover - guarded by games.repeated's and the model's tests
+        raise RuntimeError(f"reciprocity T={T}, R={R}, P={P}, fine={fine}: critical_discount {d0}, {d1} "
+                           f"differs from (T-R)/(T-P) {closed}")
+    terms = " + ".join(rf"\binom{{{n}}}{{{m}}}\left({tex(a)}\right)^{{{m}}}\left({tex(1 - a)}\right)^{{{n - m}}}"
+                       for m in range(k, n + 1))
+    steps = [
+        rf"A sanction is agreed when at least {k} of the {n} members back it: $P = {terms} = {tex(consensus)}$.",
+        rf"The expected sanction is $f P = {fine} \cdot {tex(consensus)} = {tex(sanction)}$, so arming against a "
+        rf"restrained partner is worth $T' = T - fP = {T} - {tex(sanction)} = {tex(t_eff)}$.",
+        rf"Without the regime grim trigger needs $\delta \ge \frac{{T-R}}{{T-P}} = "
+        rf"\frac{{{T}-{R}}}{{{T}-{P}}} = {tex(d0)}$.",
+        rf"With it: $\delta \ge \frac{{T'-R}}{{T'-P}} = \frac{{{tex(t_eff)}-{R}}}{{{tex(t_eff)}-{P}}} = {tex(d1)}$: "
+        "the sanction, even one that needs consensus, lengthens the reach of reciprocity.",
+    ]
+    return {
+        "title": "Reciprocity institutionalised: a sanction that needs consensus",
+        "question": ("Two states play the prisoner's dilemma below every period, discounting the future by "
+                     r"$\delta$; their regime's norm is grim trigger (restrain until the other arms, then arm "
+                     "forever). Regimes are decentralised: sanctions need consensus. A state that arms against "
+                     rf"a restrained partner is fined $f = {fine}$ if at least $k = {k}$ of the regime's $n = {n}$ "
+                     rf"members agree; each agrees independently with probability $a = {tex(a)}$. (a) What is "
+                     r"the probability that a sanction is agreed? (b) What is the smallest $\delta$ at which grim "
+                     r"trigger sustains restraint without the regime? (c) And with the regime's expected sanction?"),
+        "answer": {"consensus": consensus, "delta_without": d0, "delta_with": d1},
+        "answer_format": "{'consensus': fraction, 'delta_without': fraction, 'delta_with': fraction}",
+        "solution": tuple(steps),
+        "game": _exact_game(base_game),
+    }
+
+
+_ESCALATION_P = [Fraction(1, 6), Fraction(1, 5), Fraction(1, 4), Fraction(1, 3), Fraction(2, 5), Fraction(1, 2),
+                 Fraction(3, 5), Fraction(2, 3), Fraction(3, 4)]
+_HOSTILE = [Fraction(1, 4), Fraction(1, 3), Fraction(1, 2), Fraction(2, 3), Fraction(3, 4)]
+
+
+def escalation(rng: np.random.Generator) -> dict[str, Any] | None:
+    from .escalation import EscalationModel
+
+    g, b = int(rng.integers(1, 7)), int(rng.integers(1, 6))
+    w = int(rng.integers(2, 11))
+    bi = int(rng.integers(1, w))
+    p, h = _choice(rng, _ESCALATION_P), _choice(rng, _HOSTILE)
+    threshold = Fraction(bi, w)
+    if p in (Fraction(g + b, g + w), Fraction(g, g + w), threshold):   # indifferent: no clean answer
+        return None
+
+    def plan(prob: Fraction) -> dict[str, Any]:
+        return EscalationModel(regime="automatic", escalation_probability=prob, hostile_share=h,
+                               aggression_gain=g, backdown_cost=b, innocent_backdown_cost=bi,
+                               war_cost_challenger=w).outcome()
+
+    out = plan(p)
+    aggressor, accused = out["plan: challenger: violate?"], out["plan: challenger: incident confronted"]
+    war = _exact(out["war_probability"], "war probability")
+    escalates = (1 - p) * g - p * w > -b
+    closed = ("violate" if escalates and (1 - p) * g - p * w > 0 else "comply",
+              "escalate" if p < threshold else "back down")
+    eps = Fraction(1, 1000)
+    edges = (plan(threshold - eps)["plan: challenger: incident confronted"],
+             plan(min(threshold + eps, Fraction(1)))["plan: challenger: incident confronted"])
+    if (aggressor, accused) != closed or edges != ("escalate", "back down") or not out["spe_unique"]:
+        raise RuntimeError(f"escalation g={g}, b={b}, b_i={bi}, W={w}, p={p}: the model's plan "  # pragma: no cover
+                           f"{aggressor, accused, edges} differs from the closed form {closed}")
+    war_h = p if aggressor == "violate" else 0
+    war_i = p if accused == "escalate" else 0
+    steps = [
+        rf"After an incident the automatic system reacts. The accused party loses $b_i = {bi}$ by accepting blame, "
+        rf"and $p W = {tex(p)} \cdot {w} = {tex(p * w)}$ in expectation by escalating (a stand-off costs it nothing).",
+        rf"It escalates when $p W < b_i$, i.e. $p < b_i / W = {tex(threshold)}$; here $p = {tex(p)}$, so it "
+        f"{'escalates' if accused == 'escalate' else 'backs down'}.",
+        rf"A confronted aggressor gets $-b = -{b}$ by backing down and $(1-p) g - p W = {tex((1 - p) * g - p * w)}$ "
+        f"by escalating, so it would {'escalate' if escalates else 'back down'}.",
+        ("Violating therefore pays more than complying (0): the aggressor violates."
+         if aggressor == "violate" else
+         "Either way violating pays less than complying (0): the aggressor complies, deterred."),
+        rf"War probability: $h \cdot {tex(war_h)} + (1 - h) \cdot {tex(war_i)} = {tex(h)} \cdot {tex(war_h)} + "
+        rf"{tex(1 - h)} \cdot {tex(war_i)} = {tex(war)}$.",
+    ]
+    return {
+        "title": "Automatic reaction and escalation",
+        "question": ("A collective security system is committed to react automatically to every violation of "
+                     rf"peace. A violation is a deliberate aggression with probability $h = {tex(h)}$ and otherwise "
+                     "an incident that nobody chose, for which a party is accused. A reaction confronts the "
+                     "aggressor (or the accused party), who backs down or escalates; an escalation becomes a war "
+                     rf"with probability $p = {tex(p)}$, costing it $W = {w}$, and otherwise ends in a stand-off in "
+                     rf"which it keeps what it had. The aggressor gains $g = {g}$ from a violation that stands and "
+                     rf"loses $b = {b}$ by backing down; an accused party loses $b_i = {bi}$ by accepting blame for "
+                     "an incident. Complying is worth 0. (a) Does a would-be aggressor violate or comply? "
+                     "(b) Below what escalation probability does an accused party escalate? (c) Does it escalate "
+                     "here or back down? (d) What is the probability of war?"),
+        "answer": {"aggressor": aggressor, "threshold": threshold, "accused": accused, "war": war},
+        "answer_format": ("{'aggressor': 'violate' | 'comply', 'threshold': fraction, "
+                          "'accused': 'escalate' | 'back down', 'war': fraction}"),
+        "solution": tuple(steps),
+        "game": None,
+    }
+
+
+_ACCURACY = [Fraction(2, 3), Fraction(3, 4), Fraction(4, 5), Fraction(5, 6), Fraction(1)]
+_INCIDENTS = [Fraction(1, 5), Fraction(1, 4), Fraction(1, 3), Fraction(1, 2)]
+
+
+def labelling(rng: np.random.Generator) -> dict[str, Any] | None:
+    from .labelling import LabellingModel
+
+    a, r = _choice(rng, _ACCURACY), _choice(rng, _INCIDENTS)
+    g, s, v = int(rng.integers(1, 5)), int(rng.integers(2, 9)), int(rng.integers(2, 9))
+    c, w = int(rng.integers(0, 3)), int(rng.integers(0, 4))
+    war, loss = 2 * int(rng.integers(1, 5)), int(rng.integers(1, 6))
+    e = Fraction(1, 2)
+    z = w + e * war
+    gain, cost = a * v - c - (1 - a) * z, c + z                    # D and K of the model's notes
+    a_star = (c + z) / (v + z)
+    if gain <= 0 or a_star >= 1 or not nice(a_star, 12):
+        return None
+    x, y = r * cost / (gain + r * cost), Fraction(g) / (s * (a - r / 2))
+    if y >= 1 or not (nice(x, 12) and nice(y, 12)):
+        return None
+    params = {"incident_rate": r, "aggression_gain": g, "aggression_damage": loss, "sanction": s,
+              "restoration_value": v, "sanction_cost": c, "wrongful_cost": w, "escalation_risk": e,
+              "war_cost": war}
+    model = LabellingModel(accuracy=a, **params)
+    game = _exact_game(model.game())
+    eqs = games.equilibria(game, exact=True)
+    out = model.outcome()
+    if len(eqs) != 1 or (eqs[0].profile[0][1], eqs[0].profile[1][1]) != (x, y) \
+            or abs(out["attack_probability"] - float(x)) > 1e-9 \
+            or abs(LabellingModel(accuracy=a_star, **params).sanction_gain) > 1e-9:
+        raise RuntimeError(f"labelling {params}, accuracy {a}: solver {eqs} and model {out} "  # pragma: no cover
+                           f"differ from the closed form x={x}, y={y}, a*={a_star}")
+    A, B = game.exact_payoffs[..., 0], game.exact_payoffs[..., 1]
+    steps = [
+        rf"$K = c + w + eW = {c} + {w} + {tex(e)} \cdot {war} = {tex(cost)}$ and "
+        rf"$D = av - c - (1-a)(w + eW) = {tex(a)} \cdot {v} - {c} - {tex(1 - a)} \cdot {tex(z)} = {tex(gain)}$.",
+        rf"Sanctioning after an attack pays ($D \ge 0$) when $a \ge \frac{{c + w + eW}}{{v + w + eW}} = "
+        rf"\frac{{{tex(cost)}}}{{{v} + {tex(z)}}} = {tex(a_star)}$.",
+        "The table (aggressor, mechanism): refrain/abstain $(0, 0)$; refrain/sanction "
+        rf"$({tex(A[0, 1])}, {tex(B[0, 1])})$; attack/abstain $({tex(A[1, 0])}, {tex(B[1, 0])})$; attack/sanction "
+        rf"$({tex(A[1, 1])}, {tex(B[1, 1])})$. No pure profile is stable (an inspection game), so both mix.",
+        rf"The aggressor is indifferent when $g - y a s = -y r s / 2$: $y = \frac{{g}}{{s (a - r/2)}} = {tex(y)}$.",
+        rf"The mechanism is indifferent when $x D = (1 - x) r K$: $x = \frac{{r K}}{{D + r K}} = {tex(x)}$.",
+    ]
+    return {
+        "title": "Who should be labelled aggressor? Sanctions on a noisy signal",
+        "question": ("A potential aggressor attacks or refrains; a collective mechanism sanctions the party its "
+                     "signal labels as aggressor, or abstains. After an attack the signal names the aggressor with "
+                     rf"probability (accuracy) $a = {tex(a)}$, otherwise the victim. Without an attack an incident "
+                     rf"happens with probability $r = {tex(r)}$ and the signal labels either party at random. "
+                     rf"Attacking gains $g = {g}$; a sanction costs the sanctioned party $s = {s}$. The mechanism "
+                     rf"loses $l = {loss}$ from an attack, gains $v = {v}$ by sanctioning the true aggressor, pays "
+                     rf"$c = {c}$ per sanction and, for a wrongful sanction, loses legitimacy $w = {w}$ and risks "
+                     rf"escalation (probability $e = {tex(e)}$, cost $W = {war}$). Payoffs (aggressor, mechanism): "
+                     r"refrain/abstain $(0, 0)$; refrain/sanction $(-rs/2, -rK)$; attack/abstain $(g, -l)$; "
+                     r"attack/sanction $(g - as, -l + D)$, with $K = c + w + eW$ and $D = av - c - (1-a)(w + eW)$. "
+                     "(a) What is the least accuracy at which sanctioning after an attack pays ($D \\ge 0$)? "
+                     "(b) In the mixed equilibrium, with what probability $x$ does the aggressor attack and "
+                     "(c) with what probability $y$ does the mechanism sanction?"),
+        "answer": {"min_accuracy": a_star, "attack": x, "sanction": y},
+        "answer_format": "{'min_accuracy': fraction, 'attack': fraction, 'sanction': fraction}",
+        "solution": tuple(steps),
+        "game": None,
+    }
+
+
+_LEAD_SHARES = [Fraction(1, 4), Fraction(1, 3), Fraction(1, 2), Fraction(2, 3), Fraction(3, 4)]
+
+
+def leadership(rng: np.random.Generator) -> dict[str, Any] | None:
+    from math import ceil
+
+    from .leadership import LeadershipModel
+
+    n = int(rng.integers(3, 7))
+    cf, cl = int(rng.integers(1, 3)), int(rng.integers(1, 6))
+    force = int(rng.integers(cl + 1, cl + cf * (n - 1) + 1))
+    cost = _choice(rng, [6, 8, 10, 12])
+    bl, bf, e = int(rng.integers(2, 16)), int(rng.integers(2, 7)), 1
+    m, m0 = ceil(Fraction(force - cl, cf)), ceil(Fraction(force, cf))
+    lo, hi = 1 - Fraction(m * (bf - e), cost), Fraction(bl - e, cost)
+    inside = [v for v in _LEAD_SHARES if lo < v < hi]
+    lam = _choice(rng, inside if inside and rng.random() < 0.75 else _LEAD_SHARES)   # led coalitions often
+    leaderless = m0 <= n - 1 and bf - Fraction(cost, m0) - e >= 0
+    if m * cf >= force or lam in (lo, hi) or (m0 <= n - 1 and bf - Fraction(cost, m0) - e == 0) \
+            or bl - cost - e == 0 or not 0 < lo < 1 or hi > Fraction(3, 2):
+        return None
+    if not (nice(lo, 12) and nice(hi, 12)):
+        return None
+    params = {"members": n, "required_force": force, "follower_capacity": cf, "operation_cost": cost,
+              "lead_share": lam, "leader_benefit": bl, "follower_benefit": bf, "pledge_cost": e}
+    out = LeadershipModel(leader_capacity=cl, **params).outcome()
+    alone = LeadershipModel(leader_capacity=force, **params).outcome()["privileged"]
+    k = 1 + m if lo <= lam <= hi else (m0 if leaderless else 0)
+    got = (out["cf_followers_needed"], _exact(out["cf_min_lead_share"], "min share"),
+           _exact(out["cf_max_lead_share"], "max share"), out["k_group"], alone)
+    if got != (m, lo, hi, k, bl - cost - e > 0):
+        raise RuntimeError(f"leadership {params}, capacity {cl}: model {got} differs from the "  # pragma: no cover
+                           f"closed form {(m, lo, hi, k)}")
+    if k == 1 + m:
+        verdict = (rf"$\lambda = {tex(lam)}$ lies in $[{tex(lo)}, {tex(hi)}]$, so the lead power and {m} followers "
+                   f"mount the response: the k-group has {k} members and {n - k} free-ride.")
+    else:
+        where = (rf"no share satisfies both (${tex(lo)} > {tex(hi)}$)" if lo > hi else
+                 rf"$\lambda = {tex(lam)}$ lies outside $[{tex(lo)}, {tex(hi)}]$")
+        verdict = (where + ", so no led coalition is stable. "
+                   + (rf"Followers alone need {m0} states, each paying $C/{m0} + e = {tex(Fraction(cost, m0) + e)} "
+                      rf"\le b_F = {bf}$: they act, and the k-group has {k} members." if leaderless else
+                      "Followers alone cannot (or will not) mount it either: k-group 0, no response."))
+    steps = [
+        rf"With the lead power's {cl} units, the response needs $\lceil ({force} - {cl})/{cf} \rceil = {m}$ followers "
+        f"({'followers alone need ' + str(m0) if m0 <= n - 1 else 'followers alone cannot mount it'}).",
+        rf"Each of the {m} followers is pivotal; one contributes when $b_F - (1-\lambda) C/{m} - e \ge 0$, "
+        rf"i.e. $\lambda \ge 1 - {m}(b_F - e)/C = {tex(lo)}$.",
+        rf"The lead power is pivotal too; it contributes when $b_L - \lambda C - e \ge 0$, i.e. "
+        rf"$\lambda \le (b_L - e)/C = {tex(hi)}$.",
+        verdict,
+        rf"Alone the lead power would pay all of $C$: $b_L - C - e = {bl - cost - e}$, so with enough force the "
+        f"group {'is' if alone else 'is not'} privileged.",
+    ]
+    return {
+        "title": "Leadership: privileged groups and k-groups",
+        "question": (f"A group of {n} states (a lead power and {n - 1} followers) decides who joins a collective "
+                     rf"response that needs a force of $F = {force}$: the lead power brings $c_L = {cl}$ units, each "
+                     rf"follower $c_F = {cf}$. If mounted, every member benefits ($b_L = {bl}$ for the lead power, "
+                     rf"$b_F = {bf}$ for each follower, free riders included) and the contributors pay the cost "
+                     rf"$C = {cost}$: the lead power carries a share $\lambda = {tex(lam)}$, the contributing "
+                     r"followers split the rest (whoever acts alone pays all). Each contributor also pays "
+                     rf"$e = {e}$ to prepare its forces. (a) How many followers must join the lead power? (b) The "
+                     r"least share $\lambda$ at which those followers join, and (c) the largest the lead power "
+                     "accepts? (d) How many states are in the smallest coalition that mounts the response in a pure "
+                     "equilibrium (the k-group; 0 if none)? (e) If the lead power could mount the response alone, "
+                     "would it (is the group privileged: 'yes' or 'no')?"),
+        "answer": {"followers_needed": m, "min_lead_share": lo, "max_lead_share": hi, "k_group": k,
+                   "privileged": "yes" if alone else "no"},
+        "answer_format": ("{'followers_needed': int, 'min_lead_share': fraction, 'max_lead_share': fraction, "
+                          "'k_group': int, 'privileged': 'yes' | 'no'}"),
+        "solution": tuple(steps),
+        "game": None,
+    }
+
+
 TOPICS: dict[str, Callable[[np.random.Generator], dict[str, Any] | None]] = {
     "best-response": best_response,
     "dominance": dominance,
@@ -467,5 +754,9 @@ TOPICS: dict[str, Callable[[np.random.Generator], dict[str, Any] | None]] = {
     "alliances": alliances,
     "responses": responses,
     "security-dilemma": security_dilemma,
+    "reciprocity": reciprocity,
+    "escalation": escalation,
+    "labelling": labelling,
+    "leadership": leadership,
 }
 """Topic name -> candidate generator."""

@@ -8,8 +8,12 @@ PDF where a LaTeX engine is installed); it backs ``regimes exercises``.
 
 Topics include the essay's models: ``burden-sharing`` (V. Petrovsky, *International Security Regimes,
 Conflict Resolution and Peace Support Operations in the CIS*: collective security "may tempt many states
-to take advantage of their membership without shouldering appropriate costs thereof"), ``alliances``
-``responses`` ("unilateral if necessary, but multilateral if possible") and ``security-dilemma``.
+to take advantage of their membership without shouldering appropriate costs thereof"), ``alliances``,
+``responses`` ("unilateral if necessary, but multilateral if possible"), ``security-dilemma``,
+``reciprocity`` (regimes "strengthen and institutionalize" reciprocity, with "a necessity of consensus on
+sanctions implementation"), ``escalation`` ("Automatic reaction to an aggression ... could even provoke
+escalation of a conflict"), ``labelling`` ("who should be labeled as aggressor") and ``leadership`` ("A
+leading power and/or coalition of powers should always take a lead in a crisis management effort").
 
 Examples
 --------
@@ -142,7 +146,8 @@ def generate(topic: str, seed: int = 0) -> Exercise:
     topic : str
         One of :data:`TOPICS`: ``best-response``, ``dominance``, ``pure-nash``, ``mixed-2x2``,
         ``zero-sum``, ``volunteers-dilemma``, ``repeated-threshold``, and the essay's models
-        ``burden-sharing``, ``alliances``, ``responses``, ``security-dilemma``.
+        ``burden-sharing``, ``alliances``, ``responses``, ``security-dilemma``, ``reciprocity``,
+        ``escalation``, ``labelling``, ``leadership``.
     seed : int
         A non-negative integer.
 
@@ -155,8 +160,8 @@ def generate(topic: str, seed: int = 0) -> Exercise:
     Traceback (most recent call last):
     ...
     ValueError: topic must be one of 'best-response', 'dominance', 'pure-nash', 'mixed-2x2', 'zero-sum', \
-'volunteers-dilemma', 'repeated-threshold', 'burden-sharing', 'alliances', 'responses', 'security-dilemma'; \
-got 'bargaining'
+'volunteers-dilemma', 'repeated-threshold', 'burden-sharing', 'alliances', 'responses', 'security-dilemma', \
+'reciprocity', 'escalation', 'labelling', 'leadership'; got 'bargaining'
     """
     _check_topic(topic)
     if isinstance(seed, bool) or not isinstance(seed, (Integral, np.integer)) or seed < 0:

@@ -201,3 +201,172 @@ def test_security_dilemma_assurance_threshold(seed):
     (R, S), (T, P) = A.tolist()
     assert R > T > P > S and ex.answer["game"] == "stag hunt"
     assert ex.answer["q"] == Fraction(P - S) / ((R - T) + (P - S))
+
+
+# ------------------------------------------------------------------------------------- essay models (2)
+NEW_TOPICS = ("reciprocity", "escalation", "labelling", "leadership")
+
+
+def _param(question: str, name: str) -> Fraction:
+    """The value written as ``$name = value$`` in the question."""
+    return _tex_number(question.split(f"${name} = ")[1].split("$")[0])
+
+
+def test_essay_model_topics_are_registered():
+    assert set(NEW_TOPICS) <= set(TOPICS)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_reciprocity_consensus_and_friedman_threshold(seed):
+    """Consensus is the binomial tail P(X >= k), X ~ Bin(n, a) (scipy.stats.binom, and exactly by hand);
+    grim trigger is subgame perfect iff delta >= (T - R)/(T - P) (Friedman 1971, Rev. Econ. Stud. 38),
+    applied to the stage game with the expected sanction f P subtracted from the temptation T."""
+    from math import comb
+
+    from scipy.stats import binom
+
+    ex = generate("reciprocity", seed)
+    q = ex.question
+    f, k, n, a = int(_param(q, "f")), int(_param(q, "k")), int(_param(q, "n")), _param(q, "a")
+    (R, S), (T, P) = ex.game.exact_payoffs[..., 0].tolist()
+    assert T > R > P > S
+    consensus = sum(comb(n, m) * a ** m * (1 - a) ** (n - m) for m in range(k, n + 1))
+    assert np.isclose(float(consensus), binom.sf(k - 1, n, float(a)))
+    t_eff = T - f * consensus
+    assert t_eff > R
+    assert ex.answer == {"consensus": consensus, "delta_without": Fraction(T - R) / (T - P),
+                         "delta_with": (t_eff - R) / (t_eff - P)}
+    # at the threshold a one-shot deviation neither gains nor loses: R/(1-d) = T' + d P/(1-d)
+    d = ex.answer["delta_with"]
+    assert R / (1 - d) == t_eff + d * P / (1 - d)
+    assert ex.answer["delta_with"] < ex.answer["delta_without"]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_escalation_by_backward_induction(seed):
+    """Backward induction by hand on the ladder of models/escalation.py under an automatic reaction:
+    the accused party escalates iff p W < b_i; a confronted aggressor gets max(-b, (1-p) g - p W), and
+    violates iff that beats complying (0)."""
+    ex = generate("escalation", seed)
+    q = ex.question
+    p, h = _param(q, "p"), _param(q, "h")
+    W, g, b, bi = (int(_param(q, s)) for s in ("W", "g", "b", "b_i"))
+    escalate_value = (1 - p) * g - p * W
+    violate = max(-b, escalate_value) > 0
+    accused = "escalate" if -p * W > -bi else "back down"
+    war = h * (p if violate else 0) + (1 - h) * (p if accused == "escalate" else 0)
+    assert ex.answer == {"aggressor": "violate" if violate else "comply", "threshold": Fraction(bi, W),
+                         "accused": accused, "war": war}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_labelling_inspection_game_against_nashpy(seed):
+    """The 2x2 table written in the question, built by hand and solved with nashpy's support enumeration;
+    the least accuracy solves a v - c - (1 - a)(w + e W) = 0 by hand."""
+    ex = generate("labelling", seed)
+    q = ex.question
+    a, r, e = _param(q, "a"), _param(q, "r"), _param(q, "e")
+    g, s, l, v, c, w, W = (_param(q, k) for k in ("g", "s", "l", "v", "c", "w", "W"))
+    K, D = c + w + e * W, a * v - c - (1 - a) * (w + e * W)
+    A = np.array([[0, -r * s / 2], [g, g - a * s]], dtype=float)
+    B = np.array([[0, -r * K], [-l, -l + D]], dtype=float)
+    eqs = list(nashpy.Game(A, B).support_enumeration())
+    assert len(eqs) == 1
+    x, y = eqs[0]
+    assert np.isclose(x[1], float(ex.answer["attack"])) and np.isclose(y[1], float(ex.answer["sanction"]))
+    assert 0 < x[1] < 1 and 0 < y[1] < 1
+    assert ex.answer["min_accuracy"] == (c + w + e * W) / (v + w + e * W)
+    assert ex.answer["min_accuracy"] < a
+
+
+def _pledge_payoffs(profile, F, cL, cF, C, lam, bL, bF, e):
+    """The pledge game described in the question, written out by hand (player 0 leads)."""
+    lead, followers = profile[0], sum(profile[1:])
+    mounted = cL * lead + cF * followers >= F
+    out = []
+    for i, joins in enumerate(profile):
+        benefit = (bL if i == 0 else bF) if mounted else 0
+        if not joins:
+            out.append(benefit)
+            continue
+        if not mounted:
+            share = 0
+        elif lead and followers:
+            share = lam * C if i == 0 else (1 - lam) * C / followers
+        else:
+            share = C / (lead + followers)
+        out.append(benefit - share - e)
+    return out
+
+
+def _mounting_equilibria(n, F, cL, cF, C, lam, bL, bF, e):
+    """Brute force: every pure profile that mounts the response and from which no member gains by deviating."""
+    found = []
+    for prof in product((0, 1), repeat=n):
+        u = _pledge_payoffs(prof, F, cL, cF, C, lam, bL, bF, e)
+        stable = all(_pledge_payoffs(prof[:i] + (1 - prof[i],) + prof[i + 1:], F, cL, cF, C, lam, bL, bF, e)[i]
+                     <= u[i] for i in range(n))
+        if stable and cL * prof[0] + cF * sum(prof[1:]) >= F:
+            found.append(prof)
+    return found
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_leadership_k_group_by_brute_force(seed):
+    """Every pure profile of the pledge game checked for unilateral deviations (by hand, no solver): the
+    k-group (Snidal 1985, Am. Pol. Sci. Rev. 79(4)) and the privileged group (Olson 1965, The Logic of
+    Collective Action). The share bounds are the participation conditions b_F - (1 - s) C/m - e >= 0 and
+    b_L - s C - e >= 0, checked by brute force on either side of each bound."""
+    ex = generate("leadership", seed)
+    q = ex.question
+    n = int(q.split("A group of ")[1].split(" ")[0])
+    F, cL, cF, C, lam, bL, bF, e = (_param(q, k) for k in ("F", "c_L", "c_F", "C", r"\lambda", "b_L", "b_F", "e"))
+    m = next(j for j in range(n) if cL + j * cF >= F)
+    lo, hi = 1 - m * (bF - e) / C, (bL - e) / C
+    eqs = _mounting_equilibria(n, F, cL, cF, C, lam, bL, bF, e)
+    k = min((sum(prof) for prof in eqs), default=0)
+    privileged = (1,) + (0,) * (n - 1) in _mounting_equilibria(n, F, F, cF, C, lam, bL, bF, e)
+    assert ex.answer == {"followers_needed": m, "min_lead_share": lo, "max_lead_share": hi, "k_group": k,
+                         "privileged": "yes" if privileged else "no"}
+
+    def led(share):
+        return any(prof[0] == 1 for prof in _mounting_equilibria(n, F, cL, cF, C, share, bL, bF, e))
+
+    eps = Fraction(1, 100)
+    if lo < hi:
+        assert led((lo + hi) / 2)
+    assert not led(lo - eps) and not led(hi + eps)
+
+
+def test_new_topics_vary_their_answers():
+    """Over 40 seeds each topic's qualitative answers take more than one value."""
+    seeds = range(40)
+    esc = [generate("escalation", s).answer for s in seeds]
+    assert {(a["aggressor"], a["accused"]) for a in esc} == {("violate", "escalate"), ("violate", "back down"),
+                                                             ("comply", "escalate"), ("comply", "back down")}
+    lead = [generate("leadership", s).answer for s in seeds]
+    assert {a["privileged"] for a in lead} == {"yes", "no"}
+    assert len({a["k_group"] for a in lead}) >= 3 and 0 in {a["k_group"] for a in lead}
+
+
+def test_new_topics_grade_labels_and_fractions():
+    ex = generate("escalation", 3)
+    given = {k: (v.upper() if isinstance(v, str) else float(v)) for k, v in ex.answer.items()}
+    assert check(ex, given).correct
+    flipped = dict(given, accused="escalate" if ex.answer["accused"] == "back down" else "back down")
+    assert check(ex, flipped).parts["accused"] is False
+    lead = generate("leadership", 0)
+    assert check(lead, {k: str(v) for k, v in lead.answer.items()}).correct
+
+
+def test_sheets_for_new_topics(tmp_path):
+    out = tmp_path / "essay"
+    args = ["exercises", "--count", "2", "--seed", "3", "--out", str(out)]
+    for topic in NEW_TOPICS:
+        args += ["--topic", topic]
+    assert main(args) == 0
+    sol = (out / "solutions.md").read_text()
+    assert sol.count("**Answer:**") == 8
+    tex = (out / "solutions.tex").read_text()
+    assert tex.count(r"\item ") >= 8 and r"\lceil" in tex
+    assert generate("labelling", 3 * 2 + 1).question in (out / "exercises.md").read_text()
