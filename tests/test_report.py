@@ -72,3 +72,17 @@ def test_report_renders_in_headless_chromium(report_dir: Path, tmp_path: Path):
     img = mpimg.imread(shot)
     assert img.shape[0] > 100 and img.shape[1] > 100
     assert float(img[..., :3].std()) > 0.01, "the rendered page is blank"
+
+
+def test_report_runs_on_a_dask_cluster(tmp_path: Path):
+    distributed = pytest.importorskip("dask.distributed", reason="dask.distributed is not installed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        proc = subprocess.run(
+            [sys.executable, "-m", "models.cli", "report", "--quick", "--no-progress",
+             "--out", str(tmp_path), "--dask", cluster.scheduler_address],
+            capture_output=True, text=True, timeout=900,
+        )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<section id=" in page
