@@ -1,0 +1,900 @@
+"""Anonymous (symmetric many-player) games: payoffs depend on one's own action and on how many others chose each action.
+
+A game with ``n`` identical players and ``k`` actions is stored as a table of ``k x M`` payoffs, one per own
+action and per composition of the ``n - 1`` others into ``k`` counts (``M = C(n + k - 2, k - 1)``), instead of
+the ``k**n`` profiles of the normal form. That makes 1,000-player games cheap.
+
+Equilibria:
+
+- pure equilibria as *counts* (how many players use each action; which player does what is immaterial);
+- symmetric mixed equilibria as roots of the indifference conditions. With two actions the condition is a
+  polynomial of degree ``n - 1`` whose Bernstein coefficients are the payoff differences
+  ``d_j = u(1, j) - u(0, j)`` (``j`` others play action 1). Every root in (0, 1) is found by Bernstein
+  subdivision (Descartes' rule of signs for the Bernstein basis bounds the roots in an interval by the sign
+  variations of its coefficients; de Casteljau's algorithm splits an interval and is numerically stable)
+  and polished by Brent's method on the expected payoffs computed with binomial probabilities, so it works
+  for ``n = 1000`` where the power basis is hopeless.
+
+Every equilibrium is verified: its regret is computed against the game before it is handed out.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from math import comb
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from scipy import optimize, stats
+from scipy.special import gammaln, xlogy
+
+from ._validation import as_real_array, check_positive_int, check_tolerance
+from .equilibrium import EquilibriumSet
+
+__all__ = ["AnonymousGame", "AnonymousEquilibrium", "AnonymousEquilibriumSet", "bernstein_roots",
+           "compositions"]
+
+MAX_COMPOSITIONS = 2_000_000
+MAX_NORMAL_FORM_ENTRIES = 4_000_000
+
+
+# ---------------------------------------------------------------------------------------------- combinatorics
+def compositions(m: int, k: int) -> np.ndarray:
+    """All ways of splitting ``m`` players among ``k`` actions, as rows of counts.
+
+    Rows are ordered by the count of the last action, then the one before, and so on (for ``k = 2``:
+    row ``j`` has ``j`` players on action 1). This is the column order of :attr:`AnonymousGame.table`.
+
+    Examples
+    --------
+    >>> compositions(2, 2).tolist()
+    [[2, 0], [1, 1], [0, 2]]
+    >>> compositions(2, 3).tolist()
+    [[2, 0, 0], [1, 1, 0], [0, 2, 0], [1, 0, 1], [0, 1, 1], [0, 0, 2]]
+    """
+    m = check_positive_int(m, "m", minimum=0)
+    k = check_positive_int(k, "k", minimum=1)
+    size = comb(m + k - 1, k - 1)
+    if size > MAX_COMPOSITIONS:
+        raise ValueError(f"{size} compositions of {m} into {k} parts exceed the limit {MAX_COMPOSITIONS}; "
+                         "use fewer players or actions")
+    return _compositions(m, k)
+
+
+def _compositions(m: int, k: int) -> np.ndarray:
+    if k == 1:
+        return np.array([[m]], dtype=np.int64)
+    if k == 2:
+        j = np.arange(m + 1, dtype=np.int64)
+        return np.column_stack([m - j, j])
+    blocks = []
+    for last in range(m + 1):
+        sub = _compositions(m - last, k - 1)
+        blocks.append(np.column_stack([sub, np.full(len(sub), last, dtype=np.int64)]))
+    return np.vstack(blocks)
+
+
+# ---------------------------------------------------------------------------------------------- Bernstein roots
+def _de_casteljau_split(c: np.ndarray, t: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    """Bernstein coefficients of a polynomial on [0, t] and [t, 1] of its own interval."""
+    d = len(c) - 1
+    left = np.empty(d + 1)
+    right = np.empty(d + 1)
+    b = c.astype(float).copy()
+    left[0], right[d] = b[0], b[d]
+    for r in range(1, d + 1):
+        b = (1 - t) * b[:-1] + t * b[1:]
+        left[r], right[d - r] = b[0], b[-1]
+    return left, right
+
+
+def _sign_variations(c: np.ndarray, zero: float) -> int:
+    s = np.sign(c[np.abs(c) > zero])
+    return int(np.count_nonzero(s[1:] != s[:-1]))
+
+
+def bernstein_eval(coeffs: Any, x: Any) -> np.ndarray:
+    """Evaluate ``sum_j coeffs[j] * C(d, j) x^j (1-x)^(d-j)`` stably (binomial probabilities as weights).
+
+    Examples
+    --------
+    >>> float(bernstein_eval([1.0, 1.0, 1.0], 0.3))   # the Bernstein basis sums to one
+    1.0
+    """
+    c = np.asarray(coeffs, dtype=float)
+    d = len(c) - 1
+    x = np.asarray(x, dtype=float)
+    w = stats.binom.pmf(np.arange(d + 1), d, x[..., None])
+    return w @ c
+
+
+def bernstein_roots(
+    coeffs: Any,
+    *,
+    zero_tol: float | None = None,
+    xtol: float = 1e-13,
+    min_width: float = 1e-11,
+    flat_width: float = 1e-2,
+) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """Every root in the open interval (0, 1) of a polynomial given by its Bernstein coefficients.
+
+    The polynomial is ``P(x) = sum_{j=0}^{d} c_j C(d, j) x^j (1 - x)^(d - j)``. Intervals whose coefficients
+    have no sign variation hold no root; one variation means exactly one simple root (found by Brent's
+    method on ``P`` evaluated with binomial weights); more variations split the interval in two by
+    de Casteljau's algorithm. Coefficients within ``zero_tol`` of zero may hide a touching root, so such
+    intervals are split down to ``min_width``; touching candidates joined by values within ``zero_tol``
+    form one root, polished where the derivative vanishes. Intervals where every coefficient is within
+    ``zero_tol`` are numerically flat: they are returned as such, not as roots.
+
+    Parameters
+    ----------
+    coeffs : array_like, shape ``(d + 1,)``
+        Bernstein coefficients.
+    zero_tol : float, optional
+        Coefficients and values with ``|.| <= zero_tol`` count as zero; default ``1e-12 * max|c|``.
+    xtol : float
+        Absolute tolerance of the polished roots.
+    min_width : float
+        Narrowest interval subdivided.
+    flat_width : float
+        A stretch of values within ``zero_tol`` narrower than this, away from 0 and 1, is one multiple
+        root; a wider one, or one reaching 0 or 1, is reported as flat.
+
+    Returns
+    -------
+    roots : numpy.ndarray
+        Sorted roots in (0, 1).
+    flat : list of (float, float)
+        Intervals on which the polynomial is within ``zero_tol`` of zero (``[(0.0, 1.0)]`` when every
+        coefficient is); every point there is a root up to the tolerance.
+
+    Examples
+    --------
+    ``(x - 1/4)(x - 3/4)`` has Bernstein coefficients ``3/16, -5/16, 3/16``:
+
+    >>> roots, flat = bernstein_roots([3/16, -5/16, 3/16])
+    >>> roots.round(12).tolist(), flat
+    ([0.25, 0.75], [])
+    >>> bernstein_roots([1, -1, 1, -1, 1])[0].tolist()       # (1 - 2x)^4: one root of multiplicity 4
+    [0.5]
+    """
+    c = as_real_array(coeffs, "coeffs", ndim=1)
+    if c.size < 1:
+        raise ValueError("coeffs must hold at least one coefficient")
+    scale = float(np.max(np.abs(c)))
+    zero = 1e-12 * scale if zero_tol is None else float(zero_tol)
+    if scale <= zero or scale == 0.0:
+        return np.empty(0), [(0.0, 1.0)]
+    roots: list[float] = []
+    touching: list[float] = []
+    flat: list[tuple[float, float]] = []
+
+    def value(x: float) -> float:
+        return float(bernstein_eval(c, x))
+
+    stack = [(0.0, 1.0, c)]
+    while stack:
+        lo, hi, cc = stack.pop()
+        inner = cc.copy()
+        # a root exactly at an endpoint has been recorded by the parent split; do not count it again
+        if abs(inner[0]) <= zero:
+            inner = inner[1:]
+        if inner.size and abs(inner[-1]) <= zero:
+            inner = inner[:-1]
+        v = _sign_variations(inner, zero) if inner.size else 0
+        # coefficients within zero_tol may hide a touching (even-multiplicity) root: look closer
+        small = np.abs(inner) <= zero
+        if np.all(np.abs(cc) <= zero):
+            flat.append((lo, hi))
+            continue
+        ambiguous = bool(small.any())
+        if v == 0 and not ambiguous:
+            continue
+        if v == 1 and cc[0] * cc[-1] < 0 and abs(cc[0]) > zero and abs(cc[-1]) > zero:
+            roots.append(optimize.brentq(value, lo, hi, xtol=xtol, rtol=4 * np.finfo(float).eps))
+            continue
+        mid = 0.5 * (lo + hi)
+        if hi - lo < min_width:
+            if abs(value(mid)) <= zero:
+                touching.append(mid)
+            continue
+        left, right = _de_casteljau_split(cc)
+        if abs(left[-1]) <= zero and abs(value(mid)) <= zero:
+            touching.append(mid)          # a root at the split point (or a touching root close by)
+        stack.append((mid, hi, right))
+        stack.append((lo, mid, left))
+    clusters = _clusters(c, flat + [(t, t) for t in touching], zero, min_width)
+    flat_out = []
+    for lo, hi in clusters:
+        at_end = lo <= min_width or hi >= 1.0 - min_width
+        if hi - lo > flat_width or (at_end and hi - lo > min_width):
+            flat_out.append((lo, hi))
+        else:
+            roots.append(_polish_cluster(c, lo, hi, min_width, xtol))
+    out = np.array(sorted(r for r in roots if 1e-9 < r < 1.0 - 1e-9))
+    if out.size > 1:  # merge duplicates from neighbouring intervals
+        keep = np.concatenate([[True], np.diff(out) > max(10 * xtol, 4 * min_width)])
+        out = out[keep]
+    return out, flat_out
+
+
+def _clusters(c: np.ndarray, pieces: list[tuple[float, float]], zero: float,
+              gap: float) -> list[tuple[float, float]]:
+    """Merge intervals that touch, or between which the polynomial stays within ``zero``."""
+    out: list[tuple[float, float]] = []
+    for lo, hi in sorted(pieces):
+        if out and (lo <= out[-1][1] + gap or abs(float(bernstein_eval(c, 0.5 * (lo + out[-1][1])))) <= zero):
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _polish_cluster(c: np.ndarray, lo: float, hi: float, min_width: float, xtol: float) -> float:
+    """One root for a cluster of near-zero values: where the derivative vanishes, if it changes sign there."""
+    d = len(c) - 1
+    lo, hi = max(lo - min_width, 0.0), min(hi + min_width, 1.0)
+    if d > 0:
+        deriv = d * np.diff(c)
+        f_lo, f_hi = bernstein_eval(deriv, [lo, hi])
+        if f_lo * f_hi < 0:
+            return optimize.brentq(lambda x: float(bernstein_eval(deriv, x)), lo, hi, xtol=xtol)
+    return 0.5 * (lo + hi)
+
+
+# ---------------------------------------------------------------------------------------------- records
+@dataclass(frozen=True, eq=False)
+class AnonymousEquilibrium:
+    """A verified equilibrium of an :class:`AnonymousGame`.
+
+    Attributes
+    ----------
+    kind : {"pure", "symmetric mixed"}
+        A pure profile given by its counts, or a symmetric mixed profile.
+    counts : tuple of int or None
+        For pure equilibria, how many players use each action (who does what is immaterial).
+    strategy : numpy.ndarray
+        The common mixed strategy (symmetric equilibria) or the share of players on each action (pure).
+    payoffs : numpy.ndarray
+        The payoff of a player using each action (NaN for actions nobody uses).
+    regret : float
+        The largest gain any player gets by a unilateral deviation, computed from the game.
+    method : str
+        How it was found.
+    tol : float
+        The absolute tolerance the regret was checked against.
+    labels : tuple of str
+        Action labels.
+    n_players : int
+        Number of players of the game.
+    """
+
+    kind: str
+    counts: tuple[int, ...] | None
+    strategy: np.ndarray
+    payoffs: np.ndarray
+    regret: float
+    method: str
+    tol: float
+    labels: tuple[str, ...] = field(default=(), repr=False)
+    n_players: int = field(default=0, repr=False)
+
+    @property
+    def is_pure(self) -> bool:
+        """True for a pure profile (possibly asymmetric: counts on several actions)."""
+        return self.kind == "pure"
+
+    @property
+    def is_symmetric(self) -> bool:
+        """True when every player uses the same (mixed or pure) strategy."""
+        return self.kind != "pure" or sum(c > 0 for c in self.counts) == 1
+
+    @property
+    def mean_payoff(self) -> float:
+        """Average payoff per player."""
+        if self.kind == "pure":
+            c = np.asarray(self.counts)
+            used = c > 0
+            return float(np.dot(c[used], self.payoffs[used]) / c.sum())
+        return float(np.nansum(self.strategy * np.nan_to_num(self.payoffs)))
+
+    def to_profile(self) -> list[np.ndarray]:
+        """One probability vector per player (players on action 0 first, for pure profiles).
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: float(c[1] + a >= 1) - 0.5 * a)
+        >>> [v.tolist() for v in g.pure_equilibria()[0].to_profile()]
+        [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
+        """
+        k = len(self.strategy)
+        if self.kind != "pure":
+            return [np.asarray(self.strategy, dtype=float).copy() for _ in range(self.n_players)]
+        out = []
+        for a, c in enumerate(self.counts):
+            out += [np.eye(k)[a] for _ in range(c)]
+        return out
+
+    def __repr__(self) -> str:
+        if self.kind == "pure":
+            what = "counts=" + str(dict(zip(self.labels, self.counts)))
+        else:
+            what = "strategy=(" + ", ".join(f"{p:.6g}" for p in self.strategy) + ")"
+        return f"AnonymousEquilibrium({self.kind}, {what}, regret={self.regret:.3g})"
+
+
+class AnonymousEquilibriumSet(EquilibriumSet):
+    """The equilibria of an anonymous game with what is known about completeness (see EquilibriumSet)."""
+
+    def to_frame(self):
+        """One row per equilibrium: kind, counts or strategy, mean payoff, regret.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: float(c[1] + a >= 1) - 0.5 * a)
+        >>> g.equilibria().to_frame().columns.tolist()[:3]
+        ['kind', 'regret', 'mean payoff']
+        """
+        import pandas as pd
+
+        rows = []
+        for eq in self:
+            row: dict[str, Any] = {"kind": eq.kind, "regret": eq.regret, "mean payoff": eq.mean_payoff}
+            for a, lab in enumerate(eq.labels):
+                row[f"p[{lab}]"] = float(eq.strategy[a])
+                row[f"count[{lab}]"] = eq.counts[a] if eq.counts is not None else np.nan
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------- the game
+class AnonymousGame:
+    """A game of ``n`` identical players, each with ``k`` actions, whose payoff depends on its own action
+    and on how many of the others chose each action.
+
+    Parameters
+    ----------
+    n : int
+        Number of players (>= 2).
+    table : array_like, shape ``(k, M)``
+        ``table[a, m]`` is the payoff of a player choosing action ``a`` when the others' counts are row ``m``
+        of :func:`compositions` ``(n - 1, k)`` (for two actions: ``m`` others chose action 1).
+    actions : sequence of str, optional
+        Action labels (default ``"a1", "a2", ...``).
+    title : str, optional
+
+    Examples
+    --------
+    The volunteer's dilemma with 5 players: volunteering (action 1) costs 1 and everyone gets 4 if at
+    least one volunteers.
+
+    >>> vd = AnonymousGame.from_function(5, ["wait", "volunteer"],
+    ...                                  lambda a, c: 4.0 * (a + c[1] >= 1) - 1.0 * a)
+    >>> eqs = vd.equilibria()
+    >>> [(e.kind, e.counts) for e in eqs if e.is_pure]
+    [('pure', (4, 1))]
+    >>> mixed = [e for e in eqs if not e.is_pure][0]
+    >>> round(float(mixed.strategy[1]), 12) == round(1 - 0.25 ** (1 / 4), 12)   # Diekmann (1985)
+    True
+    """
+
+    def __init__(self, n: int, table: Any, *, actions: Sequence[str] | None = None, title: str = "") -> None:
+        self.n = check_positive_int(n, "n", minimum=2)
+        arr = as_real_array(table, "table", ndim=2)
+        k = arr.shape[0]
+        if k < 1:
+            raise ValueError("table must have one row per action (at least one)")
+        m = comb(self.n - 1 + k - 1, k - 1)
+        if arr.shape[1] != m:
+            raise ValueError(f"table must have shape (k, M) = ({k}, {m}): one column per composition of the "
+                             f"n - 1 = {self.n - 1} others into {k} actions; got {arr.shape}")
+        arr.setflags(write=False)
+        self._table = arr
+        self.k = k
+        if actions is None:
+            actions = [f"a{i + 1}" for i in range(k)]
+        actions = tuple(str(a) for a in actions)
+        if len(actions) != k:
+            raise ValueError(f"actions must have {k} labels; got {len(actions)}")
+        self.actions = actions
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a str; got {type(title).__name__}")
+        self.title = title
+        self._others: np.ndarray | None = None
+
+    # -------------------------------------------------------------------------------------- construction
+    @classmethod
+    def from_function(
+        cls,
+        n: int,
+        actions: int | Sequence[str],
+        func: Callable[[int, tuple[int, ...]], float],
+        *,
+        vectorized: bool = False,
+        title: str = "",
+    ) -> "AnonymousGame":
+        """Build from ``func(own_action, counts_of_others) -> payoff``.
+
+        Parameters
+        ----------
+        n : int
+            Number of players.
+        actions : int or sequence of str
+            Number of actions, or their labels.
+        func : callable
+            Called with an action index and a tuple of ``k`` counts summing to ``n - 1``. With
+            ``vectorized=True`` it is called once per action with an int array of shape ``(M, k)`` and
+            must return ``M`` payoffs.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.table.tolist()
+        [[0.0, 1.0, 2.0], [-2.0, -1.0, 0.0]]
+        """
+        n = check_positive_int(n, "n", minimum=2)
+        if isinstance(actions, (int, np.integer)) and not isinstance(actions, bool):
+            k = check_positive_int(actions, "actions", minimum=1)
+            labels = None
+        else:
+            labels = [str(a) for a in actions]
+            k = len(labels)
+            if k < 1:
+                raise ValueError("actions must name at least one action")
+        if not callable(func):
+            raise TypeError(f"func must be callable; got {type(func).__name__}")
+        others = compositions(n - 1, k)
+        if vectorized:
+            rows = []
+            for a in range(k):
+                out = np.asarray(func(a, others), dtype=float).ravel()
+                if out.shape != (len(others),):
+                    raise ValueError(f"func (vectorized) must return {len(others)} payoffs for action {a}; "
+                                     f"got shape {out.shape}")
+                rows.append(out)
+            table = np.vstack(rows)
+        else:
+            table = np.array([[func(a, tuple(int(v) for v in c)) for c in others] for a in range(k)],
+                             dtype=object)
+        return cls(n, table, actions=labels, title=title)
+
+    @classmethod
+    def from_table(cls, table: Any, *, n: int | None = None, actions: Sequence[str] | None = None,
+                   title: str = "") -> "AnonymousGame":
+        """Build from a payoff table of shape ``(k, M)``; ``n`` is inferred when ``k == 2`` (``M = n``).
+
+        Examples
+        --------
+        A 4-player stag hunt: hunting stag (action 1) pays 3 if all others hunt stag too, else 0; hare pays 1.
+
+        >>> g = AnonymousGame.from_table([[1, 1, 1, 1], [0, 0, 0, 3]], actions=["hare", "stag"])
+        >>> g.n, [e.counts for e in g.pure_equilibria()]
+        (4, [(4, 0), (0, 4)])
+        """
+        arr = as_real_array(table, "table", ndim=2)
+        k = arr.shape[0]
+        if n is None:
+            if k == 2:
+                n = arr.shape[1]
+            elif k == 1:
+                raise ValueError("n must be given for a one-action table")
+            else:
+                n = 2
+                while comb(n - 1 + k - 1, k - 1) < arr.shape[1]:
+                    n += 1
+        return cls(n, table, actions=actions, title=title)
+
+    # -------------------------------------------------------------------------------------- properties
+    @property
+    def table(self) -> np.ndarray:
+        """Read-only payoff table ``(k, M)``; columns follow :func:`compositions` ``(n - 1, k)``."""
+        return self._table
+
+    @property
+    def others_counts(self) -> np.ndarray:
+        """The compositions of the ``n - 1`` others, one row per column of :attr:`table`."""
+        if self._others is None:
+            self._others = compositions(self.n - 1, self.k)
+        return self._others
+
+    @property
+    def payoff_scale(self) -> float:
+        """Range of the payoffs (1.0 when constant); tolerances are relative to it."""
+        rng = float(self._table.max() - self._table.min())
+        return rng if rng > 0 else 1.0
+
+    def __repr__(self) -> str:
+        t = f" {self.title!r}" if self.title else ""
+        return f"<AnonymousGame{t}: {self.n} players, {self.k} actions {self.actions}>"
+
+    def _column(self, counts: np.ndarray) -> np.ndarray:
+        """Column indices of rows of others' counts (vectorised ranking in the compositions order)."""
+        counts = np.asarray(counts, dtype=np.int64)
+        if self.k == 2:
+            return counts[..., 1]
+        base = np.int64(self.n)
+        weights = base ** np.arange(self.k, dtype=np.int64)
+        keys = counts @ weights
+        table_keys = self.others_counts @ weights
+        return np.searchsorted(table_keys, keys)
+
+    def payoff(self, action: int, others: Sequence[int]) -> float:
+        """Payoff of a player choosing ``action`` when the others' counts are ``others``.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.payoff(1, (0, 2))
+        0.0
+        """
+        c = np.asarray(others, dtype=np.int64)
+        if c.shape != (self.k,) or c.min() < 0 or c.sum() != self.n - 1:
+            raise ValueError(f"others must be {self.k} non-negative counts summing to n - 1 = {self.n - 1}; "
+                             f"got {list(others)}")
+        if not 0 <= action < self.k:
+            raise ValueError(f"action must be an index in 0..{self.k - 1}; got {action}")
+        return float(self._table[action, self._column(c)])
+
+    # -------------------------------------------------------------------------------------- payoffs
+    def _strategy(self, strategy: Any, name: str = "strategy") -> np.ndarray:
+        x = as_real_array(strategy, name, ndim=1)
+        if x.shape != (self.k,):
+            raise ValueError(f"{name} must have {self.k} probabilities (one per action); got {x.shape}")
+        if np.any(x < -1e-12) or abs(x.sum() - 1) > 1e-9:
+            raise ValueError(f"{name} must be a probability vector; got {x.tolist()}")
+        x = np.clip(x, 0, None)
+        return x / x.sum()
+
+    def others_distribution(self, strategy: Any) -> np.ndarray:
+        """Probability of each composition of the others when each of them plays ``strategy``.
+
+        Multinomial probabilities, computed in log space (binomial for two actions).
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 0.0)
+        >>> g.others_distribution([0.5, 0.5]).tolist()
+        [0.25, 0.5, 0.25]
+        """
+        x = self._strategy(strategy)
+        if self.k == 2:
+            return stats.binom.pmf(np.arange(self.n), self.n - 1, x[1])
+        c = self.others_counts
+        logw = gammaln(self.n) - gammaln(c + 1).sum(axis=1) + xlogy(c, x).sum(axis=1)
+        return np.exp(logw)
+
+    def action_values(self, strategy: Any) -> np.ndarray:
+        """Expected payoff of each action when all the others play the mixed ``strategy``.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.action_values([0.5, 0.5]).round(12).tolist()
+        [1.0, -1.0]
+        """
+        return self._table @ self.others_distribution(strategy)
+
+    def expected_payoff(self, strategy: Any) -> float:
+        """Each player's expected payoff when everyone plays ``strategy``."""
+        x = self._strategy(strategy)
+        return float(x @ self.action_values(x))
+
+    def regret(self, strategy: Any) -> float:
+        """Gain of the best unilateral deviation from the symmetric profile where all play ``strategy``.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.regret([0.0, 1.0])
+        2.0
+        """
+        x = self._strategy(strategy)
+        v = self.action_values(x)
+        return float(max(v.max() - x @ v, 0.0))
+
+    def count_regret(self, counts: Sequence[int]) -> float:
+        """Regret of a pure profile given by its counts (how many players use each action).
+
+        Examples
+        --------
+        >>> vd = AnonymousGame.from_function(3, 2, lambda a, c: 4.0 * (a + c[1] >= 1) - a)
+        >>> vd.count_regret((2, 1)), vd.count_regret((3, 0))
+        (0.0, 3.0)
+        """
+        m = np.asarray(counts, dtype=np.int64)
+        if m.shape != (self.k,) or m.min() < 0 or m.sum() != self.n:
+            raise ValueError(f"counts must be {self.k} non-negative integers summing to n = {self.n}; got {list(counts)}")
+        return float(self._pure_regrets(m[None, :])[0])
+
+    def _pure_regrets(self, profiles: np.ndarray) -> np.ndarray:
+        """Regret of each row of counts (rows sum to n), vectorised."""
+        out = np.zeros(len(profiles))
+        for a in range(self.k):
+            rows = profiles[:, a] > 0
+            if not rows.any():
+                continue
+            others = profiles[rows].copy()
+            others[:, a] -= 1
+            vals = self._table[:, self._column(others)]
+            out[rows] = np.maximum(out[rows], vals.max(axis=0) - vals[a])
+        return out
+
+    def profile_action_values(self, profile: Any, max_work: float = 5e7) -> np.ndarray:
+        """Expected payoff of each action for each player, under a per-player mixed profile.
+
+        Parameters
+        ----------
+        profile : array_like, shape ``(n, k)``
+            Player ``i``'s mixed strategy in row ``i``.
+        max_work : float
+            Refuse profiles whose distribution of counts would take more operations than this.
+
+        Returns
+        -------
+        numpy.ndarray, shape ``(n, k)``
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.profile_action_values([[0, 1], [1, 0], [0.5, 0.5]]).tolist()
+        [[0.5, -1.5], [1.5, -0.5], [1.0, -1.0]]
+        """
+        prof = as_real_array(profile, "profile", ndim=2)
+        if prof.shape != (self.n, self.k):
+            raise ValueError(f"profile must have shape (n, k) = ({self.n}, {self.k}); got {prof.shape}")
+        for i, row in enumerate(prof):
+            self._strategy(row, f"profile[{i}]")
+        uniq, inverse = np.unique(prof, axis=0, return_inverse=True)
+        work = len(uniq) * self.n * float(self.n) ** (self.k - 1) * self.k
+        if work > max_work:
+            raise ValueError(f"this profile needs about {work:.2g} operations (limit max_work={max_work:.2g}); "
+                             "for symmetric profiles use action_values(strategy), for pure ones count_regret")
+        cols = self.others_counts[:, 1:]
+        out = np.empty((len(uniq), self.k))
+        for u, row in enumerate(uniq):
+            skip = int(np.flatnonzero(inverse.ravel() == u)[0])
+            dist = np.zeros((self.n,) * (self.k - 1))
+            dist[(0,) * (self.k - 1)] = 1.0
+            for j in range(self.n):
+                if j == skip:
+                    continue
+                x = prof[j]
+                new = x[0] * dist
+                for a in range(1, self.k):
+                    shifted = np.roll(dist, 1, axis=a - 1)
+                    idx = [slice(None)] * (self.k - 1)
+                    idx[a - 1] = 0
+                    shifted[tuple(idx)] = 0.0
+                    new = new + x[a] * shifted
+                dist = new
+            w = dist[tuple(cols.T)]
+            out[u] = self._table @ w
+        return out[inverse.ravel()]
+
+    def expected_payoffs(self, profile: Any) -> np.ndarray:
+        """Each player's expected payoff under a per-player mixed profile ``(n, k)``.
+
+        Examples
+        --------
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
+        >>> g.expected_payoffs([[0, 1], [1, 0], [1, 0]]).tolist()
+        [-2.0, 1.0, 1.0]
+        """
+        prof = as_real_array(profile, "profile", ndim=2)
+        return np.einsum("ik,ik->i", self.profile_action_values(prof), prof)
+
+    # -------------------------------------------------------------------------------------- equilibria
+    def _record(self, kind: str, counts: tuple[int, ...] | None, strategy: np.ndarray, payoffs: np.ndarray,
+                regret: float, method: str, abs_tol: float) -> AnonymousEquilibrium:
+        return AnonymousEquilibrium(kind=kind, counts=counts, strategy=strategy, payoffs=payoffs,
+                                    regret=float(max(regret, 0.0)), method=method, tol=abs_tol,
+                                    labels=self.actions, n_players=self.n)
+
+    def pure_equilibria(self, *, tol: float = 1e-9) -> AnonymousEquilibriumSet:
+        """Every pure equilibrium, as counts of players per action (all ``C(n + k - 1, k - 1)`` checked at once).
+
+        ``tol`` is relative to :attr:`payoff_scale`.
+
+        Examples
+        --------
+        >>> vd = AnonymousGame.from_function(4, 2, lambda a, c: 4.0 * (a + c[1] >= 1) - a)
+        >>> [e.counts for e in vd.pure_equilibria()]
+        [(3, 1)]
+        """
+        tol = check_tolerance(tol)
+        abs_tol = tol * self.payoff_scale
+        profiles = compositions(self.n, self.k)
+        regrets = self._pure_regrets(profiles)
+        items = []
+        for m, r in zip(profiles[regrets <= abs_tol], regrets[regrets <= abs_tol]):
+            pay = np.full(self.k, np.nan)
+            for a in np.flatnonzero(m):
+                others = m.copy()
+                others[a] -= 1
+                pay[a] = self._table[a, self._column(others[None, :])[0]]
+            items.append(self._record("pure", tuple(int(v) for v in m), m / self.n, pay, float(r), "pure counts",
+                                      abs_tol))
+        return AnonymousEquilibriumSet(items, method="pure counts", complete=True,
+                                       note="every pure equilibrium, as counts of players per action")
+
+    def gain_coefficients(self, action: int = 1, against: int = 0) -> np.ndarray:
+        """Bernstein coefficients of the gain from ``action`` over ``against`` when the others mix over the two.
+
+        Entry ``j`` is ``u(action, j others on action) - u(against, same)`` with the other ``n - 1 - j`` on
+        ``against``; the expected gain at mixing probability ``p`` on ``action`` is the Bernstein polynomial
+        with these coefficients.
+
+        Examples
+        --------
+        >>> vd = AnonymousGame.from_function(3, 2, lambda a, c: 4.0 * (a + c[1] >= 1) - a)
+        >>> vd.gain_coefficients().tolist()
+        [3.0, -1.0, -1.0]
+        """
+        if action == against or not (0 <= action < self.k and 0 <= against < self.k):
+            raise ValueError(f"action and against must be distinct indices in 0..{self.k - 1}; got {action}, {against}")
+        j = np.arange(self.n, dtype=np.int64)
+        others = np.zeros((self.n, self.k), dtype=np.int64)
+        others[:, action] = j
+        others[:, against] = self.n - 1 - j
+        cols = self._column(others)
+        return self._table[action, cols] - self._table[against, cols]
+
+    def symmetric_equilibria(self, *, tol: float = 1e-9, xtol: float = 1e-13,
+                             starts: int = 12, seed: int | None = 0) -> AnonymousEquilibriumSet:
+        """Every symmetric equilibrium: the pure ones (all on one action) and the mixed ones.
+
+        Mixed equilibria on two actions are the roots of the gain polynomial (:meth:`gain_coefficients`),
+        found by :func:`bernstein_roots` (all of them). With three or more actions in the support the
+        indifference system is solved by Newton's method from ``starts`` points per support drawn with
+        ``seed``; those results are verified but may be incomplete (``complete=False``).
+
+        Parameters
+        ----------
+        tol : float
+            Regret tolerance, relative to :attr:`payoff_scale`.
+        xtol : float
+            Root-polishing tolerance in probability.
+
+        Examples
+        --------
+        A 3-player threshold game (2 contributors needed, benefit 3, cost 1) has two mixed equilibria:
+
+        >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 3.0 * (a + c[1] >= 2) - a)
+        >>> [round(float(e.strategy[1]), 6) for e in g.symmetric_equilibria() if not e.is_pure]
+        [0.211325, 0.788675]
+        """
+        tol = check_tolerance(tol)
+        abs_tol = tol * self.payoff_scale
+        items: list[AnonymousEquilibrium] = []
+        rejected = 0
+        degenerate = False
+        complete = True
+        notes = []
+        for a in range(self.k):
+            x = np.eye(self.k)[a]
+            v = self.action_values(x)
+            r = float(v.max() - v[a])
+            if r <= abs_tol:
+                counts = tuple(int(self.n * (b == a)) for b in range(self.k))
+                pay = np.full(self.k, np.nan)
+                pay[a] = v[a]
+                items.append(self._record("pure", counts, x, pay, r, "pure counts", abs_tol))
+        for size in range(2, self.k + 1):
+            for support in itertools.combinations(range(self.k), size):
+                if size == 2:
+                    cands, flat = self._edge_candidates(support, xtol)
+                    if flat:
+                        degenerate = True
+                        where = ", ".join(f"[{lo:.6g}, {hi:.6g}]" for lo, hi in flat)
+                        notes.append(f"mixing {self.actions[support[1]]} with probability p in {where} against "
+                                     f"{self.actions[support[0]]} leaves players indifferent up to the tolerance "
+                                     "(a continuum of approximate equilibria, not listed)")
+                else:
+                    cands = self._newton_candidates(support, starts, seed)
+                    complete = False
+                for x in cands:
+                    v = self.action_values(x)
+                    r = float(v.max() - x @ v)
+                    if r > abs_tol:
+                        rejected += 1
+                        continue
+                    if any(not e.is_pure and np.allclose(e.strategy, x, atol=1e-9) for e in items):
+                        continue
+                    pay = np.where(x > 0, v, np.nan)
+                    items.append(self._record("symmetric mixed", None, x, pay, r,
+                                              "Bernstein roots" if size == 2 else "Newton", abs_tol))
+        if degenerate:
+            complete = False
+        if self.k >= 3:
+            notes.append("supports of 3+ actions searched by Newton from several starts (may be incomplete)")
+        return AnonymousEquilibriumSet(items, method="symmetric", complete=complete, degenerate=degenerate,
+                                       rejected=rejected, note="; ".join(notes) or
+                                       "every symmetric equilibrium (pure and mixed)")
+
+    def _edge_candidates(self, support: tuple[int, int], xtol: float) -> tuple[list[np.ndarray], bool]:
+        a, b = support
+        d = self.gain_coefficients(b, a)       # gain of b over a, others mixing with prob p on b
+        roots, flat = bernstein_roots(d, zero_tol=1e-12 * self.payoff_scale, xtol=xtol)
+        out = []
+        for p in roots:
+            x = np.zeros(self.k)
+            x[a], x[b] = 1 - p, p
+            out.append(x)
+        return out, flat
+
+    def _newton_candidates(self, support: tuple[int, ...], starts: int, seed: int | None) -> list[np.ndarray]:
+        rng = np.random.default_rng(seed)
+        s = list(support)
+        out = []
+
+        def full(z: np.ndarray) -> np.ndarray:
+            x = np.zeros(self.k)
+            x[s[1:]] = z
+            x[s[0]] = 1 - z.sum()
+            return x
+
+        def equations(z: np.ndarray) -> np.ndarray:
+            x = np.clip(full(z), 1e-300, 1)
+            x = x / x.sum()
+            v = self.action_values(x)
+            return (v[s[1:]] - v[s[0]]) / self.payoff_scale
+
+        for z0 in rng.dirichlet(np.ones(len(s)), size=starts):
+            sol = optimize.root(equations, z0[1:], method="hybr", tol=1e-14)
+            x = full(sol.x)
+            if sol.success and np.all(x[s] > 1e-12) and abs(x.sum() - 1) < 1e-9:
+                out.append(x)
+        return out
+
+    def equilibria(self, *, tol: float = 1e-9, xtol: float = 1e-13) -> AnonymousEquilibriumSet:
+        """Every pure equilibrium (as counts) and every symmetric mixed equilibrium, each verified.
+
+        Asymmetric mixed equilibria are not searched (the note says so).
+
+        Examples
+        --------
+        >>> vd = AnonymousGame.from_function(10, ["wait", "volunteer"], lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+        >>> eqs = vd.equilibria()
+        >>> [e.kind for e in eqs], eqs.complete
+        (['pure', 'symmetric mixed'], True)
+        """
+        pure = self.pure_equilibria(tol=tol)
+        sym = self.symmetric_equilibria(tol=tol, xtol=xtol)
+        items = list(pure) + [e for e in sym if not e.is_pure]
+        note = "every pure equilibrium (as counts) and " + (
+            "every symmetric mixed equilibrium" if sym.complete else sym.note)
+        return AnonymousEquilibriumSet(items, method="anonymous", complete=sym.complete,
+                                       degenerate=sym.degenerate, rejected=sym.rejected,
+                                       note=note + "; asymmetric mixed equilibria are not searched")
+
+    # -------------------------------------------------------------------------------------- normal form
+    def to_normal_form(self, *, max_entries: int = MAX_NORMAL_FORM_ENTRIES):
+        """The full normal form (``k**n`` profiles) for small games.
+
+        Refuses games whose table would hold more than ``max_entries`` numbers.
+
+        Examples
+        --------
+        >>> vd = AnonymousGame.from_function(3, 2, lambda a, c: 4.0 * (a + c[1] >= 1) - a)
+        >>> nf = vd.to_normal_form()
+        >>> nf.shape, nf.payoffs[1, 0, 0].tolist()
+        ((2, 2, 2), [3.0, 4.0, 4.0])
+        """
+        from .normal_form import NormalFormGame
+
+        entries = float(self.k) ** self.n * self.n
+        if entries > max_entries:
+            raise ValueError(f"the normal form of {self.n} players with {self.k} actions has {entries:.3g} payoff "
+                             f"entries (limit max_entries={max_entries}); work with the AnonymousGame itself "
+                             "(equilibria(), action_values()), which uses counts instead of profiles")
+        profiles = np.indices((self.k,) * self.n).reshape(self.n, -1).T
+        counts = np.stack([(profiles == a).sum(axis=1) for a in range(self.k)], axis=1)
+        pay = np.empty((len(profiles), self.n))
+        for i in range(self.n):
+            own = profiles[:, i]
+            others = counts.copy()
+            others[np.arange(len(profiles)), own] -= 1
+            pay[:, i] = self._table[own, self._column(others)]
+        payoffs = pay.reshape((self.k,) * self.n + (self.n,))
+        return NormalFormGame(payoffs, actions=[self.actions] * self.n, title=self.title)

@@ -1,0 +1,268 @@
+"""Evolution in two-action anonymous games played in groups.
+
+A population plays an :class:`~games.anonymous.AnonymousGame` of ``N = game.n`` players in groups drawn at
+random; action 1 is called the *cooperator* type (frequency ``x`` or count ``k``), action 0 the *defector*.
+
+- Infinite, well-mixed populations: groups are binomial samples, the fitness of each type is
+  ``f_a(x) = action_values([1 - x, x])[a]``, and the replicator gradient of selection is
+  ``g(x) = x (1 - x) (f_1(x) - f_0(x))``. Its interior roots are exactly the symmetric mixed equilibria of
+  the group game; each is stable when the gain ``f_1 - f_0`` falls through zero there.
+- Finite populations of ``Z``: groups are hypergeometric samples; a cooperator among ``k`` sees
+  ``j`` cooperators among its ``N - 1`` co-players with probability ``H(j; Z - 1, k - 1, N - 1)``, a defector
+  with ``H(j; Z - 1, k, N - 1)`` (Pacheco et al. 2009; Santos & Pacheco 2011). With the pairwise-comparison
+  (Fermi) rule at intensity ``beta`` and exploration rate ``mu``,
+
+      T+(k) = (1 - mu) k/Z (Z - k)/(Z - 1) / (1 + exp(-beta (f_C - f_D))) + mu (Z - k)/Z,
+      T-(k) = (1 - mu) k/Z (Z - k)/(Z - 1) / (1 + exp(+beta (f_C - f_D))) + mu k/Z;
+
+  the gradient of selection is ``G(k) = T+(k) - T-(k)`` and the chain's stationary distribution over
+  ``k = 0..Z`` follows from detailed balance ``p(k + 1) / p(k) = T+(k) / T-(k + 1)``. In the limit of rare
+  exploration, fixation probabilities and the distribution over the two monomorphic states come from
+  :mod:`games.evolution`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import stats
+from scipy.special import expit, logsumexp
+
+from ._validation import as_real_array, check_positive_int
+from .anonymous import AnonymousGame, bernstein_eval, bernstein_roots
+from .evolution import fixation_probability, stationary_distribution
+
+__all__ = [
+    "gradient_of_selection",
+    "interior_fixed_points",
+    "finite_fitness",
+    "finite_gradient",
+    "fixation_probabilities",
+    "rare_mutation_distribution",
+    "stationary_distribution_mutation",
+    "group_success",
+]
+
+
+def _two_action(game: Any) -> AnonymousGame:
+    if not isinstance(game, AnonymousGame):
+        raise TypeError(f"game must be an AnonymousGame; got {type(game).__name__}")
+    if game.k != 2:
+        raise ValueError(f"game must have two actions (defect = 0, cooperate = 1); it has {game.k}")
+    return game
+
+
+def _population(game: AnonymousGame, Z: Any) -> int:
+    z = check_positive_int(Z, "Z", minimum=2)
+    if z < game.n:
+        raise ValueError(f"Z (population size) must be at least the group size N = {game.n}; got {z}")
+    return z
+
+
+def gradient_of_selection(game: AnonymousGame, x: Any) -> np.ndarray:
+    """Replicator gradient ``x (1 - x) (f_1(x) - f_0(x))`` in an infinite population.
+
+    Examples
+    --------
+    A 3-player volunteer's dilemma (benefit 2, cost 1):
+
+    >>> vd = AnonymousGame.from_function(3, 2, lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> gradient_of_selection(vd, [0.0, 0.5, 1.0]).round(6).tolist()
+    [0.0, -0.125, 0.0]
+    """
+    g = _two_action(game)
+    xs = as_real_array(x, "x")
+    if np.any((xs < 0) | (xs > 1)):
+        raise ValueError(f"x must hold frequencies in [0, 1]; got {xs.tolist()}")
+    gain = bernstein_eval(g.gain_coefficients(1, 0), xs)
+    return xs * (1 - xs) * gain
+
+
+def interior_fixed_points(game: AnonymousGame) -> list[tuple[float, str]]:
+    """Every interior root of the replicator gradient, with its stability.
+
+    The roots are found by :func:`games.anonymous.bernstein_roots` (all of them, for groups of any size);
+    a root is ``"stable"`` when the gain changes from positive to negative there, ``"unstable"`` when it
+    changes the other way, and ``"semi-stable"`` at a touching root. Stretches where the gain is below
+    the tolerance throughout (numerically neutral) are not reported.
+
+    Examples
+    --------
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 3.0 * (a + c[1] >= 2) - a)
+    >>> [(round(x, 6), s) for x, s in interior_fixed_points(g)]
+    [(0.211325, 'unstable'), (0.788675, 'stable')]
+    """
+    g = _two_action(game)
+    d = g.gain_coefficients(1, 0)
+    roots, flat = bernstein_roots(d, zero_tol=1e-12 * g.payoff_scale)
+    if flat == [(0.0, 1.0)]:
+        raise ValueError("the gain from cooperating is identically zero: every frequency is a fixed point")
+    out = []
+    for x in roots:
+        h = 1e-6 * min(x, 1 - x)
+        lo, hi = bernstein_eval(d, [x - h, x + h])
+        if lo > 0 > hi:
+            kind = "stable"
+        elif lo < 0 < hi:
+            kind = "unstable"
+        else:
+            kind = "semi-stable"
+        out.append((float(x), kind))
+    return out
+
+
+def finite_fitness(game: AnonymousGame, Z: int) -> tuple[np.ndarray, np.ndarray]:
+    """Fitness of cooperators and defectors for ``k = 0..Z`` cooperators, groups drawn hypergeometrically.
+
+    Returns
+    -------
+    f_c, f_d : numpy.ndarray, shape ``(Z + 1,)``
+        ``f_c[k]`` is a cooperator's average payoff when there are ``k`` cooperators (NaN at ``k = 0``);
+        ``f_d[k]`` a defector's (NaN at ``k = Z``).
+
+    Examples
+    --------
+    When ``Z = N`` every group is the whole population:
+
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> f_c, f_d = finite_fitness(g, 3)
+    >>> f_c.tolist()[1:], f_d.tolist()[:3]
+    ([1.0, 1.0, 1.0], [0.0, 2.0, 2.0])
+    """
+    g = _two_action(game)
+    z = _population(g, Z)
+    n = g.n
+    j = np.arange(n)
+    k = np.arange(z + 1)
+    w_c = stats.hypergeom.pmf(j[None, :], z - 1, np.clip(k - 1, 0, None)[:, None], n - 1)
+    w_d = stats.hypergeom.pmf(j[None, :], z - 1, np.clip(k, None, z - 1)[:, None], n - 1)
+    f_c = w_c @ g.table[1]
+    f_d = w_d @ g.table[0]
+    f_c[0] = np.nan
+    f_d[z] = np.nan
+    return f_c, f_d
+
+
+def _transitions(game: AnonymousGame, Z: int, beta: float, mu: float) -> tuple[np.ndarray, np.ndarray]:
+    f_c, f_d = finite_fitness(game, Z)
+    k = np.arange(Z + 1)
+    diff = np.nan_to_num(f_c - f_d)
+    imitate = k / Z * (Z - k) / (Z - 1)
+    t_plus = (1 - mu) * imitate * expit(beta * diff) + mu * (Z - k) / Z
+    t_minus = (1 - mu) * imitate * expit(-beta * diff) + mu * k / Z
+    return t_plus, t_minus
+
+
+def _check_rates(beta: Any, mu: Any) -> tuple[float, float]:
+    b = float(as_real_array([beta], "beta")[0])
+    m = float(as_real_array([mu], "mu")[0])
+    if b < 0:
+        raise ValueError(f"beta (intensity of selection) must be >= 0; got {beta}")
+    if not 0 <= m <= 1:
+        raise ValueError(f"mu (exploration rate) must be in [0, 1]; got {mu}")
+    return b, m
+
+
+def finite_gradient(game: AnonymousGame, Z: int, *, beta: float = 1.0, mu: float = 0.0) -> np.ndarray:
+    """Gradient of selection ``G(k) = T+(k) - T-(k)`` for ``k = 0..Z`` cooperators (Fermi rule).
+
+    Examples
+    --------
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> finite_gradient(g, 3, beta=0.0).tolist()     # neutral: no direction
+    [0.0, 0.0, 0.0, 0.0]
+    """
+    g = _two_action(game)
+    z = _population(g, Z)
+    b, m = _check_rates(beta, mu)
+    t_plus, t_minus = _transitions(g, z, b, m)
+    return t_plus - t_minus
+
+
+def stationary_distribution_mutation(game: AnonymousGame, Z: int, *, beta: float = 1.0,
+                                     mu: float = 0.01) -> np.ndarray:
+    """Stationary distribution over ``k = 0..Z`` cooperators with exploration rate ``mu > 0``.
+
+    The birth–death chain satisfies detailed balance; the products are taken in log space.
+
+    Examples
+    --------
+    Neutral selection with exploration spreads the population symmetrically:
+
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 0.0)
+    >>> p = stationary_distribution_mutation(g, 10, beta=0.0, mu=0.1)
+    >>> bool(np.allclose(p, p[::-1])), round(float(p.sum()), 12)
+    (True, 1.0)
+    """
+    g = _two_action(game)
+    z = _population(g, Z)
+    b, m = _check_rates(beta, mu)
+    if m <= 0:
+        raise ValueError("mu must be > 0 for a stationary distribution over all states "
+                         "(for mu -> 0 use rare_mutation_distribution)")
+    t_plus, t_minus = _transitions(g, z, b, m)
+    log_ratio = np.log(t_plus[:-1]) - np.log(t_minus[1:])
+    logp = np.concatenate([[0.0], np.cumsum(log_ratio)])
+    return np.exp(logp - logsumexp(logp))
+
+
+def fixation_probabilities(game: AnonymousGame, Z: int, *, beta: float = 1.0) -> dict[str, float]:
+    """Fixation probabilities of one cooperator among defectors and one defector among cooperators.
+
+    Computed by :func:`games.evolution.fixation_probability` (Fermi rule) from the hypergeometric fitness.
+
+    Examples
+    --------
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 0.0)
+    >>> fixation_probabilities(g, 10)
+    {'cooperator': 0.1, 'defector': 0.1}
+    """
+    g = _two_action(game)
+    z = _population(g, Z)
+    b, _ = _check_rates(beta, 0.0)
+    f_c, f_d = finite_fitness(g, z)
+    k = np.arange(1, z)
+    rho_c = fixation_probability(f_c[k], f_d[k], rule="fermi", beta=b)
+    rho_d = fixation_probability(f_d[z - k], f_c[z - k], rule="fermi", beta=b)
+    return {"cooperator": rho_c, "defector": rho_d}
+
+
+def rare_mutation_distribution(game: AnonymousGame, Z: int, *, beta: float = 1.0) -> dict[str, float]:
+    """Share of time in all-defect and all-cooperate when mutations are rare.
+
+    Uses :func:`games.evolution.stationary_distribution` on the two fixation probabilities.
+
+    Examples
+    --------
+    >>> g = AnonymousGame.from_function(3, 2, lambda a, c: 0.0)
+    >>> rare_mutation_distribution(g, 10)
+    {'defectors': 0.5, 'cooperators': 0.5}
+    """
+    rho = fixation_probabilities(game, Z, beta=beta)
+    pi = stationary_distribution([[0.0, rho["cooperator"]], [rho["defector"], 0.0]])
+    return {"defectors": float(pi[0]), "cooperators": float(pi[1])}
+
+
+def group_success(distribution: Any, Z: int, N: int, M: int) -> float:
+    """Probability that a random group of ``N`` drawn from the population holds at least ``M`` cooperators.
+
+    Averaged over a distribution of the number of cooperators ``k = 0..Z`` (Santos & Pacheco's group
+    achievement ``eta_G``).
+
+    Examples
+    --------
+    >>> group_success([0, 0, 1], Z=2, N=2, M=2)      # everybody cooperates
+    1.0
+    """
+    p = as_real_array(distribution, "distribution", ndim=1)
+    z = check_positive_int(Z, "Z", minimum=1)
+    n = check_positive_int(N, "N", minimum=1)
+    m = check_positive_int(M, "M", minimum=0)
+    if p.shape != (z + 1,):
+        raise ValueError(f"distribution must have Z + 1 = {z + 1} entries; got {p.size}")
+    if n > z or m > n:
+        raise ValueError(f"need M <= N <= Z; got M={m}, N={n}, Z={z}")
+    k = np.arange(z + 1)
+    reach = stats.hypergeom.sf(m - 1, z, k, n)
+    return float(p @ reach)

@@ -1,0 +1,536 @@
+"""Burden sharing: members who take the benefits of a collective force without its costs.
+
+The essay (V. Petrovsky, *International Security Regimes, Conflict Resolution and Peace Support
+Operations in the CIS*) names the failure these models formalise:
+
+    "For instance, the so-called problem of collective action, i.e. setting up collective security
+    systems, especially in peace, may tempt many states to take advantage of their membership without
+    shouldering appropriate costs thereof (both literally and figuratively)."
+
+and its case: "The total strength of the troops made up 7,000 men instead of 16,000 provided for in the
+resolution of the Council of the Heads of State of the CIS." The models:
+
+- :class:`ThresholdPublicGood` — ``n`` identical members, a force requirement of ``threshold``
+  contributors; pure equilibria (nobody, or exactly ``threshold``) and the symmetric mixed ones.
+- :class:`VolunteersDilemma` — one volunteer suffices (Diekmann 1985): the chance that nobody acts
+  grows with ``n``.
+- :class:`Aggregation` — summation, best-shot and weakest-link technologies of public supply
+  (Hirshleifer 1983).
+- :class:`UnequalCapacities` — members with unequal forces, costs and stakes: which coalitions can carry
+  the operation (by structure, for tens of members).
+- :class:`CollectiveRisk` — a shortfall risks losing everything (Santos & Pacheco 2011): evolution in
+  finite and infinite populations.
+- :class:`CostSharing` — equal shares, shares by GDP or a lead state paying more, and withdrawal over
+  time when a member's share exceeds its benefit.
+
+Every equilibrium comes from :mod:`games` (:class:`games.AnonymousGame`, :class:`games.threshold.ThresholdGame`,
+:func:`games.equilibria`) and is verified there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import stats
+
+from games.anonymous import AnonymousGame
+from games.group_dynamics import (
+    group_success,
+    interior_fixed_points,
+    rare_mutation_distribution,
+    stationary_distribution_mutation,
+)
+from games.normal_form import NormalFormGame
+from games.threshold import ThresholdGame
+
+from .base import check_range, param
+
+__all__ = ["ThresholdPublicGood", "VolunteersDilemma", "Aggregation", "UnequalCapacities",
+           "CollectiveRisk", "CostSharing", "TECHNOLOGIES", "COST_RULES", "CLAIM"]
+
+#: The essay's sentence these models formalise (quoted verbatim).
+CLAIM = ("For instance, the so-called problem of collective action, i.e. setting up collective security systems, especially "
+         "in peace, may tempt many states to take advantage of their membership without shouldering "
+         "appropriate costs thereof (both literally and figuratively).")
+
+TECHNOLOGIES = ("summation", "best-shot", "weakest-link")
+COST_RULES = ("equal", "gdp", "lead")
+ACTIONS = ("free-ride", "contribute")
+
+
+def _check_n(n: Any, name: str = "n") -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer >= 2; got {type(n).__name__} {n!r}")
+    if n < 2:
+        raise ValueError(f"{name} must be an integer >= 2 (a collective needs at least two members); got {n}")
+    return int(n)
+
+
+def _symmetric_summary(game: AnonymousGame, threshold: int) -> dict[str, Any]:
+    """Mixed equilibria of a contribution game and each one's chance of reaching ``threshold``."""
+    eqs = game.symmetric_equilibria()
+    mixed = sorted(float(e.strategy[1]) for e in eqs if not e.is_pure)
+    success = [float(stats.binom.sf(threshold - 1, game.n, p)) for p in mixed]
+    return {"mixed_p": tuple(mixed), "mixed_success": tuple(success), "symmetric_equilibria": eqs}
+
+
+# ---------------------------------------------------------------------------------------------- threshold
+@dataclass(frozen=True)
+class ThresholdPublicGood:
+    """A force requirement: the operation succeeds when at least ``threshold`` of ``n`` members contribute.
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "the so-called problem of collective action, i.e. setting up collective
+    security systems, especially in peace, may tempt many states to take advantage of their membership
+    without shouldering appropriate costs thereof (both literally and figuratively)."
+
+    Every member gets ``benefit`` if the operation succeeds; a contributor pays ``cost``. Pure equilibria:
+    nobody contributes (when ``threshold > 1`` or ``cost > benefit``) and exactly ``threshold`` contribute
+    (when ``cost <= benefit``); the others free-ride. Symmetric mixed equilibria solve
+    ``benefit * P(exactly threshold - 1 of the others contribute) = cost``.
+
+    Examples
+    --------
+    >>> out = ThresholdPublicGood(n=10, threshold=3, benefit=1.0, cost=0.1).outcome()
+    >>> out["provision_contributors"], out["no_provision_equilibrium"], out["n_mixed"]
+    (3, True, 2)
+    """
+
+    n: int = param(10, "members", "number of member states")
+    threshold: int = param(5, "members", "contributors needed for the operation to succeed (force requirement)")
+    benefit: float = param(1.0, "utils", "value of a successful operation to every member")
+    cost: float = param(0.2, "utils", "cost to a member of contributing forces")
+
+    def __post_init__(self) -> None:
+        n = _check_n(self.n)
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, np.integer)):
+            raise TypeError(f"threshold must be an integer in 1..n; got {self.threshold!r}")
+        if not 1 <= self.threshold <= n:
+            raise ValueError(f"threshold must be between 1 and n = {n} (no more contributors than members); "
+                             f"got {self.threshold}")
+        check_range("benefit", self.benefit, low=0, low_open=True)
+        check_range("cost", self.cost, low=0)
+
+    def game(self) -> AnonymousGame:
+        """The anonymous game: actions ``free-ride`` (0) and ``contribute`` (1)."""
+        m, b, c = self.threshold, float(self.benefit), float(self.cost)
+        return AnonymousGame.from_function(
+            self.n, ACTIONS, lambda a, k: b * (k[:, 1] + a >= m) - c * a, vectorized=True,
+            title=f"threshold public good ({m} of {self.n})")
+
+    def outcome(self) -> dict[str, Any]:
+        """Pure and symmetric mixed equilibria and the chance of success at each.
+
+        Keys: ``no_provision_equilibrium``, ``provision_contributors`` (contributors in the provision
+        equilibrium, 0 if none), ``free_riders``, ``n_mixed``, ``p_low``/``p_high`` (mixed contribution
+        probabilities, NaN when absent), ``success_low``/``success_high``, ``complete``.
+        """
+        g = self.game()
+        pure = g.pure_equilibria()
+        contributing = [e.counts[1] for e in pure if e.counts[1] > 0]
+        summary = _symmetric_summary(g, self.threshold)
+        mixed, success = summary["mixed_p"], summary["mixed_success"]
+        return {
+            "no_provision_equilibrium": any(e.counts[1] == 0 for e in pure),
+            "provision_contributors": max(contributing, default=0),
+            "free_riders": self.n - max(contributing, default=self.n),
+            "n_mixed": len(mixed),
+            "p_low": mixed[0] if mixed else np.nan,
+            "p_high": mixed[-1] if mixed else np.nan,
+            "success_low": success[0] if success else np.nan,
+            "success_high": success[-1] if success else np.nan,
+            "complete": bool(summary["symmetric_equilibria"].complete),
+        }
+
+
+# ---------------------------------------------------------------------------------------------- volunteer
+@dataclass(frozen=True)
+class VolunteersDilemma:
+    """The volunteer's dilemma (Diekmann 1985): one member acting suffices, and each would rather another did.
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "may tempt many states to take advantage of their membership without
+    shouldering appropriate costs thereof (both literally and figuratively)."
+
+    Everyone gets ``benefit`` if at least one volunteers; a volunteer pays ``cost``. The ``n`` asymmetric
+    pure equilibria have exactly one volunteer; in the symmetric mixed equilibrium each volunteers with
+    probability ``1 - (cost/benefit)^(1/(n-1))`` and nobody does with probability
+    ``(cost/benefit)^(n/(n-1))``, which grows with ``n`` (Diekmann 1985). Here both come from the
+    engine's root finder, not from the formula.
+
+    Examples
+    --------
+    >>> out = VolunteersDilemma(n=2, benefit=2.0, cost=1.0).outcome()
+    >>> round(out["p_volunteer"], 12), round(out["p_nobody"], 12)
+    (0.5, 0.25)
+    """
+
+    n: int = param(5, "members", "number of members who could act")
+    benefit: float = param(1.0, "utils", "value to every member of someone acting")
+    cost: float = param(0.5, "utils", "cost of acting to the volunteer")
+
+    def __post_init__(self) -> None:
+        _check_n(self.n)
+        check_range("benefit", self.benefit, low=0, low_open=True)
+        check_range("cost", self.cost, low=0)
+
+    def game(self) -> AnonymousGame:
+        """The anonymous game: actions ``wait`` (0) and ``volunteer`` (1)."""
+        b, c = float(self.benefit), float(self.cost)
+        return AnonymousGame.from_function(self.n, ("wait", "volunteer"),
+                                           lambda a, k: b * (k[:, 1] + a >= 1) - c * a, vectorized=True,
+                                           title=f"volunteer's dilemma (n={self.n})")
+
+    def outcome(self) -> dict[str, Any]:
+        """``p_volunteer``, ``p_nobody``, ``p_someone``, ``expected_payoff``, ``pure_volunteers`` and the
+        number of asymmetric pure equilibria ``n_pure_profiles`` (one per possible volunteer)."""
+        g = self.game()
+        sym = g.symmetric_equilibria()
+        if len(sym) != 1:
+            raise RuntimeError(f"expected one symmetric equilibrium of the volunteer's dilemma; got {sym!r}")
+        eq = sym[0]
+        p = float(eq.strategy[1])
+        pure = g.pure_equilibria()
+        volunteers = [e.counts[1] for e in pure]
+        nobody = float(np.exp(self.n * np.log1p(-p))) if p < 1 else 0.0
+        return {
+            "p_volunteer": p,
+            "p_nobody": nobody,
+            "p_someone": 1.0 - nobody,
+            "expected_payoff": eq.mean_payoff,
+            "regret": eq.regret,
+            "pure_volunteers": volunteers[0] if len(volunteers) == 1 else np.nan,
+            "n_pure_profiles": self.n if volunteers == [1] else len(volunteers),
+        }
+
+
+# ---------------------------------------------------------------------------------------------- Hirshleifer
+@dataclass(frozen=True)
+class Aggregation:
+    """How individual contributions add up to security: summation, best-shot or weakest-link (Hirshleifer 1983).
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "may tempt many states to take advantage of their membership without
+    shouldering appropriate costs thereof (both literally and figuratively)."
+
+    Each member contributes (1) or not (0) at ``cost``; the level of the public good is the share of
+    contributors (``summation``), whether anyone contributes (``best-shot``) or whether everyone does
+    (``weakest-link``), and every member gets ``benefit`` times that level.
+
+    Examples
+    --------
+    >>> Aggregation(n=4, technology="weakest-link", benefit=1.0, cost=0.3).outcome()["pure_contributors"]
+    (0, 4)
+    >>> Aggregation(n=4, technology="summation", benefit=1.0, cost=0.3).outcome()["pure_contributors"]
+    (0,)
+    """
+
+    n: int = param(6, "members", "number of members")
+    technology: str = param("summation", "", "aggregation: 'summation', 'best-shot' or 'weakest-link'")
+    benefit: float = param(1.0, "utils", "value to every member of the full public good")
+    cost: float = param(0.3, "utils", "cost of contributing")
+
+    def __post_init__(self) -> None:
+        _check_n(self.n)
+        if self.technology not in TECHNOLOGIES:
+            raise ValueError(f"technology must be one of {', '.join(map(repr, TECHNOLOGIES))}; got {self.technology!r}")
+        check_range("benefit", self.benefit, low=0, low_open=True)
+        check_range("cost", self.cost, low=0)
+
+    def level(self, contributors: Any) -> Any:
+        """Level of the public good (0..1) for a number of contributors."""
+        k = np.asarray(contributors)
+        if self.technology == "summation":
+            return k / self.n
+        if self.technology == "best-shot":
+            return (k >= 1).astype(float)
+        return (k >= self.n).astype(float)
+
+    def game(self) -> AnonymousGame:
+        """The anonymous game: actions ``free-ride`` (0) and ``contribute`` (1)."""
+        b, c = float(self.benefit), float(self.cost)
+        return AnonymousGame.from_function(self.n, ACTIONS,
+                                           lambda a, k: b * self.level(k[:, 1] + a) - c * a, vectorized=True,
+                                           title=f"{self.technology} aggregation")
+
+    def outcome(self) -> dict[str, Any]:
+        """``pure_contributors`` (contributor counts of the pure equilibria), ``mixed_p``, ``optimum``
+        (contributors maximising total welfare) and ``efficient`` (whether an equilibrium reaches it)."""
+        g = self.game()
+        pure = tuple(sorted(e.counts[1] for e in g.pure_equilibria()))
+        mixed = tuple(sorted(float(e.strategy[1]) for e in g.symmetric_equilibria() if not e.is_pure))
+        k = np.arange(self.n + 1)
+        welfare = self.n * float(self.benefit) * self.level(k) - float(self.cost) * k
+        optimum = int(k[np.argmax(welfare)])
+        return {"pure_contributors": pure, "mixed_p": mixed, "optimum": optimum,
+                "efficient": optimum in pure, "n_equilibria": len(pure) + len(mixed)}
+
+
+# ---------------------------------------------------------------------------------------------- unequal
+@dataclass(frozen=True)
+class UnequalCapacities:
+    """Members with unequal forces, costs and stakes facing a force requirement.
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "The total strength of the troops made up 7,000 men instead of 16,000
+    provided for in the resolution of the Council of the Heads of State of the CIS."
+
+    A coalition carries the operation when its forces reach ``requirement``; in equilibrium every member of
+    it is indispensable and values the operation above its cost, and everyone else free-rides. Solved by
+    structure (:class:`games.threshold.ThresholdGame`), so tens of members are cheap.
+
+    Examples
+    --------
+    >>> m = UnequalCapacities(capacities=(10, 4, 3, 2), costs=(3, 1, 1, 1), values=(5, 2, 2, 0.5), requirement=9)
+    >>> out = m.outcome()
+    >>> out["n_provision_equilibria"], out["no_provision_equilibrium"], out["largest_free_riders"]
+    (1, False, 3)
+    """
+
+    capacities: tuple = param((10.0, 4.0, 3.0, 2.0), "troops (thousands)", "forces each member can provide")
+    costs: tuple = param((3.0, 1.0, 1.0, 1.0), "utils", "each member's cost of providing its forces")
+    values: tuple = param((5.0, 2.0, 2.0, 0.5), "utils", "each member's value of a successful operation")
+    requirement: float = param(9.0, "troops (thousands)", "forces the operation requires")
+
+    def __post_init__(self) -> None:
+        self.game()   # validates
+
+    def game(self) -> ThresholdGame:
+        """The heterogeneous threshold game."""
+        return ThresholdGame(self.capacities, self.costs, self.values, self.requirement)
+
+    def outcome(self, limit: int = 10_000) -> dict[str, Any]:
+        """``n_provision_equilibria``, ``no_provision_equilibrium``, ``smallest_coalition``,
+        ``cheapest_coalition_cost``, ``largest_free_riders`` (members outside the smallest coalition)
+        and ``willing`` (members whose value covers their cost)."""
+        g = self.game()
+        count = g.count_provision_equilibria()
+        out: dict[str, Any] = {"n_provision_equilibria": count,
+                               "no_provision_equilibrium": g.no_provision_is_equilibrium(),
+                               "willing": len(g.willing())}
+        if 0 < count <= limit:
+            eqs = [e for e in g.pure_equilibria(limit=limit) if any(s == (1,) for s in e.supports)]
+            members = [[i for i, s in enumerate(e.supports) if s == (1,)] for e in eqs]
+            sizes = [len(m) for m in members]
+            out["smallest_coalition"] = min(sizes)
+            out["cheapest_coalition_cost"] = min(float(np.sum(g.costs[m])) for m in members)
+            out["largest_free_riders"] = g.n - min(sizes)
+        else:
+            out.update(smallest_coalition=np.nan, cheapest_coalition_cost=np.nan, largest_free_riders=np.nan)
+        return out
+
+
+# ---------------------------------------------------------------------------------------------- collective risk
+@dataclass(frozen=True)
+class CollectiveRisk:
+    """The collective-risk dilemma (Santos & Pacheco 2011, PNAS 108:10421): a shortfall risks losing everything.
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "may tempt many states to take advantage of their membership without
+    shouldering appropriate costs thereof (both literally and figuratively)."
+
+    Groups of ``group_size`` are drawn from a population of ``population``; each member has an
+    ``endowment`` b and a cooperator gives ``contribution * b``. If fewer than ``threshold`` cooperate, with
+    probability ``risk`` everybody loses what it kept. Payoffs (Santos & Pacheco, Eq. 1):
+    ``P_D(j) = b (H(j - M) + (1 - r)(1 - H(j - M)))`` and ``P_C(j) = P_D(j) - c b`` with ``j`` cooperators in
+    the group and ``H`` the Heaviside step (``H(0) = 1``).
+
+    Examples
+    --------
+    >>> out = CollectiveRisk(risk=0.0).outcome()
+    >>> out["n_interior_roots"], out["stationary_mode"]
+    (0, 0.0)
+    """
+
+    group_size: int = param(6, "members", "N, the group size")
+    threshold: int = param(3, "members", "M, cooperators needed in a group")
+    risk: float = param(0.5, "probability", "r, the chance that a group below threshold loses everything")
+    endowment: float = param(1.0, "utils", "b, each member's endowment")
+    contribution: float = param(0.1, "share of endowment", "c, the share of its endowment a cooperator gives")
+    population: int = param(50, "members", "Z, the population size")
+    beta: float = param(2.0, "1/utils", "intensity of selection of the Fermi imitation rule")
+    mu: float = param(0.01, "probability", "exploration (mutation) rate")
+
+    def __post_init__(self) -> None:
+        n = _check_n(self.group_size, "group_size")
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, np.integer)) \
+                or not 1 <= self.threshold <= n:
+            raise ValueError(f"threshold must be an integer between 1 and group_size = {n}; got {self.threshold!r}")
+        check_range("risk", self.risk, 0, 1)
+        check_range("endowment", self.endowment, low=0, low_open=True)
+        check_range("contribution", self.contribution, 0, 1)
+        if isinstance(self.population, bool) or not isinstance(self.population, (int, np.integer)) \
+                or self.population < n:
+            raise ValueError(f"population must be an integer >= group_size = {n}; got {self.population!r}")
+        check_range("beta", self.beta, low=0)
+        check_range("mu", self.mu, 0, 1, low_open=True)
+
+    def game(self) -> AnonymousGame:
+        """The group game: actions ``defect`` (0) and ``cooperate`` (1)."""
+        m, r, b, c = self.threshold, float(self.risk), float(self.endowment), float(self.contribution)
+
+        def payoff(a: int, k: np.ndarray) -> np.ndarray:
+            reached = (k[:, 1] + a) >= m
+            return b * (reached + (1 - r) * ~reached) - c * b * a
+
+        return AnonymousGame.from_function(self.group_size, ("defect", "cooperate"), payoff, vectorized=True,
+                                           title="collective-risk dilemma")
+
+    def outcome(self) -> dict[str, Any]:
+        """Infinite population: interior fixed points ``x_left`` (unstable) and ``x_right`` (stable);
+        finite population: the ``stationary_mode`` (fraction of cooperators where the stationary
+        distribution peaks), ``group_achievement`` (eta_G, the average chance that a group reaches the
+        threshold) and ``rare_mutation_cooperation`` (time spent in full cooperation as mu -> 0)."""
+        g = self.game()
+        points = interior_fixed_points(g)
+        unstable = [x for x, s in points if s == "unstable"]
+        stable = [x for x, s in points if s == "stable"]
+        z = int(self.population)
+        dist = stationary_distribution_mutation(g, z, beta=self.beta, mu=self.mu)
+        return {
+            "n_interior_roots": len(points),
+            "x_left": unstable[0] if unstable else np.nan,
+            "x_right": stable[-1] if stable else np.nan,
+            "stationary_mode": float(np.argmax(dist)) / z,
+            "mean_cooperation": float(dist @ np.arange(z + 1)) / z,
+            "group_achievement": group_success(dist, z, self.group_size, self.threshold),
+            "rare_mutation_cooperation": rare_mutation_distribution(g, z, beta=self.beta)["cooperators"],
+        }
+
+
+# ---------------------------------------------------------------------------------------------- cost rules
+@dataclass(frozen=True)
+class CostSharing:
+    """Who pays for a joint operation, and who leaves when the bill grows.
+
+    Formalises, from V. Petrovsky's essay *International Security Regimes, Conflict Resolution and Peace
+    Support Operations in the CIS*: "In 1995–1996 Kyrgyzstan unilaterally withdrew its peace-keeping
+    battalion from Tajikistan attributing the decision to lack of funds to support it. Uzbekistan came next
+    in 1998."
+
+    The operation costs ``total_cost`` in the first period and grows by ``cost_growth`` per period. The
+    participants split it by ``rule``: ``equal`` shares, shares by ``gdp``, or ``lead`` (member ``lead``
+    pays ``lead_share`` and the rest split equally). A member stays while its share does not exceed its
+    ``benefits`` of taking part; each period those whose share exceeds it leave together and the rest
+    re-split the bill. The participation game of each period (stay or leave; a leaver pays and gets
+    nothing) is a normal-form game; the final set of participants is checked to be its pure equilibrium.
+
+    Examples
+    --------
+    A dominant member and two small ones paying by GDP while the bill grows by 20% a period: the
+    smallest leaves in period 1, the next in period 2, and the dominant member carries it alone.
+
+    >>> m = CostSharing(gdp=(8.0, 1.0, 1.0), benefits=(9.0, 0.75, 0.55), total_cost=5.0, rule="gdp",
+    ...                 cost_growth=1.2, periods=4)
+    >>> out = m.outcome()
+    >>> out["left_in_period"], out["remaining"], out["final_is_equilibrium"]
+    ((None, 2, 1), 1, True)
+    """
+
+    gdp: tuple = param((8.0, 1.0, 1.0, 1.0), "bn US$", "each member's GDP (the base of the 'gdp' rule)")
+    benefits: tuple = param((6.0, 1.2, 1.0, 0.9), "utils", "each member's benefit from taking part")
+    total_cost: float = param(6.0, "utils", "cost of the operation in the first period")
+    rule: str = param("equal", "", "cost rule: 'equal', 'gdp' or 'lead'")
+    lead: int = param(0, "index", "the lead state (for rule='lead')")
+    lead_share: float = param(0.5, "share", "share the lead state pays (for rule='lead')")
+    cost_growth: float = param(1.0, "factor per period", "growth of the cost from one period to the next")
+    periods: int = param(5, "periods", "number of periods simulated")
+
+    def __post_init__(self) -> None:
+        g = np.asarray(self.gdp, dtype=float)
+        b = np.asarray(self.benefits, dtype=float)
+        if g.ndim != 1 or g.size < 2:
+            raise ValueError(f"gdp must list at least two members; got {self.gdp!r}")
+        if np.any(~np.isfinite(g)) or np.any(g <= 0):
+            raise ValueError(f"gdp must be positive for every member; got {list(self.gdp)}")
+        if b.shape != g.shape:
+            raise ValueError(f"benefits must have one entry per member ({g.size}); got {len(b)}")
+        check_range("total_cost", self.total_cost, low=0)
+        if self.rule not in COST_RULES:
+            raise ValueError(f"rule must be one of {', '.join(map(repr, COST_RULES))}; got {self.rule!r}")
+        if isinstance(self.lead, bool) or not isinstance(self.lead, (int, np.integer)) or not 0 <= self.lead < g.size:
+            raise ValueError(f"lead must be a member index in 0..{g.size - 1}; got {self.lead!r}")
+        check_range("lead_share", self.lead_share, 0, 1)
+        check_range("cost_growth", self.cost_growth, low=0, low_open=True)
+        if isinstance(self.periods, bool) or not isinstance(self.periods, (int, np.integer)) or self.periods < 1:
+            raise ValueError(f"periods must be an integer >= 1; got {self.periods!r}")
+
+    def shares(self, participants: Any, cost: float | None = None) -> np.ndarray:
+        """Each member's cost share when ``participants`` (a boolean mask) carry the operation.
+
+        Examples
+        --------
+        >>> CostSharing(gdp=(3.0, 1.0), benefits=(1.0, 1.0), rule="gdp", total_cost=4.0).shares([True, True]).tolist()
+        [3.0, 1.0]
+        """
+        s = np.asarray(participants, dtype=bool)
+        cost = float(self.total_cost) if cost is None else cost
+        out = np.zeros(s.size)
+        if not s.any():
+            return out
+        if self.rule == "equal":
+            out[s] = cost / s.sum()
+        elif self.rule == "gdp":
+            g = np.asarray(self.gdp, dtype=float)
+            out[s] = cost * g[s] / g[s].sum()
+        else:
+            others = s.copy()
+            others[self.lead] = False
+            if not s[self.lead]:
+                out[s] = cost / s.sum()
+            elif not others.any():
+                out[self.lead] = cost
+            else:
+                out[self.lead] = cost * self.lead_share
+                out[others] = cost * (1 - self.lead_share) / others.sum()
+        return out
+
+    def game(self, period: int = 0) -> NormalFormGame:
+        """The participation game of ``period``: stay (pay the share, get the benefit) or leave (0)."""
+        n = len(self.gdp)
+        if n > 12:
+            raise ValueError(f"the participation game of {n} members has 2**{n} profiles (limit 12 members); "
+                             "use outcome(), which follows the withdrawal dynamics without the table")
+        cost = float(self.total_cost) * float(self.cost_growth) ** period
+        b = np.asarray(self.benefits, dtype=float)
+
+        def payoff(*stay: int) -> list[float]:
+            mask = np.array(stay, dtype=bool)
+            return list((b - self.shares(mask, cost)) * mask)
+
+        return NormalFormGame.from_payoff_function(payoff, [2] * n, title=f"participation, period {period}")
+
+    def outcome(self) -> dict[str, Any]:
+        """``initial_shares``, ``left_in_period`` (per member, ``None`` if it stays), ``remaining``,
+        ``final_share_of_lead`` (of the last period's cost), ``covered`` (participants remain) and
+        ``final_is_equilibrium`` (checked on the participation game when there are at most 12 members)."""
+        b = np.asarray(self.benefits, dtype=float)
+        n = b.size
+        stay = np.ones(n, dtype=bool)
+        left: list[int | None] = [None] * n
+        period = 0
+        for period in range(int(self.periods)):
+            cost = float(self.total_cost) * float(self.cost_growth) ** period
+            while True:   # within a period, leaving raises the others' shares: settle before moving on
+                share = self.shares(stay, cost)
+                leaving = stay & (share > b + 1e-12)
+                if not leaving.any():
+                    break
+                for i in np.flatnonzero(leaving):
+                    left[i] = period
+                stay &= ~leaving
+        cost = float(self.total_cost) * float(self.cost_growth) ** period
+        final_share = self.shares(stay, cost)
+        is_eq: Any = np.nan
+        if n <= 12:
+            is_eq = bool(self.game(period).is_nash([[0, 1] if s else [1, 0] for s in stay]))
+        return {
+            "initial_shares": tuple(float(v) for v in self.shares(np.ones(n, bool))),
+            "left_in_period": tuple(left),
+            "remaining": int(stay.sum()),
+            "covered": bool(stay.any()),
+            "final_share_of_lead": float(final_share[self.lead] / cost) if cost > 0 else np.nan,
+            "final_is_equilibrium": is_eq,
+        }

@@ -1,0 +1,135 @@
+"""Report sections for burden sharing: the volunteer's dilemma, collective risk, the threshold regime map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..burden_sharing import CLAIM, CollectiveRisk, ThresholdPublicGood, VolunteersDilemma
+from ..report_base import ReportSection
+
+__all__ = ["sections"]
+
+ESSAY_CLAIM = CLAIM
+
+
+def _map(func: Any, items: list, executor: Any) -> list:
+    if executor is None:
+        return [func(x) for x in items]
+    return list(executor.map(func, items))
+
+
+def _volunteer_row(n: int) -> dict[str, Any]:
+    out = VolunteersDilemma(n=n, benefit=1.0, cost=0.5).outcome()
+    return {"n": n, "p_volunteer": out["p_volunteer"], "p_nobody": out["p_nobody"]}
+
+
+def _risk_row(r: float) -> dict[str, Any]:
+    out = CollectiveRisk(risk=float(r)).outcome()
+    return {"risk": float(r), **{k: out[k] for k in ("group_achievement", "x_left", "x_right", "mean_cooperation")}}
+
+
+def _regime_row(point: tuple[float, int]) -> dict[str, Any]:
+    cost, m = point
+    out = ThresholdPublicGood(n=10, threshold=int(m), benefit=1.0, cost=float(cost)).outcome()
+    best = np.nanmax([out["success_high"], 0.0]) if out["n_mixed"] else 0.0
+    return {"cost": float(cost), "threshold": int(m), "n_mixed": out["n_mixed"],
+            "provision_equilibrium": out["provision_contributors"] > 0, "best_mixed_success": float(best)}
+
+
+def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
+    import matplotlib.pyplot as plt
+
+    ns = [2, 3, 5, 10, 20, 50, 100] if quick else [2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 193, 500, 1000]
+    table = pd.DataFrame(_map(_volunteer_row, ns, executor))
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.semilogx(table["n"], table["p_volunteer"], "o-", label="each member acts (p)")
+    ax.semilogx(table["n"], table["p_nobody"], "s-", label="nobody acts")
+    ax.axhline(0.5, color="grey", lw=0.8, ls=":", label="cost / benefit")
+    ax.set_xlabel("members n")
+    ax.set_ylabel("probability")
+    ax.legend()
+    fig.tight_layout()
+    last = table.iloc[-1]
+    return ReportSection(
+        slug="volunteers-dilemma",
+        title="The volunteer's dilemma: more members, less action",
+        claim=ESSAY_CLAIM,
+        text=("One member's action suffices and every member would rather another paid (Diekmann 1985; cost/benefit "
+              "0.5). In the symmetric equilibrium each member acts less the larger the membership, and the chance "
+              "that nobody acts rises towards the cost/benefit ratio: size makes free-riding likelier, not rarer."),
+        figure=fig, table=table,
+        summary=f"volunteer's dilemma: P(nobody acts) = {table['p_nobody'].iloc[0]:.2f} at n=2, "
+                f"{last['p_nobody']:.3f} at n={int(last['n'])}",
+    )
+
+
+def _risk_section(quick: bool, executor: Any) -> ReportSection:
+    import matplotlib.pyplot as plt
+
+    risks = np.linspace(0, 1, 6 if quick else 21)
+    table = pd.DataFrame(_map(_risk_row, list(risks), executor))
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot(table["risk"], table["group_achievement"], "o-", label="groups reaching the threshold (eta_G)")
+    ax.plot(table["risk"], table["x_right"], "s--", label="stable cooperation x_R (infinite population)")
+    ax.set_xlabel("risk r of losing everything on a shortfall")
+    ax.set_ylabel("fraction")
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left")
+    fig.tight_layout()
+    m = CollectiveRisk()
+    return ReportSection(
+        slug="collective-risk",
+        title="Collective risk: a shortfall that costs everyone makes members contribute",
+        claim=ESSAY_CLAIM,
+        text=(f"Groups of {m.group_size} drawn from {m.population} members need {m.threshold} contributors giving "
+              f"{m.contribution:.0%} of their endowment; below that, with probability r all lose everything "
+              "(Santos & Pacheco 2011). Above a critical risk a stable mix of contributors appears and the share "
+              "of groups that reach the threshold climbs steeply."),
+        figure=fig, table=table,
+        summary=f"collective risk: eta_G = {table['group_achievement'].iloc[0]:.2f} at r=0, "
+                f"{table['group_achievement'].iloc[-1]:.2f} at r=1",
+    )
+
+
+def _regime_section(quick: bool, executor: Any) -> ReportSection:
+    import matplotlib.pyplot as plt
+
+    costs = np.linspace(0.02, 0.5, 7 if quick else 25)
+    thresholds = range(1, 11)
+    points = [(c, m) for m in thresholds for c in costs]
+    table = pd.DataFrame(_map(_regime_row, points, executor))
+    grid = table.pivot(index="threshold", columns="cost", values="best_mixed_success")
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    im = ax.imshow(grid.values, origin="lower", aspect="auto", vmin=0, vmax=1,
+                   extent=[costs[0], costs[-1], 0.5, 10.5], cmap="viridis")
+    fig.colorbar(im, ax=ax, label="success in the best symmetric mixed equilibrium")
+    ax.set_xlabel("cost of contributing (benefit = 1)")
+    ax.set_ylabel("contributors required (of 10)")
+    fig.tight_layout()
+    none = int((table["n_mixed"] == 0).sum())
+    return ReportSection(
+        slug="threshold-regimes",
+        title="Force requirements: where coordination on a joint operation can survive",
+        claim=ESSAY_CLAIM,
+        text=("Ten members, an operation that succeeds when enough of them contribute forces. Besides the pure "
+              "equilibria (nobody, or exactly the required number), symmetric equilibria in which members "
+              "contribute at random exist only where the cost is low relative to the requirement; dark cells have "
+              "none, and members can only hope someone else carries the burden."),
+        figure=fig, table=table,
+        summary=f"threshold regimes: {none} of {len(table)} (cost, requirement) cells have no mixed equilibrium",
+    )
+
+
+def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
+    """The burden-sharing headline figures: volunteer's dilemma vs n, collective risk vs r, threshold map.
+
+    Examples
+    --------
+    >>> [s.slug for s in sections(quick=True)]
+    ['volunteers-dilemma', 'collective-risk', 'threshold-regimes']
+    """
+    return [_volunteer_section(quick, executor), _risk_section(quick, executor),
+            _regime_section(quick, executor)]

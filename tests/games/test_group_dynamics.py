@@ -1,0 +1,106 @@
+"""Evolution in anonymous games: replicator gradient, hypergeometric fitness, Fermi-rule chains."""
+
+from __future__ import annotations
+
+from math import comb
+
+import numpy as np
+import pytest
+from scipy import optimize, stats
+
+from games import group_dynamics as gd
+from games.anonymous import AnonymousGame
+
+
+def crd(N: int, M: int, r: float, c: float = 0.1, b: float = 1.0) -> AnonymousGame:
+    """Santos & Pacheco (2011) collective-risk payoffs, Eq. 1."""
+    return AnonymousGame.from_function(
+        N, ["D", "C"], lambda a, k: b * ((k[1] + a >= M) + (1 - r) * (k[1] + a < M)) - c * b * a)
+
+
+def test_replicator_roots_match_closed_form():
+    """For the collective-risk game f_C - f_D = b r C(N-1, M-1) x^(M-1) (1-x)^(N-M) - c b (by hand from
+    Santos & Pacheco's Eq. 1: only groups one short of M make a cooperator pivotal)."""
+    N, M, r, c = 6, 3, 0.5, 0.1
+    g = crd(N, M, r, c)
+
+    def gain(x):
+        return r * comb(N - 1, M - 1) * x ** (M - 1) * (1 - x) ** (N - M) - c
+
+    x_star = (M - 1) / (N - 1)
+    ref = [optimize.brentq(gain, 1e-9, x_star), optimize.brentq(gain, x_star, 1 - 1e-9)]
+    got = gd.interior_fixed_points(g)
+    assert [s for _, s in got] == ["unstable", "stable"]
+    assert np.allclose([x for x, _ in got], ref, atol=1e-12)
+    x = np.linspace(0, 1, 11)
+    assert np.allclose(gd.gradient_of_selection(g, x), x * (1 - x) * gain(x), atol=1e-12)
+
+
+def test_no_interior_roots_below_critical_risk():
+    """Roots exist iff r C(N-1,M-1) x*^(M-1)(1-x*)^(N-M) > c at x* = (M-1)/(N-1)."""
+    N, M, c = 6, 3, 0.1
+    x_star = (M - 1) / (N - 1)
+    r_crit = c / (comb(N - 1, M - 1) * x_star ** (M - 1) * (1 - x_star) ** (N - M))
+    assert gd.interior_fixed_points(crd(N, M, 0.98 * r_crit, c)) == []
+    assert len(gd.interior_fixed_points(crd(N, M, 1.02 * r_crit, c))) == 2
+
+
+def test_hypergeometric_fitness_by_direct_sum():
+    """f_C(k) = sum_j H(j; Z-1, k-1, N-1) P_C(j+1), computed term by term with math.comb."""
+    N, M, Z, r = 4, 2, 9, 0.7
+    g = crd(N, M, r)
+    f_c, f_d = gd.finite_fitness(g, Z)
+
+    def H(j, pop, succ, draws):
+        return comb(succ, j) * comb(pop - succ, draws - j) / comb(pop, draws) if 0 <= j <= succ else 0.0
+
+    def P_D(j):
+        return 1.0 if j >= M else 1 - r
+
+    for k in range(1, Z):
+        fc = sum(H(j, Z - 1, k - 1, N - 1) * (P_D(j + 1) - 0.1) for j in range(N))
+        fd = sum(H(j, Z - 1, k, N - 1) * P_D(j) for j in range(N))
+        assert abs(f_c[k] - fc) < 1e-12 and abs(f_d[k] - fd) < 1e-12
+
+
+def test_stationary_distribution_detailed_balance_and_neutral_drift():
+    g = crd(5, 3, 0.6)
+    Z, beta, mu = 30, 3.0, 0.02
+    p = gd.stationary_distribution_mutation(g, Z, beta=beta, mu=mu)
+    grad = gd.finite_gradient(g, Z, beta=beta, mu=mu)
+    assert abs(p.sum() - 1) < 1e-12
+    # build the tridiagonal chain independently and solve pi P = pi
+    f_c, f_d = gd.finite_fitness(g, Z)
+    k = np.arange(Z + 1)
+    d = np.nan_to_num(f_c - f_d)
+    imit = k / Z * (Z - k) / (Z - 1)
+    tp = (1 - mu) * imit / (1 + np.exp(-beta * d)) + mu * (Z - k) / Z
+    tm = (1 - mu) * imit / (1 + np.exp(beta * d)) + mu * k / Z
+    P = np.diag(1 - tp - tm) + np.diag(tp[:-1], 1) + np.diag(tm[1:], -1)
+    w, v = np.linalg.eig(P.T)
+    pi = np.real(v[:, np.argmin(abs(w - 1))])
+    assert np.allclose(p, pi / pi.sum(), atol=1e-10)
+    assert np.allclose(grad, tp - tm, atol=1e-14)
+    neutral = AnonymousGame.from_function(3, 2, lambda a, k: 1.0)
+    rho = gd.fixation_probabilities(neutral, 20, beta=5.0)
+    assert abs(rho["cooperator"] - 1 / 20) < 1e-12 and abs(rho["defector"] - 1 / 20) < 1e-12
+
+
+def test_group_success_full_and_empty():
+    assert gd.group_success(np.eye(11)[10], 10, 4, 2) == 1.0
+    assert gd.group_success(np.eye(11)[0], 10, 4, 2) == 0.0
+    # k = 5 of 10, groups of 4, at least 2: 1 - H(0) - H(1)
+    ref = 1 - stats.hypergeom.pmf(0, 10, 5, 4) - stats.hypergeom.pmf(1, 10, 5, 4)
+    assert abs(gd.group_success(np.eye(11)[5], 10, 4, 2) - ref) < 1e-14
+
+
+def test_bad_input():
+    g = crd(6, 3, 0.5)
+    with pytest.raises(ValueError, match="Z \\(population size\\) must be at least the group size"):
+        gd.finite_fitness(g, 4)
+    with pytest.raises(ValueError, match="mu must be > 0"):
+        gd.stationary_distribution_mutation(g, 20, mu=0.0)
+    with pytest.raises(ValueError, match="two actions"):
+        gd.gradient_of_selection(AnonymousGame.from_function(3, 3, lambda a, k: 0.0), 0.5)
+    with pytest.raises(ValueError, match="beta"):
+        gd.finite_gradient(g, 20, beta=-1)
