@@ -13,6 +13,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Equilibrium", "EquilibriumSet", "verify"]
 
+#: Float probabilities at or below this are round-off and are set to 0 by :func:`verify`.
+PROBABILITY_FLOOR = 1e-12
+
 
 @dataclass(frozen=True, eq=False)
 class Equilibrium:
@@ -97,13 +100,19 @@ def verify(
 ) -> Equilibrium | None:
     """Return an :class:`Equilibrium` if ``profile`` is one in ``game``, else ``None``.
 
-    ``tol`` is relative to ``game.payoff_scale``. Exact profiles must have regret exactly 0.
+    ``tol`` is relative to ``game.payoff_scale``. Exact profiles must have regret exactly 0. Float
+    probabilities at or below :data:`PROBABILITY_FLOOR` are treated as round-off and set to 0.
 
     Examples
     --------
     >>> from games import NormalFormGame
     >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
     >>> verify(g, [[1, 0], [1, 0]], "guess", 1e-9) is None
+    True
+    >>> verify(g, [[0.5, 0.5], [0.5, 0.5]], "guess", 1e-9).supports
+    ((0, 1), (0, 1))
+    >>> pd = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> verify(pd, [[1e-17, 1.0], [0.0, 1.0]], "guess", 1e-9).is_pure   # 1e-17 is round-off
     True
     """
     abs_tol = 0.0 if exact else tol * game.payoff_scale
@@ -115,7 +124,10 @@ def verify(
         if not game._use_exact(prof):
             raise ValueError("an exact equilibrium needs exact payoffs and an exact profile")
     else:
-        prof = [np.clip(np.asarray(v, dtype=float), 0.0, None) for v in prof]
+        # round-off below PROBABILITY_FLOOR is not play: clear it, so supports and is_pure are right
+        # (the regret below is computed on the cleaned profile, so the check stays honest)
+        prof = [np.asarray(v, dtype=float) for v in prof]
+        prof = [np.where(v > PROBABILITY_FLOOR, v, 0.0) for v in prof]
         prof = [v / v.sum() for v in prof]
     r = game.regret(prof)
     if (exact and r != 0) or (not exact and not r <= abs_tol):

@@ -42,6 +42,8 @@ class NormalFormGame:
         Action labels per player; default ``"a1", "a2", ...`` for player 1, ``"b1", ...`` for player 2, ...
     title : str, optional
         A title shown in notebooks and written to Gambit files.
+    description : str, optional
+        A longer comment (Gambit files carry one after the strategy labels).
 
     Examples
     --------
@@ -68,6 +70,7 @@ class NormalFormGame:
         players: Sequence[str] | None = None,
         actions: Sequence[Sequence[str]] | None = None,
         title: str = "",
+        description: str = "",
     ) -> None:
         arr = as_real_array(payoffs, "payoffs")
         if arr.ndim < 2:
@@ -86,14 +89,18 @@ class NormalFormGame:
                 raise ValueError(f"payoffs: player {i + 1} has no action (axis {i} has length 0)")
         arr.setflags(write=False)
         self._payoffs = arr
-        self._exact = as_exact_array(payoffs) if _is_exact_input(payoffs) else None
+        self._exact_input = _is_exact_input(payoffs)
+        self._exact = as_exact_array(payoffs) if self._exact_input else None
         if self._exact is not None:
             self._exact.setflags(write=False)
         self.players = self._check_players(players, n_players)
         self.actions = self._check_actions(actions, arr.shape[:-1])
         if not isinstance(title, str):
             raise TypeError(f"title must be a str; got {type(title).__name__}")
+        if not isinstance(description, str):
+            raise TypeError(f"description must be a str; got {type(description).__name__}")
         self.title = title
+        self.description = description
 
     # ------------------------------------------------------------------ construction
     @staticmethod
@@ -132,6 +139,7 @@ class NormalFormGame:
         players: Sequence[str] | None = None,
         actions: Sequence[Sequence[str]] | None = None,
         title: str = "",
+        description: str = "",
     ) -> "NormalFormGame":
         """Build a two-player game from the row player's matrix ``A`` and the column player's ``B``.
 
@@ -156,7 +164,7 @@ class NormalFormGame:
                 payload = np.stack([np.asarray(A, dtype=object), np.asarray(B, dtype=object)], axis=-1)
             else:
                 payload = np.stack([a, b], axis=-1)
-        return cls(payload, players=players, actions=actions, title=title)
+        return cls(payload, players=players, actions=actions, title=title, description=description)
 
     @classmethod
     def from_payoff_function(
@@ -265,8 +273,18 @@ class NormalFormGame:
 
     @property
     def has_exact_payoffs(self) -> bool:
-        """True when the game was built from ints or Fractions."""
-        return self._exact is not None and _is_exact_input(self._exact)
+        """True when the game was built from ints or Fractions.
+
+        Fixed at construction: reading :attr:`exact_payoffs` of a float game does not change it.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[0.5, 1]], [[1, 0]])
+        >>> _ = g.exact_payoffs
+        >>> g.has_exact_payoffs, NormalFormGame.from_bimatrix([[1, 2]]).has_exact_payoffs
+        (False, True)
+        """
+        return self._exact_input
 
     @property
     def num_players(self) -> int:
@@ -545,6 +563,7 @@ class NormalFormGame:
             players=self.players,
             actions=[[self.actions[i][a] for a in k] for i, k in enumerate(idx)],
             title=self.title,
+            description=self.description,
         )
 
     def is_zero_sum(self, tol: float = 1e-12) -> bool:

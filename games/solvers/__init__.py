@@ -14,6 +14,7 @@ from .._validation import check_choice, check_tolerance
 from ..equilibrium import EquilibriumSet, verify
 from .lemke_howson import lemke_howson
 from .pure import pure_equilibria
+from .support import support_enumeration
 from .vertex import DEFAULT_MAX_BASES, check_size, vertex_enumeration
 from .zero_sum import zero_sum
 
@@ -25,24 +26,12 @@ __all__ = ["equilibria", "METHODS"]
 METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
 
 
-def _support_enumeration(game: "NormalFormGame", tol: float, max_bases: int) -> EquilibriumSet:
-    """nashpy's support enumeration, each result verified (misses equilibria of degenerate games)."""
-    m, n = game.shape
-    check_size(m, n, max_bases)
-    import warnings
+def _exact_twin(game: "NormalFormGame") -> "NormalFormGame":
+    """The game with its float payoffs read as their shortest decimals (0.1 -> 1/10), kept exactly."""
+    from ..normal_form import NormalFormGame
 
-    items, rejected = [], 0
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        candidates = list(game.to_nashpy().support_enumeration(tol=tol))
-    for x, y in candidates:
-        eq = verify(game, [x, y], "support", tol)
-        if eq is None:
-            rejected += 1
-        elif not any(eq.approx_equal(o) for o in items):
-            items.append(eq)
-    return EquilibriumSet(items, method="support", complete=False, rejected=rejected,
-                          note="support enumeration (nashpy): complete only for non-degenerate games")
+    return NormalFormGame(game.exact_payoffs, players=game.players, actions=game.actions,
+                          title=game.title, description=game.description)
 
 
 def _one_player(game: "NormalFormGame", tol: float, exact: bool) -> EquilibriumSet:
@@ -70,7 +59,8 @@ def equilibria(
         - ``"auto"``: ``"vertex"`` for two players, ``"pure"`` for one or for three and more players.
         - ``"vertex"``: every extreme equilibrium by vertex enumeration of the best-response polytopes
           (all equilibria of a non-degenerate game; the components are in ``.components``).
-        - ``"support"``: nashpy's support enumeration (incomplete on degenerate games; for comparison).
+        - ``"support"``: support enumeration on equal-size supports (every equilibrium of a
+          non-degenerate game, incomplete on degenerate games; for comparison).
         - ``"lemke-howson"``: one equilibrium from ``label``; ``label=None`` tries every label.
         - ``"zero-sum"``: value and optimal strategies by linear programming.
         - ``"pure"``: every pure equilibrium, any number of players.
@@ -78,6 +68,7 @@ def equilibria(
         Verification tolerance, relative to the game's payoff range (``game.payoff_scale``).
     exact : bool
         Rational arithmetic; profiles and payoffs are :class:`~fractions.Fraction` s and regret is 0.
+        Float payoffs are read as their shortest decimal (``0.1`` as ``1/10``) and solved exactly.
     label : int or None
         Starting label for Lemke–Howson (rows ``0..m-1``, then columns).
     max_bases : int
@@ -109,6 +100,8 @@ def equilibria(
     tol = check_tolerance(tol)
     if not isinstance(exact, (bool, np.bool_)):
         raise TypeError(f"exact must be True or False; got {exact!r}")
+    if exact and not game.has_exact_payoffs:
+        game = _exact_twin(game)
     n = game.num_players
     if method == "auto":
         method = "vertex" if n == 2 else "pure"
@@ -124,7 +117,8 @@ def equilibria(
     if method == "support":
         if exact:
             raise ValueError("method='support' has no exact mode; use method='vertex' with exact=True")
-        return _support_enumeration(game, tol, max_bases)
+        check_size(*game.shape, max_bases)
+        return support_enumeration(game, tol=tol)
     if method == "lemke-howson":
         return lemke_howson(game, label=label, tol=tol, exact=exact)
     return zero_sum(game, tol=tol, exact=exact)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..equilibrium import EquilibriumSet, verify
+from ._exact import positive_bimatrix
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
@@ -94,13 +95,7 @@ def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False
     m, n = game.shape
     if not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
         raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
-    if exact:
-        A, B = game.exact_payoffs[..., 0], game.exact_payoffs[..., 1]
-        a, b = A - A.min() + 1, B - B.min() + 1
-    else:
-        A, B = game.bimatrix
-        a = 1.0 + (A - A.min()) / (np.ptp(A) or 1.0)
-        b = 1.0 + (B - B.min()) / (np.ptp(B) or 1.0)
+    a, b = positive_bimatrix(game, exact)
     tab_p = _Tableau(b.T, exact, tol)  # variables x_0..x_{m-1} (labels 0..m-1), slacks s_j (labels m+j)
     tab_q = _Tableau(a, exact, tol)    # variables y_0..y_{n-1} (labels m+j), slacks r_i (labels i)
 

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..equilibrium import Equilibrium, EquilibriumSet, verify
-from ._exact import solve_exact
+from ._exact import positive_bimatrix, solve_exact
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["vertex_enumeration", "polytope_degenerate", "count_bases", "DEFAULT_MAX_BASES"]
+__all__ = ["vertex_enumeration", "equilibrium_set_from_pairs", "polytope_degenerate", "count_bases", "DEFAULT_MAX_BASES"]
 
 DEFAULT_MAX_BASES = 12_000_000
 _CHUNK = 100_000
@@ -48,12 +48,20 @@ def count_bases(m: int, n: int) -> int:
     return 2 * comb(m + n, m)
 
 
-def check_size(m: int, n: int, max_bases: int) -> None:
-    """Refuse (at once) a game whose enumeration would examine more than ``max_bases`` bases."""
+def check_size(m: int, n: int, max_bases: int, what: str = "all-equilibria enumeration") -> None:
+    """Refuse (at once) a game whose enumeration would examine more than ``max_bases`` bases.
+
+    Examples
+    --------
+    >>> check_size(40, 40, DEFAULT_MAX_BASES)
+    Traceback (most recent call last):
+    ...
+    ValueError: all-equilibria enumeration of a 40x40 game would examine 2.15e+23 vertex bases, ...
+    """
     work = count_bases(m, n)
     if work > max_bases:
         raise ValueError(
-            f"all-equilibria enumeration of a {m}x{n} game would examine {work:.3g} vertex bases, more "
+            f"{what} of a {m}x{n} game would examine {work:.3g} vertex bases, more "
             f"than max_bases={max_bases:.3g} (about {work / 2e6:.3g} s or far more); use "
             f"method='lemke-howson' for one equilibrium (or label=None for one per starting label), "
             f"method='pure' for the pure equilibria, or method='zero-sum' if the game is zero-sum"
@@ -62,51 +70,54 @@ def check_size(m: int, n: int, max_bases: int) -> None:
 
 def _polytopes(game: "NormalFormGame", exact: bool):
     """Constraint systems ``G z <= h`` of P (in x) and Q (in y), rows indexed by label."""
-    A, B = (game.exact_payoffs[..., 0], game.exact_payoffs[..., 1]) if exact else game.bimatrix
-    m, n = A.shape
+    a, b = positive_bimatrix(game, exact)
+    m, n = a.shape
     if exact:
-        a = A - A.min() + 1
-        b = B - B.min() + 1
         one, zero = Fraction(1), Fraction(0)
         eye_m = np.array([[-one if i == j else zero for j in range(m)] for i in range(m)], dtype=object)
         eye_n = np.array([[-one if i == j else zero for j in range(n)] for i in range(n)], dtype=object)
+        h_p = np.array([zero] * m + [one] * n, dtype=object)
+        h_q = np.array([one] * m + [zero] * n, dtype=object)
     else:
-        a = 1.0 + (A - A.min()) / (np.ptp(A) or 1.0)
-        b = 1.0 + (B - B.min()) / (np.ptp(B) or 1.0)
         eye_m, eye_n = -np.eye(m), -np.eye(n)
-    g_p = np.vstack([eye_m, b.T])
-    h_p = np.array([0] * m + [1] * n, dtype=object if exact else float)
-    g_q = np.vstack([a, eye_n])
-    h_q = np.array([1] * m + [0] * n, dtype=object if exact else float)
-    if exact:
-        h_p = np.array([Fraction(v) for v in h_p], dtype=object)
-        h_q = np.array([Fraction(v) for v in h_q], dtype=object)
-    return (g_p, h_p), (g_q, h_q)
+        h_p = np.array([0.0] * m + [1.0] * n)
+        h_q = np.array([1.0] * m + [0.0] * n)
+    return (np.vstack([eye_m, b.T]), h_p), (np.vstack([a, eye_n]), h_q)
 
 
-def _float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
-    """Feasible basic solutions of ``g z <= h``: unique points, their label masks and one basis each."""
+def _feasible_bases(g: np.ndarray, h: np.ndarray, tol: float, det_tol: float):
+    """Every basis (``d`` rows of ``g z <= h``) whose basic solution is feasible within ``tol``.
+
+    Returns the basic solutions and the bases, in numpy batches of ``_CHUNK`` bases. Bases with
+    ``|det| <= det_tol`` are skipped as singular.
+    """
     rows, d = g.shape
     pts, bases_out = [], []
     combos = itertools.combinations(range(rows), d)
     while True:
-        chunk = np.array(list(itertools.islice(combos, _CHUNK)), dtype=np.intp)
+        chunk = np.array(list(itertools.islice(combos, _CHUNK)), dtype=np.intp).reshape(-1, d)
         if chunk.size == 0:
             break
         gs = g[chunk]
-        hs = h[chunk]
-        det = np.linalg.det(gs)
-        ok = np.abs(det) > 1e-11
+        ok = np.abs(np.linalg.det(gs)) > det_tol
         if not np.any(ok):
             continue
-        z = np.linalg.solve(gs[ok], hs[ok][..., None])[..., 0]
-        feasible = np.all(z @ g.T <= h + tol, axis=1)
+        chunk, gs = chunk[ok], gs[ok]
+        try:
+            z = np.linalg.solve(gs, h[chunk][..., None])[..., 0]
+        except np.linalg.LinAlgError:  # a numerically singular basis slipped through: solve one by one
+            z = np.array([np.linalg.lstsq(m_, h[c], rcond=None)[0] for m_, c in zip(gs, chunk)])
+        feasible = np.all(z @ g.T <= h + tol, axis=1) & np.all(np.isfinite(z), axis=1)
         pts.append(z[feasible])
-        bases_out.append(chunk[ok][feasible])
+        bases_out.append(chunk[feasible])
     if not pts:
         return np.zeros((0, d)), np.zeros((0, d), dtype=np.intp)
-    z = np.concatenate(pts)
-    bases = np.concatenate(bases_out)
+    return np.concatenate(pts), np.concatenate(bases_out)
+
+
+def _float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
+    """Feasible basic solutions of ``g z <= h``: unique points (to 8 decimals) and one basis each."""
+    z, bases = _feasible_bases(g, h, tol, det_tol=1e-11)
     _, first = np.unique(np.round(z, 8), axis=0, return_index=True)
     first.sort()
     return z[first], bases[first]
@@ -118,41 +129,53 @@ def _masks(z: np.ndarray, g: np.ndarray, h: np.ndarray, tol: float) -> np.ndarra
     return (tight * weights).sum(axis=1).astype(np.uint64), tight.sum(axis=1)
 
 
-def _exact_vertices(g, h, bases):
-    """Re-solve each basis exactly; keep exactly feasible, distinct vertices with exact label masks."""
-    seen: dict[tuple, int] = {}
+def _exact_vertices(g, h, bases, approx):
+    """Re-solve the screened bases exactly; keep exactly feasible, distinct vertices with exact labels.
+
+    Bases whose float solutions agree (``approx``, rounded) are tried against the exact vertex already
+    found for that group first: a basis whose constraints that vertex satisfies needs no solve of its
+    own (if it is non-singular, its solution is that vertex). Every other basis is solved exactly.
+    """
+    seen: set[tuple] = set()
     pts, masks, counts = [], [], []
-    for basis in bases:
-        z = solve_exact(g[basis].tolist(), h[basis].tolist())
+    groups: dict[tuple, list] = {}
+    for basis, key in zip(bases, map(tuple, np.round(approx, 6))):
+        known = groups.setdefault(key, [])
+        rows_g, rows_h = g[basis], h[basis]
+        if any(all(r.dot(z) == hv for r, hv in zip(rows_g, rows_h)) for z in known):
+            continue
+        z = solve_exact(rows_g.tolist(), rows_h.tolist())
         if z is None:
             continue
-        slack = h - g.dot(np.array(z, dtype=object))
+        z = np.array(z, dtype=object)
+        known.append(z)
+        exact_key = tuple(z)
+        if exact_key in seen:
+            continue
+        seen.add(exact_key)
+        slack = h - g.dot(z)
         if any(s < 0 for s in slack):
             continue
-        key = tuple(z)
-        if key in seen:
-            continue
-        seen[key] = len(pts)
-        mask = 0
-        for k, s in enumerate(slack):
-            if s == 0:
-                mask |= 1 << k
-        pts.append(np.array(z, dtype=object))
-        masks.append(mask)
-        counts.append(sum(1 for s in slack if s == 0))
+        tight = [s == 0 for s in slack]
+        pts.append(z)
+        masks.append(sum(1 << k for k, t in enumerate(tight) if t))
+        counts.append(sum(tight))
     return pts, masks, counts
 
 
 def _all_vertices(game: "NormalFormGame", exact: bool, tol: float):
+    """The vertices of P and of Q: ``[(points, label masks, label counts), ...]``.
+
+    The exact path screens bases in floats with generous thresholds (a basis that is wrongly kept
+    costs one exact solve; none that is exactly feasible and non-singular is dropped, since the
+    payoffs are rescaled to [1, 2]), then decides feasibility, distinctness and labels exactly.
+    """
     (g_p, h_p), (g_q, h_q) = _polytopes(game, exact)
     out = []
     for g, h in ((g_p, h_p), (g_q, h_q)):
         if exact:
-            gf, hf = g.astype(float), h.astype(float)
-            # screen in floats with a loose tolerance, then decide exactly
-            _, bases = _float_vertices(gf / np.abs(gf).max(axis=1, keepdims=True).clip(1e-300),
-                                       hf / np.abs(gf).max(axis=1).clip(1e-300), 1e-7)
-            out.append(_exact_vertices(g, h, bases))
+            approx, bases = _feasible_bases(g.astype(float), h.astype(float), tol=1e-6, det_tol=1e-13)
+            out.append(_exact_vertices(g, h, bases, approx))
         else:
             z, _ = _float_vertices(g, h, tol)
             masks, counts = _masks(z, g, h, tol)
@@ -160,13 +183,15 @@ def _all_vertices(game: "NormalFormGame", exact: bool, tol: float):
     return out
 
 
-def polytope_degenerate(game: "NormalFormGame", tol: float = 1e-9) -> bool:
+def polytope_degenerate(game: "NormalFormGame", tol: float = 1e-9, max_bases: int = DEFAULT_MAX_BASES) -> bool:
     """Whether some vertex of P has more than ``m`` labels or of Q more than ``n`` labels.
 
-    Exact when the game's payoffs are exact.
+    Exact when the game's payoffs are exact. (A point of P with a label set L lies on the face of the
+    points carrying L, and that face has a vertex carrying L too, so checking vertices suffices.)
     """
     exact = game.has_exact_payoffs
     m, n = game.shape
+    check_size(m, n, max_bases, what="the degeneracy test")
     (_, _, cp), (_, _, cq) = _all_vertices(game, exact, tol)
     return any(c > m for c in cp) or any(c > n for c in cq)
 
@@ -194,6 +219,9 @@ def vertex_enumeration(
         raise ValueError(f"vertex enumeration needs a 2-player game; this game has {game.num_players}")
     m, n = game.shape
     check_size(m, n, max_bases)
+    if m + n > 64:
+        raise ValueError(f"vertex enumeration handles games with at most 64 actions in all; this game has "
+                         f"{m}x{n}; use method='lemke-howson'")
     full = (1 << (m + n)) - 1
     (px, mx, cx), (qy, my, cy) = _all_vertices(game, exact, tol)
     degenerate = any(c > m for c in cx) or any(c > n for c in cy)
@@ -210,6 +238,25 @@ def vertex_enumeration(
         hit = (bx[:, None] | by[None, :]) == np.uint64(full)
         pairs = [(xs[i], ys[j]) for i, j in zip(*np.nonzero(hit))]
 
+    return equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=degenerate, tol=tol, exact=exact)
+
+
+def equilibrium_set_from_pairs(
+    game: "NormalFormGame",
+    px: list,
+    qy: list,
+    pairs: list[tuple[int, int]],
+    *,
+    degenerate: bool,
+    tol: float,
+    exact: bool,
+) -> EquilibriumSet:
+    """Verify the completely labelled vertex pairs ``(px[kx], qy[ky])`` and group them into components.
+
+    Shared by every vertex-pairing enumeration: each pair is normalised to a mixed profile, verified
+    against the game (failures are counted in ``rejected``), sorted, and equilibria joined through a
+    shared vertex are put in one component.
+    """
     items: list[Equilibrium] = []
     edges: list[tuple[int, int]] = []
     rejected = 0
@@ -230,8 +277,9 @@ def vertex_enumeration(
     components = _components(edges)
     return EquilibriumSet(items, method="vertex", complete=True, degenerate=degenerate,
                           components=components, rejected=rejected,
-                          note="" if not degenerate else "degenerate game: these are the extreme equilibria; "
-                          "every equilibrium is a convex combination within a component")
+                          note="" if not degenerate else "degenerate game: these are the extreme equilibria; every "
+                          "equilibrium (x, y) has x and y in the convex hulls of the strategies of extreme "
+                          "equilibria of one component (a maximal Nash subset)")
 
 
 def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
