@@ -6,8 +6,9 @@ from typing import Any
 
 import numpy as np
 
+from games import plot
+
 from ..report_base import ReportSection
-from .responses import regime_map
 
 __all__ = ["sections"]
 
@@ -35,7 +36,8 @@ def _threshold_section(quick: bool, executor: Any) -> ReportSection:
     m = LeadershipModel()
     cf = m.closed_form()
     fig, ax = plt.subplots(figsize=(8.5, 4.3))
-    regime_map(ax, df, "lead_share", "leader_benefit", "regime", COLOURS, legend_title="equilibrium outcome")
+    plot.regime_map(df, "lead_share", "leader_benefit", "regime", colours=COLOURS,
+                    legend_title="equilibrium outcome", ax=ax)
     ax.axvline(cf["min_lead_share"], color="k", lw=0.8, ls="--")
     ax.plot(shares, shares * m.operation_cost + m.pledge_cost, color="k", lw=0.8, ls="--")
     ax.set_xlabel("share of the operation's cost carried by the lead power")

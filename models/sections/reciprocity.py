@@ -8,12 +8,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from games import plot
 from games.repeated import cooperation_rate, critical_discount, is_equilibrium
 
 from ..reciprocity import ReciprocityRegime
 from ..report_base import ReportSection
 
-__all__ = ["sections", "critical_discount_table", "regime_map_table", "norm_evolution_table"]
+__all__ = ["critical_discount_table", "norm_evolution_table", "regime_map_table", "sections"]
 
 CLAIM = ("Meanwhile, international regimes are not completely synonymous with reciprocity; rather, they strengthen and "
          "institutionalize it. Norms and regulations existing within a regime fix a common understanding of "
@@ -149,12 +150,9 @@ def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
     fines = np.linspace(0.0, 3.0, 5 if quick else 13)
     smap = sanction_map_table(deltas, fines)
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
-    codes = {"none": 0, **{n: k + 1 for k, n in enumerate(MAP_NORMS)}}
-    grid = rmap.pivot(index="noise", columns="discount", values="best_norm").replace(codes).astype(float)
-    im = axes[0].imshow(grid.values, origin="lower", aspect="auto", cmap="viridis", vmin=0, vmax=len(MAP_NORMS),
-                        extent=[deltas[0], deltas[-1], noises[0], noises[-1]])
-    cbar = fig.colorbar(im, ax=axes[0], ticks=list(codes.values()))
-    cbar.ax.set_yticklabels(list(codes))
+    keys = ("none", *MAP_NORMS)
+    colours = dict(zip(keys, plt.cm.viridis(np.linspace(0, 1, len(keys)))))
+    plot.regime_map(rmap, "discount", "noise", "best_norm", colours=colours, legend="colorbar", ax=axes[0])
     axes[0].set(xlabel="discount factor (shadow of the future)", ylabel="noise",
                 title="norm sustaining most restraint")
     for quorum, grp in smap.groupby("quorum"):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
+from games import plot
+
 from ..report_base import ReportSection
 
-__all__ = ["sections", "regime_map"]
+__all__ = ["regime_map", "sections"]
 
 CLAIM = ("Collective retaliation of an aggression could diminish unilateral retaliation, which could be less "
          "powerful but more rapid. Multilateral response is less flexible but more powerful. Comparing to "
@@ -19,19 +22,10 @@ MODE_COLOURS = {"unilateral": "#d95f02", "alliance": "#7570b3", "collective": "#
 
 def regime_map(ax: Any, df: Any, x: str, y: str, label: str, colours: dict[str, str],
                order: Sequence[str] | None = None, legend_title: str = "") -> Any:
-    """Draw a categorical regime map of a sweep table on ``ax``: one colour per label, with a legend.
+    """Draw a categorical regime map of a sweep table on ``ax`` and return its legend.
 
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes
-    df : pandas.DataFrame
-        One row per grid point (a full rectangular grid over ``x`` and ``y``).
-    x, y, label : str
-        Columns: the two swept parameters and the categorical outcome.
-    colours : dict
-        Colour of each label (labels not listed get grey).
-    order : sequence of str, optional
-        Legend order (default: the keys of ``colours`` present in the table).
+    The call signature the notebooks use; the drawing is :func:`games.plot.regime_map` (one colour per
+    label, labels not in ``colours`` grey, the legend in ``order`` or the order of ``colours``).
 
     Examples
     --------
@@ -39,31 +33,12 @@ def regime_map(ax: Any, df: Any, x: str, y: str, label: str, colours: dict[str, 
     >>> import matplotlib.pyplot as plt, pandas as pd
     >>> df = pd.DataFrame({"a": [0, 0, 1, 1], "b": [0, 1, 0, 1], "w": ["p", "q", "q", "q"]})
     >>> fig, ax = plt.subplots()
-    >>> _ = regime_map(ax, df, "a", "b", "w", {"p": "red", "q": "blue"})
+    >>> [t.get_text() for t in regime_map(ax, df, "a", "b", "w", {"p": "red", "q": "blue"}).get_texts()]
+    ['p', 'q']
     >>> plt.close(fig)
     """
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
-
-    table = df.pivot(index=y, columns=x, values=label)
-    present = [lab for lab in (order or colours) if (table == lab).to_numpy().any()]
-    present += sorted(set(np.unique(table.to_numpy().astype(str))) - set(present))
-    codes = np.vectorize(present.index)(table.to_numpy().astype(str))
-    cmap = ListedColormap([colours.get(lab, "#bbbbbb") for lab in present])
-    xs, ys = table.columns.to_numpy(dtype=float), table.index.to_numpy(dtype=float)
-    ax.pcolormesh(_edges(xs), _edges(ys), codes, cmap=cmap, vmin=-0.5, vmax=len(present) - 0.5, shading="flat")
-    ax.set_xlim(_edges(xs)[0], _edges(xs)[-1])
-    ax.set_ylim(_edges(ys)[0], _edges(ys)[-1])
-    handles = [Patch(facecolor=colours.get(lab, "#bbbbbb"), edgecolor="k", label=lab) for lab in present]
-    return ax.legend(handles=handles, title=legend_title or None, fontsize=8, title_fontsize=8,
-                     loc="upper left", bbox_to_anchor=(1.01, 1.0))
-
-
-def _edges(v: np.ndarray) -> np.ndarray:
-    if len(v) == 1:
-        return np.array([v[0] - 0.5, v[0] + 0.5])
-    mid = (v[1:] + v[:-1]) / 2
-    return np.concatenate([[v[0] - (mid[0] - v[0])], mid, [v[-1] + (v[-1] - mid[-1])]])
+    plot.regime_map(df, x, y, label, colours=colours, order=order, legend_title=legend_title or None, ax=ax)
+    return ax.get_legend()
 
 
 def _regime_section(quick: bool, executor: Any) -> ReportSection:
@@ -76,7 +51,8 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
     df = response_sweep(urgency=urg, cohesion=coh, executor=executor)
     rule = evaluate_rule(urgency=urg).set_index("strategy")
     fig, ax = plt.subplots(figsize=(8, 4.3))
-    regime_map(ax, df, "urgency", "cohesion", "best_mode", MODE_COLOURS, legend_title="defenders' best mode")
+    plot.regime_map(df, "urgency", "cohesion", "best_mode", colours=MODE_COLOURS,
+                    legend_title="defenders' best mode", ax=ax)
     det = df.pivot(index="cohesion", columns="urgency", values="deterred").astype(float)
     if 0 < det.to_numpy().mean() < 1:
         ax.contour(det.columns, det.index, det.to_numpy(), levels=[0.5], colors="k", linestyles="--")

@@ -6,8 +6,9 @@ from typing import Any
 
 import numpy as np
 
+from games import plot
+
 from ..report_base import ReportSection
-from .responses import regime_map
 
 __all__ = ["sections"]
 
@@ -37,8 +38,8 @@ def _worlds_section(quick: bool, executor: Any) -> ReportSection:
     df = security_dilemma_sweep(offence_advantage=off, distinguishability=dist, executor=executor)
     worlds = jervis_worlds()
     fig, ax = plt.subplots(figsize=(8.5, 4.5))
-    regime_map(ax, df, "offence_advantage", "distinguishability", "game_type", COLOURS,
-               legend_title="game (ordinal type)")
+    plot.regime_map(df, "offence_advantage", "distinguishability", "game_type", colours=COLOURS,
+                    legend_title="game (ordinal type)", ax=ax)
     for (o, d), label in JERVIS_TABLE.items():
         short = label.split(".")[1].strip().split(",")[0]
         ax.text(0.5 if o else -0.5, 0.75 if d else 0.25, f"world {label[0]}\n{short}", ha="center",
