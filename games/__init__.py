@@ -34,7 +34,14 @@ __all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "ver
 __version__ = "0.1.0"
 
 
+# Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
+_SUBMODULES = ("anonymous", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
+               "repeated", "symbolic", "threshold")
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
+    if name in _SUBMODULES:
+        return import_module(f"games.{name}")
     raise AttributeError(f"module 'games' has no attribute {name!r}")

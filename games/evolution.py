@@ -123,6 +123,31 @@ def _payoff_matrix(payoffs: Any, name: str = "payoffs") -> tuple[np.ndarray, np.
     return a, exact
 
 
+def replicator_field(payoffs: Any, shares: Any) -> np.ndarray:
+    """The replicator velocity ``x_i ((A x)_i - x . A x)`` at one or many population states.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (S, S)
+        ``payoffs[i, j]``: payoff of strategy i against strategy j.
+    shares : array_like, shape (S,) or (k, S)
+        Population states (rows are not checked to be on the simplex, so the field can be drawn anywhere).
+
+    Examples
+    --------
+    Hawk-dove with V = 2, C = 4 at 50% hawks is at rest (V/C = 1/2):
+
+    >>> replicator_field([[-1, 2], [0, 1]], [0.5, 0.5]).tolist()
+    [0.0, 0.0]
+    """
+    a, _ = _payoff_matrix(payoffs)
+    x = as_real_array(shares, "shares")
+    if x.shape[-1] != a.shape[0] or x.ndim > 2:
+        raise ValueError(f"shares must have shape (S,) or (k, S) with S = {a.shape[0]}; got {x.shape}")
+    fit = x @ a.T
+    return x * (fit - np.sum(x * fit, axis=-1, keepdims=True))
+
+
 def replicator_dynamics(
     payoffs: Any,
     x0: Any,
@@ -169,8 +194,7 @@ def replicator_dynamics(
     num = check_positive_int(num, "num", minimum=2)
 
     def rhs(_t: float, y: np.ndarray) -> np.ndarray:
-        f = a @ y
-        return y * (f - y @ f)
+        return replicator_field(a, y)
 
     times = np.linspace(0.0, float(t_max), num)
     sol = solve_ivp(rhs, (0.0, float(t_max)), x, t_eval=times, rtol=rtol, atol=atol, method="RK45")

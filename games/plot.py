@@ -472,7 +472,7 @@ def simplex_portrait(
     >>> plt.close(fig)
     """
     from ._validation import check_probability_vector
-    from .evolution import replicator_dynamics
+    from .evolution import replicator_dynamics, replicator_field
 
     a, default_labels = _symmetric_matrix(game, 3)
     names = _labels(labels, default_labels)
@@ -488,8 +488,7 @@ def simplex_portrait(
     if density >= 3:
         lattice = np.array([(i, j, density - i - j) for i in range(1, density) for j in range(1, density - i)],
                            dtype=float) / density
-        fit = lattice @ a.T
-        vel = lattice * (fit - np.sum(lattice * fit, axis=1, keepdims=True))
+        vel = replicator_field(a, lattice)
         pos, arrows = lattice @ _CORNERS, vel @ _CORNERS
         speed = np.linalg.norm(arrows, axis=1)
         unit = arrows / np.where(speed > 0, speed, 1.0)[:, None]

@@ -15,7 +15,8 @@ from ..equilibrium import EquilibriumSet, verify
 from .lemke_howson import lemke_howson
 from .pure import pure_equilibria
 from .support import support_enumeration
-from .vertex import DEFAULT_MAX_BASES, check_size, vertex_enumeration
+from .enumeration import DEFAULT_MAX_VERTICES, hull_equilibria
+from .vertex import DEFAULT_MAX_BASES, check_size, count_bases, vertex_enumeration
 from .zero_sum import zero_sum
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,6 +25,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["equilibria", "METHODS"]
 
 METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
+
+# From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
+HULL_FROM_BASES = 2_000
 
 
 def _exact_twin(game: "NormalFormGame") -> "NormalFormGame":
@@ -48,6 +52,7 @@ def equilibria(
     exact: bool = False,
     label: int | None = 0,
     max_bases: int = DEFAULT_MAX_BASES,
+    max_vertices: int = DEFAULT_MAX_VERTICES,
 ) -> EquilibriumSet:
     """Nash equilibria of a finite game, each verified against the game.
 
@@ -72,7 +77,11 @@ def equilibria(
     label : int or None
         Starting label for Lemke–Howson (rows ``0..m-1``, then columns).
     max_bases : int
-        Work limit for enumeration; larger games are refused at once with a suggestion.
+        Work limit of basis-by-basis enumeration (small games, and ``method="support"``); larger games
+        are refused at once with a suggestion.
+    max_vertices : int
+        Work limit of the convex-hull vertex enumeration that ``method="vertex"`` uses from about 7x7 on
+        (:func:`games.solvers.enumeration.hull_equilibria`); larger games are refused at once.
 
     Returns
     -------
@@ -113,6 +122,8 @@ def equilibria(
         raise ValueError(f"method={method!r} needs a 2-player game; this game has {n} players "
                          "(use method='pure' for N-player games)")
     if method == "vertex":
+        if count_bases(*game.shape) > HULL_FROM_BASES and min(game.shape) >= 2:
+            return hull_equilibria(game, tol=tol, exact=exact, max_vertices=max_vertices)
         return vertex_enumeration(game, tol=tol, exact=exact, max_bases=max_bases)
     if method == "support":
         if exact:

@@ -23,15 +23,14 @@ Each equilibrium is verified against the game (``games.equilibrium.verify``).
 
 from __future__ import annotations
 
-from fractions import Fraction
 from math import comb
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._validation import check_tolerance
-from ..equilibrium import Equilibrium, EquilibriumSet, verify
-from .vertex import _components, _exact_vertices, _float_vertices, _polytopes
+from ..equilibrium import EquilibriumSet
+from .vertex import _exact_vertices, _float_vertices, _polytopes, equilibrium_set_from_pairs
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
@@ -179,7 +178,7 @@ def hull_equilibria(
     >>> hull_equilibria(games.NormalFormGame.from_bimatrix(np.zeros((40, 40))))
     Traceback (most recent call last):
     ...
-    ValueError: all-equilibria enumeration of a 40x40 game would visit about 5.58e+13 polytope vertices, more than max_vertices=1e+05; use games.equilibria(game, method='lemke-howson', label=None) for some equilibria, method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum
+    ValueError: all-equilibria enumeration of a 40x40 game would visit about 5.58e+13 polytope vertices, more than max_vertices=1e+05; use method='lemke-howson' for one equilibrium (label=None for one per starting label), method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum
     """
     from ..normal_form import NormalFormGame
 
@@ -195,8 +194,8 @@ def hull_equilibria(
     if estimate > max_vertices:
         raise ValueError(
             f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
-            f"than max_vertices={max_vertices:.3g}; use games.equilibria(game, method='lemke-howson', label=None) "
-            "for some equilibria, method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum")
+            f"than max_vertices={max_vertices:.3g}; use method='lemke-howson' for one equilibrium (label=None for "
+            "one per starting label), method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum")
     if m + n > 64:
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:
@@ -220,28 +219,10 @@ def hull_equilibria(
         qy = np.where(_bits(my, m, n), 0.0, qy.clip(0))
     degenerate = bool(np.any(_popcount(mx) > m) or np.any(_popcount(my) > n)) if len(mx) and len(my) else False
     xi, yi = complementary_pairs(mx, my, m, n)
-    items: list[Equilibrium] = []
-    edges: list[tuple[int, int]] = []
-    rejected = 0
-    for kx, ky in zip(xi.tolist(), yi.tolist()):
-        x, y = px[kx], qy[ky]
-        prof = [x / sum(x), y / sum(y)]
-        if exact:
-            prof = [np.array([Fraction(v) for v in p], dtype=object) for p in prof]
-        eq = verify(game, prof, "vertex", tol, exact=exact)
-        if eq is None:
-            rejected += 1
-            continue
-        items.append(eq)
-        edges.append((kx, ky))
-    order = sorted(range(len(items)), key=lambda k: tuple(np.concatenate(items[k].as_float()).tolist()))
-    items = [items[k] for k in order]
-    edges = [edges[k] for k in order]
-    return EquilibriumSet(items, method="vertex", complete=True, degenerate=degenerate,
-                          components=_components(edges), rejected=rejected,
-                          note="vertices found as facets of the polar convex hull"
-                          + ("; degenerate game: these are the extreme equilibria; every equilibrium is a convex "
-                             "combination within a component" if degenerate else ""))
+    result = equilibrium_set_from_pairs(game, list(px), list(qy), list(zip(xi.tolist(), yi.tolist())),
+                                        degenerate=degenerate, tol=tol, exact=exact)
+    result.note = "; ".join(filter(None, ["vertices found as facets of the polar convex hull", result.note]))
+    return result
 
 
 def canonical_form(eqset: EquilibriumSet, decimals: int = 7) -> tuple[list[tuple[float, ...]], list[list[tuple]]]:

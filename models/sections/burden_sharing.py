@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-import pandas as pd
+
+from games import sweep
+from games.plot import heatmap
 
 from ..burden_sharing import CLAIM, CollectiveRisk, ThresholdPublicGood, VolunteersDilemma
 from ..report_base import ReportSection
@@ -15,35 +17,28 @@ __all__ = ["sections"]
 ESSAY_CLAIM = CLAIM
 
 
-def _map(func: Any, items: list, executor: Any) -> list:
-    if executor is None:
-        return [func(x) for x in items]
-    return list(executor.map(func, items))
-
-
 def _volunteer_row(n: int) -> dict[str, Any]:
-    out = VolunteersDilemma(n=n, benefit=1.0, cost=0.5).outcome()
-    return {"n": n, "p_volunteer": out["p_volunteer"], "p_nobody": out["p_nobody"]}
+    out = VolunteersDilemma(n=int(n), benefit=1.0, cost=0.5).outcome()
+    return {"p_volunteer": out["p_volunteer"], "p_nobody": out["p_nobody"]}
 
 
-def _risk_row(r: float) -> dict[str, Any]:
-    out = CollectiveRisk(risk=float(r)).outcome()
-    return {"risk": float(r), **{k: out[k] for k in ("group_achievement", "x_left", "x_right", "mean_cooperation")}}
+def _risk_row(risk: float) -> dict[str, Any]:
+    out = CollectiveRisk(risk=float(risk)).outcome()
+    return {k: out[k] for k in ("group_achievement", "x_left", "x_right", "mean_cooperation")}
 
 
-def _regime_row(point: tuple[float, int]) -> dict[str, Any]:
-    cost, m = point
-    out = ThresholdPublicGood(n=10, threshold=int(m), benefit=1.0, cost=float(cost)).outcome()
+def _regime_row(cost: float, threshold: int) -> dict[str, Any]:
+    out = ThresholdPublicGood(n=10, threshold=int(threshold), benefit=1.0, cost=float(cost)).outcome()
     best = np.nanmax([out["success_high"], 0.0]) if out["n_mixed"] else 0.0
-    return {"cost": float(cost), "threshold": int(m), "n_mixed": out["n_mixed"],
-            "provision_equilibrium": out["provision_contributors"] > 0, "best_mixed_success": float(best)}
+    return {"n_mixed": out["n_mixed"], "provision_equilibrium": out["provision_contributors"] > 0,
+            "best_mixed_success": float(best)}
 
 
 def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
     import matplotlib.pyplot as plt
 
     ns = [2, 3, 5, 10, 20, 50, 100] if quick else [2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 193, 500, 1000]
-    table = pd.DataFrame(_map(_volunteer_row, ns, executor))
+    table = sweep(_volunteer_row, {"n": ns}, executor=executor, progress=False)
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.semilogx(table["n"], table["p_volunteer"], "o-", label="each member acts (p)")
     ax.semilogx(table["n"], table["p_nobody"], "s-", label="nobody acts")
@@ -70,7 +65,7 @@ def _risk_section(quick: bool, executor: Any) -> ReportSection:
     import matplotlib.pyplot as plt
 
     risks = np.linspace(0, 1, 6 if quick else 21)
-    table = pd.DataFrame(_map(_risk_row, list(risks), executor))
+    table = sweep(_risk_row, {"risk": [float(r) for r in risks]}, executor=executor, progress=False)
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.plot(table["risk"], table["group_achievement"], "o-", label="groups reaching the threshold (eta_G)")
     ax.plot(table["risk"], table["x_right"], "s--", label="stable cooperation x_R (infinite population)")
@@ -99,13 +94,11 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
 
     costs = np.linspace(0.02, 0.5, 7 if quick else 25)
     thresholds = range(1, 11)
-    points = [(c, m) for m in thresholds for c in costs]
-    table = pd.DataFrame(_map(_regime_row, points, executor))
-    grid = table.pivot(index="threshold", columns="cost", values="best_mixed_success")
+    table = sweep(_regime_row, {"threshold": list(thresholds), "cost": [float(c) for c in costs]},
+                  executor=executor, progress=False)
     fig, ax = plt.subplots(figsize=(6, 3.8))
-    im = ax.imshow(grid.values, origin="lower", aspect="auto", vmin=0, vmax=1,
-                   extent=[costs[0], costs[-1], 0.5, 10.5], cmap="viridis")
-    fig.colorbar(im, ax=ax, label="success in the best symmetric mixed equilibrium")
+    heatmap(table, "cost", "threshold", "best_mixed_success", cmap="viridis", vmin=0, vmax=1,
+            colorbar_label="success in the best symmetric mixed equilibrium", ax=ax)
     ax.set_xlabel("cost of contributing (benefit = 1)")
     ax.set_ylabel("contributors required (of 10)")
     fig.tight_layout()
