@@ -209,6 +209,25 @@ class SubgamePerfect:
         listed was taken, so the subgame-perfect equilibrium is not unique when this is non-empty.
     values : dict
         Expected payoff vector of the subgame at every decision node (node name -> tuple).
+
+    Examples
+    --------
+    An ultimatum over 2 units: the responder accepts any positive offer and is indifferent about a
+    zero offer. Backward induction takes the first listed action at that tie (accept), so the proposer
+    offers nothing; the tie is recorded because rejecting a zero offer gives a second subgame-perfect
+    equilibrium, in which the proposer offers 1.
+
+    >>> def respond(offer):
+    ...     return Decision(1, {"accept": Terminal((2 - offer, offer)), "reject": Terminal((0, 0))},
+    ...                     name=f"after {offer}")
+    >>> tree = GameTree(Decision(0, {str(k): respond(k) for k in (0, 1, 2)}, name="proposer"), players=2)
+    >>> spe = tree.backward_induction()
+    >>> spe.plan["proposer"], spe.payoffs
+    ('0', (2, 0))
+    >>> spe.ties, spe.unique            # at a zero offer, accepting and rejecting both give the responder 0
+    (('after 0',), False)
+    >>> spe.values["after 1"]
+    (1, 1)
     """
 
     plan: dict[str, str]

@@ -57,11 +57,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    from games import NormalFormGame
 
 __all__ = ["PublicGoodAlliance", "exploitation", "UTILITIES"]
 
@@ -302,7 +305,7 @@ class PublicGoodAlliance:
         return float(total / (1.0 + q))
 
     # ------------------------------------------------------------------ the finite game
-    def game(self, levels: int = 5, max_profiles: int = 200_000):
+    def game(self, levels: int = 5, max_profiles: int = 200_000) -> NormalFormGame:
         """A finite ``NormalFormGame`` on a contribution grid that contains the equilibrium.
 
         Each ally chooses among ``levels`` evenly spaced contributions in ``[0, income)`` plus its

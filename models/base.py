@@ -29,9 +29,36 @@ def param(default: Any, unit: str, doc: str) -> Any:
 
 
 def describe(model: Any) -> list[dict[str, Any]]:
-    """The parameters of a model instance: name, value, unit and meaning, in declaration order."""
-    if not dataclasses.is_dataclass(model):
-        raise TypeError(f"model must be a dataclass instance; got {type(model).__name__}")
+    """The parameters of a model instance: name, value, unit and meaning, in declaration order.
+
+    Parameters
+    ----------
+    model : dataclass instance
+        A model whose fields were declared with :func:`param` (other fields get empty unit and meaning).
+
+    Returns
+    -------
+    list of dict
+        One ``{"name", "value", "unit", "meaning"}`` record per field.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass, replace
+    >>> @dataclass(frozen=True)
+    ... class Alliance:
+    ...     members: int = param(3, "states", "members of the alliance")
+    ...     cost: float = param(2.0, "utils", "total cost of a response")
+    >>> [(row["name"], row["value"], row["unit"]) for row in describe(replace(Alliance(), cost=4.5))]
+    [('members', 3, 'states'), ('cost', 4.5, 'utils')]
+    >>> describe({"cost": 2.0})
+    Traceback (most recent call last):
+    ...
+    TypeError: model must be a dataclass instance; got dict
+    """
+    if not dataclasses.is_dataclass(model) or isinstance(model, type):
+        what = f"the class {model.__name__} (instantiate it: {model.__name__}())" if isinstance(model, type) \
+            else type(model).__name__
+        raise TypeError(f"model must be a dataclass instance; got {what}")
     return [
         {"name": f.name, "value": getattr(model, f.name), "unit": f.metadata.get("unit", ""),
          "meaning": f.metadata.get("doc", "")}

@@ -80,6 +80,19 @@ class PeaceOperation:
         State -> the reason given, where the essay gives one.
     sources : tuple of str
         Where each fact comes from.
+
+    Examples
+    --------
+    The 1993 Tajikistan decision: four states prescribed, three deployed ("forces of only three
+    countries"), 7,000 men "instead of 16,000".
+
+    >>> op = TAJIKISTAN_1993
+    >>> sorted(set(op.prescribed) - set(op.participants)), op.not_ratified
+    (['Kazakhstan'], ('Kazakhstan',))
+    >>> op.shortfall, op.fill_rate                       # 16,000 - 7,000 and 7,000 / 16,000
+    (9000, 0.4375)
+    >>> op.withdrawals["Kyrgyzstan"], op.withdrawal_reasons["Kyrgyzstan"]
+    ((1995, 1996), 'lack of funds to support it')
     """
 
     name: str

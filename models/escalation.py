@@ -37,12 +37,15 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from games import NormalFormGame, equilibria
 from games.extensive import Chance, Decision, GameTree, SubgamePerfect, Terminal
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["EscalationModel", "REGIMES", "escalation_sweep"]
 
@@ -196,7 +199,7 @@ class EscalationModel:
 
 
 def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequence[float] = (),
-                     executor: Any = None):
+                     executor: Any = None) -> pd.DataFrame:
     """Both regimes over a grid of escalation probabilities, with the regime the system prefers.
 
     Returns

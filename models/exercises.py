@@ -67,6 +67,27 @@ class Exercise:
         The worked solution, one step per entry.
     game : NormalFormGame or None
         The game the exercise is about (shown as a table), if it has one small enough to print.
+
+    Examples
+    --------
+    An exercise written by hand: grim trigger in the prisoner's dilemma with T, R, P = 5, 3, 1 is an
+    equilibrium when ``delta >= (T - R) / (T - P) = 1/2``.
+
+    >>> ex = Exercise(topic="repeated-threshold", seed=0, title="Grim trigger",
+    ...               question="With T = 5, R = 3 and P = 1, when is grim trigger an equilibrium?",
+    ...               answer={"delta": Fraction(1, 2)}, answer_format="{'delta': fraction}",
+    ...               solution=("delta >= (T - R) / (T - P) = 2/4 = 1/2.",))
+    >>> check(ex, {"delta": "2/4"}).correct, check(ex, {"delta": 0.5}).correct
+    (True, True)
+    >>> print(ex.markdown(solution=True, number=1))
+    ### 1. Grim trigger
+    <BLANKLINE>
+    With T = 5, R = 3 and P = 1, when is grim trigger an equilibrium?
+    <BLANKLINE>
+    **Answer:** delta = 1/2
+    <BLANKLINE>
+    1. delta >= (T - R) / (T - P) = 2/4 = 1/2.
+    <BLANKLINE>
     """
 
     topic: str
@@ -116,7 +137,27 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Grade:
-    """The result of :func:`check`: overall and per part, with feedback."""
+    """The result of :func:`check`: overall and per part, with feedback.
+
+    Attributes
+    ----------
+    correct : bool
+        Every part is right (also the truth value of the grade).
+    parts : dict of str to bool
+        Each part of the answer and whether it is right (a missing part counts as wrong).
+    feedback : str
+        ``"Correct."`` or which parts to check and which are missing.
+
+    Examples
+    --------
+    A mixed-equilibrium exercise asks for two parts, ``p`` and ``q``; an answer that gives only ``p``
+    (correctly) is not yet correct.
+
+    >>> ex = generate("mixed-2x2", seed=1)
+    >>> grade = check(ex, {"p": ex.answer["p"]})
+    >>> bool(grade), grade.parts, grade.feedback
+    (False, {'p': True, 'q': False}, 'Not yet: missing q.')
+    """
 
     correct: bool
     parts: dict[str, bool]

@@ -41,11 +41,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from games import NormalFormGame, equilibria
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["LabellingModel", "labelling_sweep"]
 
@@ -172,7 +175,8 @@ class LabellingModel:
         return out
 
 
-def labelling_sweep(base: LabellingModel | None = None, accuracy: Sequence[float] = (), executor: Any = None):
+def labelling_sweep(base: LabellingModel | None = None, accuracy: Sequence[float] = (),
+                    executor: Any = None) -> pd.DataFrame:
     """The outcome over a grid of signal accuracies.
 
     Examples

@@ -36,13 +36,16 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from games import NormalFormGame, equilibria
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["LeadershipModel", "leadership_sweep", "MAX_MEMBERS"]
 
@@ -237,7 +240,7 @@ def _regime(out: dict[str, Any], cf: dict[str, Any], m: LeadershipModel) -> str:
 
 
 def leadership_sweep(base: LeadershipModel | None = None, lead_share: Sequence[float] = (),
-                     leader_benefit: Sequence[float] = (), executor: Any = None):
+                     leader_benefit: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
     """The outcome over a grid of lead share x the lead power's benefit.
 
     Examples

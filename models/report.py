@@ -6,7 +6,7 @@ import html
 import importlib
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from .report_base import ReportSection
 from .sections import ORDER
@@ -25,13 +25,53 @@ nav ol{columns:2}
 
 
 def collect_sections(quick: bool = False, executor: Any = None,
-                     progress: Callable[[str], None] | None = None) -> list[ReportSection]:
+                     progress: Callable[[str], None] | None = None,
+                     names: Sequence[str] | None = None) -> list[ReportSection]:
     """Run each section module in :data:`models.sections.ORDER` that is installed, in order.
 
-    ``progress(name)`` is called after each module (present or not).
+    Parameters
+    ----------
+    quick : bool
+        Coarse grids (a few seconds per module).
+    executor : concurrent.futures.Executor, optional
+        Passed to each module's ``sections`` for expensive sweeps.
+    progress : callable, optional
+        ``progress(name)`` is called after each module (present or not).
+    names : sequence of str, optional
+        Only these modules of :data:`models.sections.ORDER` (kept in that order); default all.
+
+    Returns
+    -------
+    list of ReportSection
+
+    Examples
+    --------
+    One module only: the responses model's regime map.
+
+    >>> done = []
+    >>> secs = collect_sections(quick=True, progress=done.append, names=["responses"])
+    >>> [s.slug for s in secs], done
+    (['responses-regime-map'], ['responses'])
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close("all")
+    >>> collect_sections(names=["tariffs"])
+    Traceback (most recent call last):
+    ...
+    ValueError: names must be section modules of models.sections.ORDER (responses, burden_sharing, \
+alliances, reciprocity, escalation, leadership, security_dilemma); got unknown ['tariffs']
     """
+    if names is None:
+        chosen = ORDER
+    else:
+        if isinstance(names, str):
+            raise TypeError(f"names must be a sequence of module names; got the str {names!r}")
+        unknown = [n for n in names if n not in ORDER]
+        if unknown:
+            raise ValueError(f"names must be section modules of models.sections.ORDER ({', '.join(ORDER)}); "
+                             f"got unknown {unknown}")
+        chosen = tuple(n for n in ORDER if n in set(names))
     out: list[ReportSection] = []
-    for name in ORDER:
+    for name in chosen:
         modname = f"models.sections.{name}"
         try:
             mod = importlib.import_module(modname)

@@ -28,6 +28,21 @@ class ReportSection:
         The sweep behind the figure (saved as CSV).
     summary : str
         One line for the terminal summary.
+    extra : dict
+        Anything else a section wants to keep with it (not written by the report).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from matplotlib.figure import Figure
+    >>> table = pd.DataFrame({"members": [2, 3, 4], "contributors": [1, 1, 1]})
+    >>> fig = Figure()
+    >>> _ = fig.add_subplot().plot(table["members"], table["contributors"])
+    >>> sec = ReportSection(slug="toy-free-riding", title="Free riding", claim="(the essay's sentence)",
+    ...                     text="One member pays, whatever the alliance's size.", figure=fig, table=table,
+    ...                     summary="one contributor at every size")
+    >>> sec.slug, len(sec.table), sec.extra
+    ('toy-free-riding', 3, {})
     """
 
     slug: str

@@ -45,7 +45,7 @@ damage exceeds ``tolerable_damage`` (multilateral is possible), else unilaterall
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
@@ -53,6 +53,9 @@ from games import NormalFormGame, equilibria
 from games.extensive import Decision, GameTree, SubgamePerfect, Terminal
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["ResponseModel", "Mode", "MODES", "evaluate_rule", "response_sweep"]
 
@@ -63,7 +66,42 @@ ACQUIESCE = "acquiesce"
 
 @dataclass(frozen=True)
 class Mode:
-    """One response mode with its derived quantities (see :meth:`ResponseModel.modes`)."""
+    """One response mode with its derived quantities (see :meth:`ResponseModel.modes`).
+
+    Attributes
+    ----------
+    name : str
+        ``"unilateral"``, ``"alliance"`` or ``"collective"``.
+    power, delay, flexibility, cost : float
+        The mode's parameters (force if all members contribute, response time, chance it fits an
+        unforeseen crisis, total cost).
+    members : int
+        States in the coalition, the victim included (1 when unilateral).
+    effective_power : float
+        ``power * contributors / members``: the force the contributors actually bring.
+    contributors : float
+        ``1 + cohesion * (members - 1)``: the victim plus the members that contribute.
+    success : float
+        Probability of repelling the aggression:
+        ``effective_power / (effective_power + aggressor_strength) * (1 - surprise * (1 - flexibility))``.
+    defender_value : float
+        ``-(1 - success) * stake - urgency * delay - cost / contributors``.
+    aggressor_value : float
+        ``(1 - success) * aggressor_gain - success * aggressor_loss + urgency * delay``.
+
+    Examples
+    --------
+    With the defaults, a unilateral response brings the victim's own force 1 against the aggressor's 1
+    and always fits the crisis, so it succeeds half the time; the defender loses half the stake of 10,
+    the damage 1.0 * 0.5 while it is mounted and the cost 2.
+
+    >>> u = ResponseModel().modes()["unilateral"]
+    >>> u.effective_power, u.success, u.defender_value
+    (1.0, 0.5, -7.5)
+    >>> a = ResponseModel().modes()["alliance"]         # 1 + 0.9 * 2 of the 3 members contribute
+    >>> round(a.contributors, 9), round(a.effective_power, 9)
+    (2.8, 2.8)
+    """
 
     name: str
     power: float
@@ -284,7 +322,7 @@ class ResponseModel:
 
 
 def response_sweep(base: ResponseModel | None = None, urgency: Sequence[float] = (),
-                   cohesion: Sequence[float] = (), executor: Any = None):
+                   cohesion: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
     """The regime map: the best mode over a grid of urgency x cohesion.
 
     Parameters

@@ -31,13 +31,16 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from games import NormalFormGame, equilibria
 
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["SecurityDilemmaModel", "classify_symmetric", "assurance_threshold", "classify_game", "stein_problem",
            "jervis_worlds", "security_dilemma_sweep", "JERVIS_TABLE", "POSTURES"]
@@ -296,7 +299,7 @@ def _pure_actions(eq: Any, tol: float) -> tuple[str, ...] | None:
 
 
 def jervis_worlds(base: SecurityDilemmaModel | None = None, advantage: float = 0.5,
-                  distinguishability: tuple[float, float] = (0.25, 0.75)):
+                  distinguishability: tuple[float, float] = (0.25, 0.75)) -> pd.DataFrame:
     """Jervis's four worlds side by side: his label and the game each becomes here.
 
     Parameters
@@ -330,7 +333,7 @@ def jervis_worlds(base: SecurityDilemmaModel | None = None, advantage: float = 0
 
 
 def security_dilemma_sweep(base: SecurityDilemmaModel | None = None, offence_advantage: Sequence[float] = (),
-                           distinguishability: Sequence[float] = (), executor: Any = None):
+                           distinguishability: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
     """The game type and cooperation prospects over offence advantage x distinguishability.
 
     Examples

@@ -48,12 +48,17 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
 from . import cases
 from .base import check_range, param
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from games import EquilibriumSet, NormalFormGame
 
 __all__ = ["TajikistanOperation", "STATES", "NEIGHBOURS", "COST_RULES", "TECHNOLOGIES",
            "withdrawal_path", "cost_rule_sweep"]
@@ -150,7 +155,7 @@ class TajikistanOperation:
         return min(1.0, force / self.requirement)
 
     # ------------------------------------------------------------------ the game
-    def game(self):
+    def game(self) -> NormalFormGame:
         """The 2^4 normal-form game (payoffs in US$ million a year), players in :data:`STATES` order."""
         from games import NormalFormGame
 
@@ -164,7 +169,7 @@ class TajikistanOperation:
         return NormalFormGame.from_payoff_function(payoffs, [list(ACTIONS)] * len(STATES), players=STATES,
                                                    title=f"CIS Tajikistan operation {self.year}")
 
-    def equilibria(self):
+    def equilibria(self) -> EquilibriumSet:
         """Every pure equilibrium (``games.equilibria(..., method="pure")``), verified."""
         import games
 
@@ -214,7 +219,7 @@ class TajikistanOperation:
 
 
 def withdrawal_path(model: TajikistanOperation | None = None,
-                    years: Sequence[int] = (1993, 1994, 1995, 1996, 1997, 1998)):
+                    years: Sequence[int] = (1993, 1994, 1995, 1996, 1997, 1998)) -> pd.DataFrame:
     """Year by year (GDP of that year), each state's value, cost and equilibrium choice.
 
     A state that contributes in the first year and not in a later one "withdraws" that year: its cost
@@ -243,7 +248,7 @@ def withdrawal_path(model: TajikistanOperation | None = None,
 
 
 def cost_rule_sweep(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 16)),
-                    model: TajikistanOperation | None = None):
+                    model: TajikistanOperation | None = None) -> pd.DataFrame:
     """Force, shortfall and free riders under each cost rule and, for ``'lead'``, each lead share.
 
     Examples

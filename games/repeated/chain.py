@@ -38,6 +38,23 @@ class JointChain:
         ``M[z][z']``: transition probability.
     F : list of list
         ``F[z][k]``: probability that the realized profile is ``PROFILES[k]`` in state ``z``.
+    n2 : int
+        Number of states of the column automaton (joint state ``z`` is row state ``z // n2`` and
+        column state ``z % n2``).
+
+    Examples
+    --------
+    Grim trigger (states C, D) against always-defect (one state): grim cooperates once, sees the
+    defection and moves to its punishing state for good.
+
+    >>> from games.repeated.automata import GRIM, ALLD
+    >>> ch = joint_chain(GRIM, ALLD, Fraction(0))
+    >>> ch.size, ch.initial, ch.n2
+    (2, 0, 1)
+    >>> [[int(m) for m in row] for row in ch.M]        # (C, D) -> (D, D), and (D, D) stays
+    [[0, 1], [0, 1]]
+    >>> [[int(f) for f in row] for row in ch.F]        # realized profiles CD, then DD
+    [[0, 1, 0, 0], [0, 0, 0, 1]]
     """
 
     size: int
@@ -140,6 +157,28 @@ def discounted_occupation(ch: JointChain, delta: Any, field: Any = None, kind: s
     """``W = (1 - delta) (I - delta M)^{-1} F``: discounted profile frequencies from every joint state.
 
     Row ``z`` sums to one; ``W[ch.initial]`` is the distribution of play of the repeated game.
+
+    Parameters
+    ----------
+    ch : JointChain
+        The chain (from :func:`joint_chain`).
+    delta : number in [0, 1)
+        The discount factor (a Fraction keeps the result exact; a sympy field element gives rational
+        functions of it).
+    field : sympy polynomial field, optional
+        The field for ``kind="field"``.
+    kind : {"float", "exact", "field"}, optional
+        Arithmetic to use (default: inferred from the chain and ``delta``).
+
+    Examples
+    --------
+    Tit-for-tat against always-defect: CD in round 0 (weight ``1 - delta``), DD ever after (weight
+    ``delta``).
+
+    >>> from games.repeated.automata import TFT, ALLD
+    >>> ch = joint_chain(TFT, ALLD, Fraction(0))
+    >>> [str(w) for w in discounted_occupation(ch, Fraction(3, 4))[ch.initial]]    # CC, CD, DC, DD
+    ['0', '1/4', '0', '3/4']
     """
     kind = kind or _kind(ch, delta)
     n = ch.size
@@ -150,7 +189,18 @@ def discounted_occupation(ch: JointChain, delta: Any, field: Any = None, kind: s
 
 
 def finite_occupation(ch: JointChain, rounds: int) -> list:
-    """Average profile frequencies over the first ``rounds`` rounds (exact forward iteration)."""
+    """Average profile frequencies over the first ``rounds`` rounds (exact forward iteration).
+
+    Examples
+    --------
+    Tit-for-tat (opens with C) against suspicious tit-for-tat (opens with D): they alternate CD, DC,
+    CD, ... so over three rounds CD is played twice and DC once.
+
+    >>> from games.repeated.automata import TFT, STFT
+    >>> ch = joint_chain(TFT, STFT, Fraction(0))
+    >>> [str(w) for w in finite_occupation(ch, 3)]            # CC, CD, DC, DD
+    ['0', '2/3', '1/3', '0']
+    """
     n = ch.size
     dist = [ch.F[0][0] * 0] * n
     dist[ch.initial] = dist[ch.initial] + 1
@@ -207,6 +257,20 @@ def cesaro_occupation(ch: JointChain) -> list:
     The Cesàro limit ``lim (1/T) sum_t e0 M^t`` exists for every finite chain, ergodic or not: it is
     the mixture of the stationary distributions of the closed classes, weighted by the probability of
     being absorbed in each from the initial state (periodic classes included).
+
+    Examples
+    --------
+    Tit-for-tat against suspicious tit-for-tat cycles CD, DC forever (a periodic class): half and half.
+
+    >>> from games.repeated.automata import TFT, STFT
+    >>> [str(w) for w in cesaro_occupation(joint_chain(TFT, STFT, Fraction(0)))]      # CC, CD, DC, DD
+    ['0', '1/2', '1/2', '0']
+
+    Two tit-for-tat players with any implementation noise ``0 < e < 1`` end up in each of the four
+    profiles a quarter of the time (the chain is doubly stochastic), the well-known fragility of TFT:
+
+    >>> [str(w) for w in cesaro_occupation(joint_chain(TFT, TFT, Fraction(1, 10)))]
+    ['1/4', '1/4', '1/4', '1/4']
     """
     kind = _kind(ch)
     zero = ch.F[0][0] * 0

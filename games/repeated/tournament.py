@@ -48,6 +48,22 @@ class Tournament:
         Mean payoff of each strategy over its opponents (self-play included if ``self_play``).
     expected_length : float or None
         Expected number of rounds per game (``1 / (1 - delta)``) when a continuation probability is used.
+
+    Examples
+    --------
+    Tit-for-tat and always-defect over 10 rounds of the prisoner's dilemma (T, R, P, S = 5, 3, 1, 0):
+    TFT earns R = 3 against itself and (S + 9 P) / 10 = 9/10 against ALLD, which earns
+    (T + 9 P) / 10 = 7/5 against TFT and P = 1 against itself. With self-play the scores are the row
+    means, 39/20 and 6/5.
+
+    >>> from games.repeated import ALLD, TFT, prisoners_dilemma
+    >>> t = round_robin(prisoners_dilemma(), [TFT, ALLD], rounds=10)
+    >>> [[str(v) for v in row] for row in t.payoffs]
+    [['3', '9/10'], ['7/5', '1']]
+    >>> [(name, str(score)) for name, score in t.ranking()]
+    [('TFT', '39/20'), ('ALLD', '6/5')]
+    >>> t.table()["score"].map(str).tolist(), t.expected_length
+    (['39/20', '6/5'], None)
     """
 
     names: list
@@ -56,7 +72,7 @@ class Tournament:
     expected_length: float | None
 
     def ranking(self) -> list[tuple[str, Any]]:
-        """Strategies from best to worst score."""
+        """Strategies from best to worst score, as ``(name, score)`` pairs."""
         order = sorted(range(len(self.names)), key=lambda k: -float(self.scores[k]))
         return [(self.names[k], self.scores[k]) for k in order]
 

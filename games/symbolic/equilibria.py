@@ -210,6 +210,25 @@ def all_supports(game: "SymbolicGame") -> list[tuple[tuple[int, ...], ...]]:
     """The support profiles to try: equal sizes for two players (generic games), all for more.
 
     Refuses (ValueError) beyond :data:`MAX_SUPPORTS`.
+
+    Parameters
+    ----------
+    game : SymbolicGame
+        The game whose action sets are combined.
+
+    Returns
+    -------
+    list of tuple of tuple of int
+        One tuple of action indices per player, for every support profile to solve.
+
+    Examples
+    --------
+    A 2x2 game has four pure profiles and one fully mixed one (a nondegenerate two-player game has
+    equal support sizes, so 1-vs-2 supports are skipped).
+
+    >>> from games.symbolic import hawk_dove
+    >>> all_supports(hawk_dove())
+    [((0,), (0,)), ((0,), (1,)), ((1,), (0,)), ((1,), (1,)), ((0, 1), (0, 1))]
     """
     shape = game.shape
     if game.num_players == 2:
@@ -252,7 +271,37 @@ def _expected(game: "SymbolicGame", player: int, action: int, sigma: list[dict[i
 
 
 def support_equilibria(game: "SymbolicGame", supports: Sequence[Sequence[int | str]]) -> list[SymbolicEquilibrium]:
-    """Equilibria with exactly the given supports, in closed form (see :meth:`SymbolicGame.support_equilibria`)."""
+    """Equilibria with exactly the given supports, in closed form (see :meth:`SymbolicGame.support_equilibria`).
+
+    Parameters
+    ----------
+    game : SymbolicGame
+        The game.
+    supports : sequence of sequence of int or str
+        For each player, the actions (indices or labels) used with positive probability.
+
+    Returns
+    -------
+    list of SymbolicEquilibrium
+        Each solution of the indifference equations on these supports, with the condition (possibly
+        ``False``) under which it is an equilibrium; empty if there is none or only a continuum.
+
+    Examples
+    --------
+    In hawk-dove, (H, D) is an equilibrium exactly when the dove would not rather fight:
+    ``0 >= (V - C) / 2``, i.e. ``C >= V``; (D, D) never is, since a hawk against a dove gets
+    ``V > V / 2``.
+
+    >>> import sympy as sp
+    >>> from games.symbolic import hawk_dove
+    >>> V, C = sp.symbols("V C", positive=True)
+    >>> hd = hawk_dove(V, C)
+    >>> eq, = support_equilibria(hd, [["H"], ["D"]])
+    >>> eq.profile, eq.payoffs, eq.condition
+    (((1, 0), (0, 1)), (V, 0), C >= V)
+    >>> support_equilibria(hd, [["D"], ["D"]])[0].condition
+    False
+    """
     sup = _check_supports(game, supports)
     n = game.num_players
     unknowns: list[sp.Symbol] = []

@@ -19,6 +19,8 @@ from ..solvers import equilibria as numeric_equilibria
 from .equilibria import SymbolicEquilibrium
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .game import SymbolicGame
 
 __all__ = ["RegionMap", "region_map"]
@@ -47,6 +49,31 @@ class RegionMap:
         One parameter only: the exact intervals between break points and the equilibria on each.
     fixed : dict
         The values of the other parameters.
+    checked : int
+        How many regions were confirmed against the numeric solvers.
+
+    Examples
+    --------
+    Hawk-dove with the prize V = 2 and the cost of a fight C from 1 to 4 on six grid points
+    (1, 1.6, 2.2, 2.8, 3.4, 4): mutual hawk while fighting is cheaper than the prize (C < 2), the two
+    anti-coordinated profiles and the mixed equilibrium above; a third of the grid lies in the first
+    region.
+
+    >>> import sympy as sp
+    >>> from games.symbolic import hawk_dove
+    >>> V, C = sp.symbols("V C", positive=True)
+    >>> rm = hawk_dove(V, C).regions((C, 1, 4), fixed={V: 2}, resolution=6)
+    >>> rm
+    RegionMap(C; 2 regions)
+      (1, 2): (H, H)
+      (2, 4): (H, D); (D, H); (mix(H,D), mix(H,D))
+    >>> rm.labels.tolist(), rm.checked
+    ([0, 0, 1, 1, 1, 1], 2)
+    >>> rm.summary()[["count", "share"]].round(3).values.tolist()
+    [[1.0, 0.333], [3.0, 0.667]]
+    >>> row = rm.to_frame().iloc[2]                   # C = 2.2
+    >>> row["equilibria"], int(row["count"])
+    ('(H, D); (D, H); (mix(H,D), mix(H,D))', 3)
     """
 
     axes: tuple[sp.Symbol, ...]
@@ -59,7 +86,7 @@ class RegionMap:
     intervals: list[tuple[Any, Any, tuple[str, ...]]] = field(default_factory=list)
     checked: int = 0
 
-    def to_frame(self):
+    def to_frame(self) -> pd.DataFrame:
         """A tidy :class:`pandas.DataFrame`: one row per grid point with its region and equilibria."""
         import pandas as pd
 
@@ -75,7 +102,7 @@ class RegionMap:
         frame["count"] = [len(self.structures[k]) if k >= 0 else 0 for k in lab]
         return frame
 
-    def summary(self):
+    def summary(self) -> pd.DataFrame:
         """One row per region: its equilibria and the share of the grid it covers."""
         import pandas as pd
 

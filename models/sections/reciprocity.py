@@ -117,7 +117,34 @@ def norm_evolution_table(strengths: Any, base: ReciprocityRegime | None = None) 
 
 
 def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The reciprocity model's headline figures (``executor`` is not needed: every point is a linear solve)."""
+    """The reciprocity model's headline figures (``executor`` is not needed: every point is a linear solve).
+
+    Parameters
+    ----------
+    quick : bool
+        Coarse grids (a few seconds).
+    executor : concurrent.futures.Executor, optional
+        Accepted for the report contract and not used.
+
+    Returns
+    -------
+    list of ReportSection
+        The critical discount factor of each norm against noise, the regime maps, and the evolution of
+        norms as the regime strengthens.
+
+    Examples
+    --------
+    Without noise, grim trigger in the security dilemma (T, R, P, S = 6, 4, 1, 0) needs
+    ``delta >= (T - R) / (T - P) = 2/5``.
+
+    >>> secs = sections(quick=True)
+    >>> [s.slug for s in secs]
+    ['reciprocity-critical-discount', 'reciprocity-regime-map', 'reciprocity-norm-evolution']
+    >>> secs[0].summary.split(",")[0]
+    'grim trigger needs delta >= 0.400 without noise'
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
     noises = np.linspace(0.0, 0.12, 4 if quick else 10)
