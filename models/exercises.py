@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import warnings
 import zlib
 from dataclasses import dataclass
 from fractions import Fraction
@@ -393,8 +394,12 @@ def _pdf(tex_path: Path) -> Path | None:
         try:
             subprocess.run(args + [tex_path.name], cwd=tex_path.parent, check=True, timeout=120,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except (subprocess.SubprocessError, OSError):
+        except (subprocess.SubprocessError, OSError) as err:
+            warnings.warn(f"{engine} could not compile {tex_path} ({err}); its log is "
+                          f"{tex_path.with_suffix('.log')}", RuntimeWarning, stacklevel=3)
             return None
+        for aux in (".aux", ".log", ".fls", ".fdb_latexmk", ".out"):
+            tex_path.with_suffix(aux).unlink(missing_ok=True)
         pdf = tex_path.with_suffix(".pdf")
         return pdf if pdf.exists() else None
     return None

@@ -370,3 +370,19 @@ def test_sheets_for_new_topics(tmp_path):
     tex = (out / "solutions.tex").read_text()
     assert tex.count(r"\item ") >= 8 and r"\lceil" in tex
     assert generate("labelling", 3 * 2 + 1).question in (out / "exercises.md").read_text()
+
+
+def test_sheets_compile_to_pdf_where_latex_is_installed(tmp_path):
+    """With a LaTeX engine on PATH (CI installs pdflatex), both sheets compile to PDF and no aux file is left."""
+    import shutil
+
+    from models.exercises import _LATEX_ENGINES, TOPICS, write_sheets
+
+    if not any(shutil.which(e) for e in _LATEX_ENGINES):
+        pytest.skip("no LaTeX engine on PATH (CI installs texlive-latex-base)")
+    paths = write_sheets(list(TOPICS), count=1, seed=2, out=tmp_path, pdf=True)
+    for name in ("exercises.pdf", "solutions.pdf"):
+        pdf = paths[name]
+        assert pdf.read_bytes()[:5] == b"%PDF-"
+        assert pdf.stat().st_size > 10_000
+    assert not list(tmp_path.glob("*.aux")) and not list(tmp_path.glob("*.log"))
