@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from .base import check_range, param
+from .base import check_range, param, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     from games import NormalFormGame
@@ -151,12 +151,16 @@ class PublicGoodAlliance:
 
     incomes: tuple[float, ...] = param((3.0, 2.0, 1.0), "income (any currency unit)",
                                        "each ally's income (e.g. GDP)")
-    alpha: float = param(0.5, "1", "weight of defence in utility, in (0, 1)")
-    utility: str = param("cobb-douglas", "-", "'cobb-douglas' or 'ces'")
-    rho: float = param(0.5, "1", "CES exponent (rho < 1, rho != 0; elasticity 1/(1-rho)); CES only")
-    private_share: float = param(0.0, "1", "joint product: share of an ally's own defence that is private")
+    alpha: float = param(0.5, "1", "weight of defence in utility, in (0, 1)",
+                         low=0, high=1, low_open=True, high_open=True)
+    utility: str = param("cobb-douglas", "-", "'cobb-douglas' or 'ces'", choices=UTILITIES)
+    rho: float = param(0.5, "1", "CES exponent (rho < 1, rho != 0; elasticity 1/(1-rho)); CES only",
+                       high=1, high_open=True)
+    private_share: float = param(0.0, "1", "joint product: share of an ally's own defence that is private",
+                                 low=0, high=1)
     names: tuple[str, ...] | None = param(None, "-", "ally names (default 'ally 1', 'ally 2', ...)")
-    tol: float = param(1e-9, "utility", "tolerance for the best-response check (incomes normalised to sum 1)")
+    tol: float = param(1e-9, "utility", "tolerance for the best-response check (incomes normalised to sum 1)",
+                       low=0, low_open=True)
 
     def __post_init__(self) -> None:
         inc = self.incomes
@@ -171,15 +175,9 @@ class PublicGoodAlliance:
                 raise ValueError(f"incomes must all be positive; got {w} for ally {k + 1}")
             vals.append(v)
         object.__setattr__(self, "incomes", tuple(vals))
-        check_range("alpha", self.alpha, 0, 1, low_open=True, high_open=True)
-        if self.utility not in UTILITIES:
-            raise ValueError(f"utility must be one of {UTILITIES}; got {self.utility!r}")
-        if self.utility == "ces":
-            r = check_range("rho", self.rho, high=1, high_open=True)
-            if r == 0:
-                raise ValueError("rho must be != 0 for CES (rho = 0 is Cobb-Douglas: use utility='cobb-douglas')")
-        check_range("private_share", self.private_share, 0, 1)
-        check_range("tol", self.tol, 0, low_open=True)
+        validate(self)
+        if self.utility == "ces" and self.rho == 0:
+            raise ValueError("rho must be != 0 for CES (rho = 0 is Cobb-Douglas: use utility='cobb-douglas')")
         if self.names is not None:
             names = tuple(str(n) for n in self.names)
             if len(names) != len(vals):

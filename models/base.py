@@ -1,55 +1,121 @@
-"""What every model shares: documented parameters and a uniform description."""
+"""What every model shares: documented, validated parameters and a uniform description.
+
+A model is a frozen dataclass whose fields are declared with :func:`param`: a default, a unit, a
+one-line meaning and, for a number, the range it must lie in (or ``unbounded=True`` when any finite
+number makes sense). :func:`validate` checks every declared range in one place, with an error that
+names the parameter, so a model's ``__post_init__`` holds only the checks that tie parameters
+together. :func:`describe` lists the parameters with their units, meanings and ranges, and
+:func:`solve_tree` is the one place where a model's game tree is solved and checked against the
+normal form's equilibria from :func:`games.equilibria`.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+import math
+from typing import TYPE_CHECKING, Any, Sequence
 
-__all__ = ["param", "describe", "check_range"]
+if TYPE_CHECKING:  # pragma: no cover
+    from games import Equilibrium, EquilibriumSet, NormalFormGame
+    from games.extensive import GameTree, SubgamePerfect
+
+__all__ = ["param", "describe", "validate", "check_range", "check_int", "check_choice", "solve_tree", "max_regret",
+           "ESSAY"]
 
 ESSAY = ("V. Petrovsky, International Security Regimes, Conflict Resolution and Peace Support "
          "Operations in the CIS")
 
+def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: float | None = None,
+          low_open: bool = False, high_open: bool = False, integer: bool = False,
+          choices: Sequence[Any] | None = None, unbounded: bool = False) -> Any:
+    """A dataclass field with a default, a unit, a one-line meaning and the values it may take.
 
-def param(default: Any, unit: str, doc: str) -> Any:
-    """A dataclass field with a default, a unit and a one-line meaning.
+    Parameters
+    ----------
+    default : immutable value
+        The default (a tuple, not a list, for sequences).
+    unit : str
+        The unit (``"utils"``, ``"probability"``, ``"states"``; ``"-"`` for labels).
+    doc : str
+        One line saying what the parameter means.
+    low, high : float, optional
+        Bounds of a numeric parameter (inclusive unless ``low_open``/``high_open``).
+    integer : bool
+        The parameter is an integer (bools refused).
+    choices : sequence, optional
+        The values a categorical parameter may take.
+    unbounded : bool
+        Declares that any finite number is meaningful (e.g. a payoff), so the missing range is a decision
+        and not an oversight.
 
     Examples
     --------
     >>> from dataclasses import dataclass
     >>> @dataclass(frozen=True)
     ... class Toy:
-    ...     cost: float = param(1.0, "utils", "cost of contributing")
+    ...     cost: float = param(1.0, "utils", "cost of contributing", low=0)
+    ...     def __post_init__(self) -> None:
+    ...         validate(self)
     >>> describe(Toy())
-    [{'name': 'cost', 'value': 1.0, 'unit': 'utils', 'meaning': 'cost of contributing'}]
+    [{'name': 'cost', 'value': 1.0, 'unit': 'utils', 'meaning': 'cost of contributing', 'range': '>= 0'}]
+    >>> Toy(cost=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: cost must be >= 0; got -1
     """
     if isinstance(default, (list, dict, set)):
         raise TypeError("param defaults must be immutable (use a tuple)")
-    return dataclasses.field(default=default, metadata={"unit": unit, "doc": doc})
+    if choices is not None and (low is not None or high is not None or integer):
+        raise TypeError("param: choices exclude low, high and integer")
+    meta: dict[str, Any] = {"unit": unit, "doc": doc}
+    spec = {"low": low, "high": high, "low_open": low_open, "high_open": high_open, "integer": integer,
+            "choices": tuple(choices) if choices is not None else None, "unbounded": unbounded}
+    meta.update({k: v for k, v in spec.items() if v is not None and v is not False})
+    return dataclasses.field(default=default, metadata=meta)
+
+
+def _range_text(meta: Any) -> str:
+    """The declared range of a field in words: ``"[0, 1]"``, ``"> 0"``, ``"integer >= 2"``, ...."""
+    if meta.get("choices") is not None:
+        return "one of " + ", ".join(repr(c) for c in meta["choices"])
+    low, high = meta.get("low"), meta.get("high")
+    prefix = "integer " if meta.get("integer") else ""
+    if low is not None and high is not None:
+        left = "(" if meta.get("low_open") else "["
+        right = ")" if meta.get("high_open") else "]"
+        return f"{prefix}in {left}{low:g}, {high:g}{right}" if prefix else f"{left}{low:g}, {high:g}{right}"
+    if low is not None:
+        return f"{prefix}{'>' if meta.get('low_open') else '>='} {low:g}"
+    if high is not None:
+        return f"{prefix}{'<' if meta.get('high_open') else '<='} {high:g}"
+    if meta.get("unbounded"):
+        return "any integer" if prefix else "any finite number"
+    return prefix.strip()
 
 
 def describe(model: Any) -> list[dict[str, Any]]:
-    """The parameters of a model instance: name, value, unit and meaning, in declaration order.
+    """The parameters of a model instance: name, value, unit, meaning and range, in declaration order.
 
     Parameters
     ----------
     model : dataclass instance
-        A model whose fields were declared with :func:`param` (other fields get empty unit and meaning).
+        A model whose fields were declared with :func:`param` (other fields get empty unit, meaning
+        and range).
 
     Returns
     -------
     list of dict
-        One ``{"name", "value", "unit", "meaning"}`` record per field.
+        One ``{"name", "value", "unit", "meaning", "range"}`` record per field.
 
     Examples
     --------
     >>> from dataclasses import dataclass, replace
     >>> @dataclass(frozen=True)
     ... class Alliance:
-    ...     members: int = param(3, "states", "members of the alliance")
-    ...     cost: float = param(2.0, "utils", "total cost of a response")
-    >>> [(row["name"], row["value"], row["unit"]) for row in describe(replace(Alliance(), cost=4.5))]
-    [('members', 3, 'states'), ('cost', 4.5, 'utils')]
+    ...     members: int = param(3, "states", "members of the alliance", low=1, integer=True)
+    ...     cost: float = param(2.0, "utils", "total cost of a response", low=0)
+    >>> [(row["name"], row["value"], row["unit"], row["range"]) for row in describe(replace(Alliance(), cost=4.5))]
+    [('members', 3, 'states', 'integer >= 1'), ('cost', 4.5, 'utils', '>= 0')]
     >>> describe({"cost": 2.0})
     Traceback (most recent call last):
     ...
@@ -61,7 +127,7 @@ def describe(model: Any) -> list[dict[str, Any]]:
         raise TypeError(f"model must be a dataclass instance; got {what}")
     return [
         {"name": f.name, "value": getattr(model, f.name), "unit": f.metadata.get("unit", ""),
-         "meaning": f.metadata.get("doc", "")}
+         "meaning": f.metadata.get("doc", ""), "range": _range_text(f.metadata)}
         for f in dataclasses.fields(model)
     ]
 
@@ -89,3 +155,164 @@ def check_range(name: str, value: Any, low: float | None = None, high: float | N
     if high is not None and (v > high or (high_open and v == high)):
         raise ValueError(f"{name} must be {'<' if high_open else '<='} {high}; got {value}")
     return v
+
+
+def check_int(name: str, value: Any, low: int | None = None, high: int | None = None, *, why: str = "") -> int:
+    """Check an integer model parameter (bools refused) lies in ``low..high``; the error names it.
+
+    Parameters
+    ----------
+    name : str
+        The parameter's name, for the message.
+    value : Any
+        The value to check (Python or numpy integer).
+    low, high : int, optional
+        Inclusive bounds.
+    why : str
+        A short reason appended to the expectation, e.g. ``"a coalition of at least one state"``.
+
+    Examples
+    --------
+    >>> check_int("members", 3, low=1)
+    3
+    >>> check_int("members", 0, low=2, why="a lead power and at least one follower")
+    Traceback (most recent call last):
+    ...
+    ValueError: members must be an integer >= 2 (a lead power and at least one follower); got 0
+    >>> check_int("members", 2.5, low=1)
+    Traceback (most recent call last):
+    ...
+    TypeError: members must be an integer >= 1; got float 2.5
+    """
+    if low is not None and high is not None:
+        expected = f"an integer between {low} and {high}"
+    elif low is not None:
+        expected = f"an integer >= {low}"
+    elif high is not None:
+        expected = f"an integer <= {high}"
+    else:
+        expected = "an integer"
+    expected += f" ({why})" if why else ""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise TypeError(f"{name} must be {expected}; got {type(value).__name__} {value!r}")
+    v = int(value)
+    if (low is not None and v < low) or (high is not None and v > high):
+        raise ValueError(f"{name} must be {expected}; got {value!r}")
+    return v
+
+
+def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
+    """Check a categorical model parameter is one of ``choices``; the error names it and lists them.
+
+    Examples
+    --------
+    >>> check_choice("rule", "gdp", ("equal", "gdp"))
+    'gdp'
+    >>> check_choice("rule", "fair", ("equal", "gdp"))
+    Traceback (most recent call last):
+    ...
+    ValueError: rule must be one of 'equal', 'gdp'; got 'fair'
+    """
+    try:
+        ok = value in choices
+    except TypeError:   # an unhashable value against a set of choices
+        ok = False
+    if not ok:
+        raise ValueError(f"{name} must be one of {', '.join(repr(c) for c in choices)}; got {value!r}")
+    return value
+
+
+def validate(model: Any) -> None:
+    """Check every field of ``model`` against the range, integrality or choices declared with :func:`param`.
+
+    Numeric fields must also be finite. Fields declared without a range (tuples, labels) are left to
+    the model's own ``__post_init__``, which calls this first and then checks what ties fields together.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @dataclass(frozen=True)
+    ... class Toy:
+    ...     n: int = param(3, "members", "group size", low=2, integer=True)
+    ...     p: float = param(0.5, "probability", "chance of success", low=0, high=1)
+    ...     rule: str = param("equal", "-", "cost rule", choices=("equal", "gdp"))
+    >>> validate(Toy())
+    >>> validate(Toy(p=float("inf")))
+    Traceback (most recent call last):
+    ...
+    ValueError: p must be <= 1; got inf
+    >>> validate(Toy(rule="fair"))
+    Traceback (most recent call last):
+    ...
+    ValueError: rule must be one of 'equal', 'gdp'; got 'fair'
+    """
+    for f in dataclasses.fields(model):
+        meta, value = f.metadata, getattr(model, f.name)
+        if meta.get("choices") is not None:
+            check_choice(f.name, value, meta["choices"])
+        elif meta.get("integer"):
+            check_int(f.name, value, meta.get("low"), meta.get("high"))
+        elif any(k in meta for k in ("low", "high", "unbounded")):
+            v = check_range(f.name, value, meta.get("low"), meta.get("high"),
+                            low_open=bool(meta.get("low_open")), high_open=bool(meta.get("high_open")))
+            if not math.isfinite(v):
+                raise ValueError(f"{f.name} must be finite; got {value}")
+
+
+def solve_tree(tree: GameTree, tol: float = 1e-9) -> tuple[SubgamePerfect, NormalFormGame, Equilibrium,
+                                                           EquilibriumSet]:
+    """Backward induction on ``tree``, checked against the pure equilibria of its normal form.
+
+    The subgame-perfect plan comes from :meth:`games.extensive.GameTree.backward_induction`; the normal
+    form's pure equilibria from :func:`games.equilibria` (each verified, its regret computed). The
+    subgame-perfect profile must be one of them (Kuhn's theorem), else ``RuntimeError``: a wrong answer
+    is never returned silently.
+
+    Returns
+    -------
+    spe : games.extensive.SubgamePerfect
+    game : games.NormalFormGame
+        The normal form.
+    equilibrium : games.Equilibrium
+        The normal form's equilibrium that the subgame-perfect plan plays (``.regret`` is its regret).
+    equilibria : games.EquilibriumSet
+        All pure equilibria of the normal form.
+
+    Examples
+    --------
+    >>> from games.extensive import Decision, GameTree, Terminal
+    >>> entry = Decision(0, {"out": Terminal((0, 2)),
+    ...                      "in": Decision(1, {"fight": Terminal((-1, -1)), "share": Terminal((1, 1))},
+    ...                                     name="incumbent")}, name="entrant")
+    >>> spe, game, eq, eqs = solve_tree(GameTree(entry, players=["Entrant", "Incumbent"]))
+    >>> spe.plan, float(eq.regret), len(eqs)
+    ({'entrant': 'in', 'incumbent': 'share'}, 0.0, 2)
+    """
+    from games import equilibria
+
+    spe = tree.backward_induction()
+    game = tree.normal_form()
+    target = tuple((k,) for k in tree.profile(spe.plan))
+    eqs = equilibria(game, method="pure", tol=tol)
+    match = [eq for eq in eqs if eq.supports == target]
+    if not match:  # pragma: no cover - Kuhn's theorem; kept so a wrong answer is never silent
+        raise RuntimeError("the subgame-perfect profile is not a Nash equilibrium of the normal form")
+    return spe, game, match[0], eqs
+
+
+def max_regret(equilibria: Any) -> float:
+    """The largest regret among equilibria the engine returned (``nan`` when there are none).
+
+    Models report it next to the equilibria they summarise, so a reader sees the verification.
+
+    Examples
+    --------
+    >>> import games
+    >>> pd = games.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> max_regret(games.equilibria(pd, method="pure"))
+    0.0
+    >>> max_regret([])
+    nan
+    """
+    regrets = [float(eq.regret) for eq in equilibria]
+    return max(regrets) if regrets else float("nan")

@@ -45,7 +45,7 @@ from games.group_dynamics import (
 from games.normal_form import NormalFormGame
 from games.threshold import ThresholdGame
 
-from .base import check_range, param
+from .base import check_int, max_regret, param, validate
 
 __all__ = ["ThresholdPublicGood", "VolunteersDilemma", "Aggregation", "UnequalCapacities",
            "CollectiveRisk", "CostSharing", "TECHNOLOGIES", "COST_RULES", "CLAIM"]
@@ -58,14 +58,6 @@ CLAIM = ("For instance, the so-called problem of collective action, i.e. setting
 TECHNOLOGIES = ("summation", "best-shot", "weakest-link")
 COST_RULES = ("equal", "gdp", "lead")
 ACTIONS = ("free-ride", "contribute")
-
-
-def _check_n(n: Any, name: str = "n") -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer >= 2; got {type(n).__name__} {n!r}")
-    if n < 2:
-        raise ValueError(f"{name} must be an integer >= 2 (a collective needs at least two members); got {n}")
-    return int(n)
 
 
 def _symmetric_summary(game: AnonymousGame, threshold: int) -> dict[str, Any]:
@@ -98,20 +90,19 @@ class ThresholdPublicGood:
     (3, True, 2)
     """
 
-    n: int = param(10, "members", "number of member states")
-    threshold: int = param(5, "members", "contributors needed for the operation to succeed (force requirement)")
-    benefit: float = param(1.0, "utils", "value of a successful operation to every member")
-    cost: float = param(0.2, "utils", "cost to a member of contributing forces")
+    n: int = param(10, "members", "number of member states", low=2, integer=True)
+    threshold: int = param(5, "members", "contributors needed for the operation to succeed (force requirement)",
+                           low=1, integer=True)
+    benefit: float = param(1.0, "utils", "value of a successful operation to every member",
+                           low=0, low_open=True)
+    cost: float = param(0.2, "utils", "cost to a member of contributing forces", low=0)
 
     def __post_init__(self) -> None:
-        n = _check_n(self.n)
-        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, np.integer)):
-            raise TypeError(f"threshold must be an integer in 1..n; got {self.threshold!r}")
-        if not 1 <= self.threshold <= n:
+        n, m = check_int("n", self.n, 2), check_int("threshold", self.threshold)
+        if not 1 <= m <= n:
             raise ValueError(f"threshold must be between 1 and n = {n} (no more contributors than members); "
-                             f"got {self.threshold}")
-        check_range("benefit", self.benefit, low=0, low_open=True)
-        check_range("cost", self.cost, low=0)
+                             f"got {m}")
+        validate(self)
 
     def game(self) -> AnonymousGame:
         """The anonymous game: actions ``free-ride`` (0) and ``contribute`` (1)."""
@@ -125,7 +116,9 @@ class ThresholdPublicGood:
 
         Keys: ``no_provision_equilibrium``, ``provision_contributors`` (contributors in the provision
         equilibrium, 0 if none), ``free_riders``, ``n_mixed``, ``p_low``/``p_high`` (mixed contribution
-        probabilities, NaN when absent), ``success_low``/``success_high``, ``complete``.
+        probabilities, NaN when absent), ``success_low``/``success_high``, ``complete`` (the root finder
+        certifies it found every symmetric equilibrium) and ``max_regret`` (largest regret among all of
+        them, from the engine).
         """
         g = self.game()
         pure = g.pure_equilibria()
@@ -142,6 +135,7 @@ class ThresholdPublicGood:
             "success_low": success[0] if success else np.nan,
             "success_high": success[-1] if success else np.nan,
             "complete": bool(summary["symmetric_equilibria"].complete),
+            "max_regret": max_regret([*pure, *summary["symmetric_equilibria"]]),
         }
 
 
@@ -167,14 +161,12 @@ class VolunteersDilemma:
     (0.5, 0.25)
     """
 
-    n: int = param(5, "members", "number of members who could act")
-    benefit: float = param(1.0, "utils", "value to every member of someone acting")
-    cost: float = param(0.5, "utils", "cost of acting to the volunteer")
+    n: int = param(5, "members", "number of members who could act", low=2, integer=True)
+    benefit: float = param(1.0, "utils", "value to every member of someone acting", low=0, low_open=True)
+    cost: float = param(0.5, "utils", "cost of acting to the volunteer", low=0)
 
     def __post_init__(self) -> None:
-        _check_n(self.n)
-        check_range("benefit", self.benefit, low=0, low_open=True)
-        check_range("cost", self.cost, low=0)
+        validate(self)
 
     def game(self) -> AnonymousGame:
         """The anonymous game: actions ``wait`` (0) and ``volunteer`` (1)."""
@@ -227,17 +219,14 @@ class Aggregation:
     (0,)
     """
 
-    n: int = param(6, "members", "number of members")
-    technology: str = param("summation", "", "aggregation: 'summation', 'best-shot' or 'weakest-link'")
-    benefit: float = param(1.0, "utils", "value to every member of the full public good")
-    cost: float = param(0.3, "utils", "cost of contributing")
+    n: int = param(6, "members", "number of members", low=2, integer=True)
+    technology: str = param("summation", "-", "aggregation: 'summation', 'best-shot' or 'weakest-link'",
+                            choices=TECHNOLOGIES)
+    benefit: float = param(1.0, "utils", "value to every member of the full public good", low=0, low_open=True)
+    cost: float = param(0.3, "utils", "cost of contributing", low=0)
 
     def __post_init__(self) -> None:
-        _check_n(self.n)
-        if self.technology not in TECHNOLOGIES:
-            raise ValueError(f"technology must be one of {', '.join(map(repr, TECHNOLOGIES))}; got {self.technology!r}")
-        check_range("benefit", self.benefit, low=0, low_open=True)
-        check_range("cost", self.cost, low=0)
+        validate(self)
 
     def level(self, contributors: Any) -> Any:
         """Level of the public good (0..1) for a number of contributors."""
@@ -257,15 +246,18 @@ class Aggregation:
 
     def outcome(self) -> dict[str, Any]:
         """``pure_contributors`` (contributor counts of the pure equilibria), ``mixed_p``, ``optimum``
-        (contributors maximising total welfare) and ``efficient`` (whether an equilibrium reaches it)."""
+        (contributors maximising total welfare), ``efficient`` (whether an equilibrium reaches it),
+        ``n_equilibria`` and ``max_regret`` (largest regret among the engine's equilibria)."""
         g = self.game()
-        pure = tuple(sorted(e.counts[1] for e in g.pure_equilibria()))
-        mixed = tuple(sorted(float(e.strategy[1]) for e in g.symmetric_equilibria() if not e.is_pure))
+        pure_eqs, sym_eqs = g.pure_equilibria(), g.symmetric_equilibria()
+        pure = tuple(sorted(e.counts[1] for e in pure_eqs))
+        mixed = tuple(sorted(float(e.strategy[1]) for e in sym_eqs if not e.is_pure))
         k = np.arange(self.n + 1)
         welfare = self.n * float(self.benefit) * self.level(k) - float(self.cost) * k
         optimum = int(k[np.argmax(welfare)])
         return {"pure_contributors": pure, "mixed_p": mixed, "optimum": optimum,
-                "efficient": optimum in pure, "n_equilibria": len(pure) + len(mixed)}
+                "efficient": optimum in pure, "n_equilibria": len(pure) + len(mixed),
+                "max_regret": max_regret([*pure_eqs, *sym_eqs])}
 
 
 # ---------------------------------------------------------------------------------------------- unequal
@@ -292,10 +284,11 @@ class UnequalCapacities:
     capacities: tuple = param((10.0, 4.0, 3.0, 2.0), "troops (thousands)", "forces each member can provide")
     costs: tuple = param((3.0, 1.0, 1.0, 1.0), "utils", "each member's cost of providing its forces")
     values: tuple = param((5.0, 2.0, 2.0, 0.5), "utils", "each member's value of a successful operation")
-    requirement: float = param(9.0, "troops (thousands)", "forces the operation requires")
+    requirement: float = param(9.0, "troops (thousands)", "forces the operation requires", low=0, low_open=True)
 
     def __post_init__(self) -> None:
-        self.game()   # validates
+        validate(self)
+        self.game()   # the engine checks the tuples and that the requirement can be met
 
     def game(self) -> ThresholdGame:
         """The heterogeneous threshold game."""
@@ -304,7 +297,8 @@ class UnequalCapacities:
     def outcome(self, limit: int = 10_000) -> dict[str, Any]:
         """``n_provision_equilibria``, ``no_provision_equilibrium``, ``smallest_coalition``,
         ``cheapest_coalition_cost``, ``largest_free_riders`` (members outside the smallest coalition)
-        and ``willing`` (members whose value covers their cost)."""
+        ``willing`` (members whose value covers their cost) and ``max_regret`` (largest regret among the
+        provision equilibria, from the engine's check; NaN when they are not listed)."""
         g = self.game()
         count = g.count_provision_equilibria()
         out: dict[str, Any] = {"n_provision_equilibria": count,
@@ -317,8 +311,10 @@ class UnequalCapacities:
             out["smallest_coalition"] = min(sizes)
             out["cheapest_coalition_cost"] = min(float(np.sum(g.costs[m])) for m in members)
             out["largest_free_riders"] = g.n - min(sizes)
+            out["max_regret"] = max_regret(eqs)
         else:
-            out.update(smallest_coalition=np.nan, cheapest_coalition_cost=np.nan, largest_free_riders=np.nan)
+            out.update(smallest_coalition=np.nan, cheapest_coalition_cost=np.nan, largest_free_riders=np.nan,
+                       max_regret=np.nan)
         return out
 
 
@@ -344,28 +340,24 @@ class CollectiveRisk:
     (0, 0.0)
     """
 
-    group_size: int = param(6, "members", "N, the group size")
-    threshold: int = param(3, "members", "M, cooperators needed in a group")
-    risk: float = param(0.5, "probability", "r, the chance that a group below threshold loses everything")
-    endowment: float = param(1.0, "utils", "b, each member's endowment")
-    contribution: float = param(0.1, "share of endowment", "c, the share of its endowment a cooperator gives")
-    population: int = param(50, "members", "Z, the population size")
-    beta: float = param(2.0, "1/utils", "intensity of selection of the Fermi imitation rule")
-    mu: float = param(0.01, "probability", "exploration (mutation) rate")
+    group_size: int = param(6, "members", "N, the group size", low=2, integer=True)
+    threshold: int = param(3, "members", "M, cooperators needed in a group", low=1, integer=True)
+    risk: float = param(0.5, "probability", "r, the chance that a group below threshold loses everything",
+                        low=0, high=1)
+    endowment: float = param(1.0, "utils", "b, each member's endowment", low=0, low_open=True)
+    contribution: float = param(0.1, "share of endowment", "c, the share of its endowment a cooperator gives",
+                                low=0, high=1)
+    population: int = param(50, "members", "Z, the population size", low=2, integer=True)
+    beta: float = param(2.0, "1/utils", "intensity of selection of the Fermi imitation rule", low=0)
+    mu: float = param(0.01, "probability", "exploration (mutation) rate", low=0, high=1, low_open=True)
 
     def __post_init__(self) -> None:
-        n = _check_n(self.group_size, "group_size")
-        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, np.integer)) \
-                or not 1 <= self.threshold <= n:
+        validate(self)
+        n = int(self.group_size)
+        if self.threshold > n:
             raise ValueError(f"threshold must be an integer between 1 and group_size = {n}; got {self.threshold!r}")
-        check_range("risk", self.risk, 0, 1)
-        check_range("endowment", self.endowment, low=0, low_open=True)
-        check_range("contribution", self.contribution, 0, 1)
-        if isinstance(self.population, bool) or not isinstance(self.population, (int, np.integer)) \
-                or self.population < n:
+        if self.population < n:
             raise ValueError(f"population must be an integer >= group_size = {n}; got {self.population!r}")
-        check_range("beta", self.beta, low=0)
-        check_range("mu", self.mu, 0, 1, low_open=True)
 
     def game(self) -> AnonymousGame:
         """The group game: actions ``defect`` (0) and ``cooperate`` (1)."""
@@ -431,14 +423,16 @@ class CostSharing:
 
     gdp: tuple = param((8.0, 1.0, 1.0, 1.0), "bn US$", "each member's GDP (the base of the 'gdp' rule)")
     benefits: tuple = param((6.0, 1.2, 1.0, 0.9), "utils", "each member's benefit from taking part")
-    total_cost: float = param(6.0, "utils", "cost of the operation in the first period")
-    rule: str = param("equal", "", "cost rule: 'equal', 'gdp' or 'lead'")
-    lead: int = param(0, "index", "the lead state (for rule='lead')")
-    lead_share: float = param(0.5, "share", "share the lead state pays (for rule='lead')")
-    cost_growth: float = param(1.0, "factor per period", "growth of the cost from one period to the next")
-    periods: int = param(5, "periods", "number of periods simulated")
+    total_cost: float = param(6.0, "utils", "cost of the operation in the first period", low=0)
+    rule: str = param("equal", "-", "cost rule: 'equal', 'gdp' or 'lead'", choices=COST_RULES)
+    lead: int = param(0, "index", "the lead state (for rule='lead')", low=0, integer=True)
+    lead_share: float = param(0.5, "share", "share the lead state pays (for rule='lead')", low=0, high=1)
+    cost_growth: float = param(1.0, "factor per period", "growth of the cost from one period to the next",
+                               low=0, low_open=True)
+    periods: int = param(5, "periods", "number of periods simulated", low=1, integer=True)
 
     def __post_init__(self) -> None:
+        validate(self)
         g = np.asarray(self.gdp, dtype=float)
         b = np.asarray(self.benefits, dtype=float)
         if g.ndim != 1 or g.size < 2:
@@ -447,15 +441,9 @@ class CostSharing:
             raise ValueError(f"gdp must be positive for every member; got {list(self.gdp)}")
         if b.shape != g.shape:
             raise ValueError(f"benefits must have one entry per member ({g.size}); got {len(b)}")
-        check_range("total_cost", self.total_cost, low=0)
-        if self.rule not in COST_RULES:
-            raise ValueError(f"rule must be one of {', '.join(map(repr, COST_RULES))}; got {self.rule!r}")
-        if isinstance(self.lead, bool) or not isinstance(self.lead, (int, np.integer)) or not 0 <= self.lead < g.size:
-            raise ValueError(f"lead must be a member index in 0..{g.size - 1}; got {self.lead!r}")
-        check_range("lead_share", self.lead_share, 0, 1)
-        check_range("cost_growth", self.cost_growth, low=0, low_open=True)
-        if isinstance(self.periods, bool) or not isinstance(self.periods, (int, np.integer)) or self.periods < 1:
-            raise ValueError(f"periods must be an integer >= 1; got {self.periods!r}")
+        if not np.all(np.isfinite(b)):
+            raise ValueError(f"benefits must be finite numbers; got {list(self.benefits)}")
+        check_int("lead", self.lead, 0, g.size - 1, why="a member index")
 
     def shares(self, participants: Any, cost: float | None = None) -> np.ndarray:
         """Each member's cost share when ``participants`` (a boolean mask) carry the operation.
@@ -504,8 +492,9 @@ class CostSharing:
 
     def outcome(self) -> dict[str, Any]:
         """``initial_shares``, ``left_in_period`` (per member, ``None`` if it stays), ``remaining``,
-        ``final_share_of_lead`` (of the last period's cost), ``covered`` (participants remain) and
-        ``final_is_equilibrium`` (checked on the participation game when there are at most 12 members)."""
+        ``final_share_of_lead`` (of the last period's cost), ``covered`` (participants remain),
+        ``final_is_equilibrium`` and ``final_regret`` (the final participants checked on the last period's
+        participation game by the engine, when there are at most 12 members; NaN otherwise)."""
         b = np.asarray(self.benefits, dtype=float)
         n = b.size
         stay = np.ones(n, dtype=bool)
@@ -524,8 +513,12 @@ class CostSharing:
         cost = float(self.total_cost) * float(self.cost_growth) ** period
         final_share = self.shares(stay, cost)
         is_eq: Any = np.nan
+        regret = np.nan
         if n <= 12:
-            is_eq = bool(self.game(period).is_nash([[0, 1] if s else [1, 0] for s in stay]))
+            final = self.game(period)
+            profile = [[0, 1] if s else [1, 0] for s in stay]
+            regret = float(final.regret(profile))
+            is_eq = bool(final.is_nash(profile))
         return {
             "initial_shares": tuple(float(v) for v in self.shares(np.ones(n, bool))),
             "left_in_period": tuple(left),
@@ -533,4 +526,5 @@ class CostSharing:
             "covered": bool(stay.any()),
             "final_share_of_lead": float(final_share[self.lead] / cost) if cost > 0 else np.nan,
             "final_is_equilibrium": is_eq,
+            "final_regret": regret,
         }

@@ -35,14 +35,13 @@ Closed forms (defaults satisfy them; see the tests): a resolved challenger escal
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
-from games import NormalFormGame, equilibria
+from games import NormalFormGame
 from games.extensive import Chance, Decision, GameTree, SubgamePerfect, Terminal
 
-from .base import check_range, param
+from .base import check_range, param, solve_tree, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -76,30 +75,27 @@ class EscalationModel:
     ValueError: regime must be one of 'automatic', 'discretionary'; got 'pre-emptive'
     """
 
-    regime: str = param("automatic", "-", "'automatic' (committed to react to every violation) or 'discretionary'")
-    escalation_probability: float = param(0.3, "probability", "chance that a contested reaction escalates into war")
-    hostile_share: float = param(0.5, "probability", "chance a violation is a deliberate aggression")
-    aggression_gain: float = param(4.0, "utils", "challenger's gain from an unopposed violation")
-    aggression_damage: float = param(4.0, "utils", "collective system's loss from an unopposed violation")
-    reaction_cost: float = param(1.0, "utils", "collective system's cost of reacting")
-    backdown_cost: float = param(2.0, "utils", "cost to a challenger of backing down when confronted")
-    innocent_backdown_cost: float = param(5.0, "utils", "cost of accepting blame for an incident one did not choose")
-    war_cost_challenger: float = param(6.0, "utils", "challenger's (or accused party's) cost of a war")
-    war_cost_collective: float = param(8.0, "utils", "collective system's cost of a war")
-    incident_damage: float = param(0.5, "utils", "collective system's loss from an incident left alone")
-    deliberation_cost: float = param(0.5, "utils", "cost to a discretionary system of assessing a violation (delay)")
+    regime: str = param("automatic", "-", "'automatic' (committed to react to every violation) or 'discretionary'",
+                        choices=REGIMES)
+    escalation_probability: float = param(0.3, "probability", "chance that a contested reaction escalates into war",
+                                          low=0, high=1)
+    hostile_share: float = param(0.5, "probability", "chance a violation is a deliberate aggression",
+                                 low=0, high=1)
+    aggression_gain: float = param(4.0, "utils", "challenger's gain from an unopposed violation", low=0)
+    aggression_damage: float = param(4.0, "utils", "collective system's loss from an unopposed violation",
+                                     low=0)
+    reaction_cost: float = param(1.0, "utils", "collective system's cost of reacting", low=0)
+    backdown_cost: float = param(2.0, "utils", "cost to a challenger of backing down when confronted", low=0)
+    innocent_backdown_cost: float = param(5.0, "utils", "cost of accepting blame for an incident one did not choose",
+                                          low=0)
+    war_cost_challenger: float = param(6.0, "utils", "challenger's (or accused party's) cost of a war", low=0)
+    war_cost_collective: float = param(8.0, "utils", "collective system's cost of a war", low=0)
+    incident_damage: float = param(0.5, "utils", "collective system's loss from an incident left alone", low=0)
+    deliberation_cost: float = param(0.5, "utils", "cost to a discretionary system of assessing a violation (delay)",
+                                     low=0)
 
     def __post_init__(self) -> None:
-        if self.regime not in REGIMES:
-            raise ValueError(f"regime must be one of {', '.join(repr(r) for r in REGIMES)}; got {self.regime!r}")
-        for f in dataclasses.fields(self):
-            if f.name == "regime":
-                continue
-            value = getattr(self, f.name)
-            if f.name in ("escalation_probability", "hostile_share"):
-                check_range(f.name, value, 0, 1)
-            else:
-                check_range(f.name, value, 0)
+        validate(self)
 
     def tree(self) -> GameTree:
         """The escalation ladder as a game tree (players: Challenger, Collective system).
@@ -157,8 +153,10 @@ class EscalationModel:
             ``deterred`` (a would-be aggressor complies), ``war_probability`` (on the equilibrium
             path), ``war_after_aggression`` and ``war_after_incident`` (conditional on the kind of
             violation), ``accommodated`` (aggression goes unanswered), ``collective_payoff``,
-            ``challenger_payoff``, the plan at each node (``plan: <node>``), ``spe_is_nash`` (checked
-            against the pure equilibria of the normal form from :func:`games.equilibria`) and
+            ``challenger_payoff``, the plan at each node (``plan: <node>``), ``spe_unique`` (no ties
+            in backward induction), ``spe_is_nash`` (checked against the pure equilibria of the normal
+            form from :func:`games.equilibria` by :func:`models.base.solve_tree`, which refuses
+            otherwise), ``regret`` (the profile's regret in the normal form, from the solver) and
             ``n_pure_equilibria``.
 
         Examples
@@ -166,14 +164,7 @@ class EscalationModel:
         >>> EscalationModel(escalation_probability=0.9).outcome()["war_after_incident"]
         0.0
         """
-        tree = self.tree()
-        spe = tree.backward_induction()
-        game = tree.normal_form()
-        prof = tree.profile(spe.plan)
-        eqs = equilibria(game, method="pure", tol=tol)
-        spe_is_nash = any(eq.supports == tuple((k,) for k in prof) for eq in eqs)
-        if not spe_is_nash:  # pragma: no cover - Kuhn's theorem; never return a silently wrong answer
-            raise RuntimeError("the subgame-perfect profile is not a Nash equilibrium of the normal form")
+        spe, _, eq, eqs = solve_tree(self.tree(), tol=tol)
         plan = spe.plan
         p = self.escalation_probability
         deterred = plan["challenger: violate?"] == "comply"
@@ -193,13 +184,14 @@ class EscalationModel:
         }
         out.update({f"plan: {k}": v for k, v in plan.items()})
         out["spe_unique"] = spe.unique
-        out["spe_is_nash"] = spe_is_nash
+        out["spe_is_nash"] = True   # solve_tree refuses otherwise
+        out["regret"] = float(eq.regret)
         out["n_pure_equilibria"] = len(eqs)
         return out
 
 
 def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequence[float] = (),
-                     executor: Any = None) -> pd.DataFrame:
+                     executor: Any = None, tol: float = 1e-12) -> pd.DataFrame:
     """Both regimes over a grid of escalation probabilities, with the regime the system prefers.
 
     Returns
@@ -207,7 +199,7 @@ def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequenc
     pandas.DataFrame
         One row per probability: ``escalation_probability``, and for each regime ``r``:
         ``deterred_r``, ``war_probability_r``, ``collective_payoff_r``; plus ``better_regime`` (the
-        regime with the higher collective payoff; ``"equal"`` within 1e-12).
+        regime with the higher collective payoff; ``"equal"`` within ``tol`` utils).
 
     Examples
     --------
@@ -222,6 +214,7 @@ def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequenc
     base = base if base is not None else EscalationModel()
     if not isinstance(base, EscalationModel):
         raise TypeError(f"base must be an EscalationModel; got {type(base).__name__}")
+    check_range("tol", tol, 0)
     ps = [check_range("escalation_probability", p, 0, 1) for p in probabilities]
     if not ps:
         raise ValueError("probabilities must give at least one value")
@@ -236,6 +229,6 @@ def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequenc
             row[f"war_probability_{r}"] = o["war_probability"]
             row[f"collective_payoff_{r}"] = o["collective_payoff"]
         diff = row["collective_payoff_automatic"] - row["collective_payoff_discretionary"]
-        row["better_regime"] = "equal" if abs(diff) <= 1e-12 else ("automatic" if diff > 0 else "discretionary")
+        row["better_regime"] = "equal" if abs(diff) <= tol else ("automatic" if diff > 0 else "discretionary")
         rows.append(row)
     return pd.DataFrame(rows)

@@ -39,13 +39,12 @@ A *strict status-quo* mechanism commits to sanction whoever is labelled; then th
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from games import NormalFormGame, equilibria
 
-from .base import check_range, param
+from .base import check_range, param, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -74,24 +73,24 @@ class LabellingModel:
     ValueError: accuracy must be <= 1; got 1.2
     """
 
-    accuracy: float = param(0.8, "probability", "chance the signal labels the true aggressor after an attack")
-    incident_rate: float = param(0.2, "probability", "chance of an incident (and a random label) when nobody attacks")
-    aggression_gain: float = param(3.0, "utils", "aggressor's gain from attacking")
-    aggression_damage: float = param(4.0, "utils", "mechanism's loss from an attack")
-    sanction: float = param(6.0, "utils", "cost of a sanction to the sanctioned party")
-    restoration_value: float = param(4.0, "utils", "mechanism's gain from sanctioning the true aggressor")
-    sanction_cost: float = param(1.0, "utils", "mechanism's cost of imposing a sanction")
-    wrongful_cost: float = param(2.0, "utils", "mechanism's loss of legitimacy from sanctioning an innocent party")
-    escalation_risk: float = param(0.5, "probability", "chance a wrongly sanctioned party resists, escalating")
-    war_cost: float = param(8.0, "utils", "mechanism's cost of an escalated conflict")
+    accuracy: float = param(0.8, "probability", "chance the signal labels the true aggressor after an attack",
+                            low=0, high=1)
+    incident_rate: float = param(0.2, "probability", "chance of an incident (and a random label) when nobody attacks",
+                                 low=0, high=1)
+    aggression_gain: float = param(3.0, "utils", "aggressor's gain from attacking", low=0)
+    aggression_damage: float = param(4.0, "utils", "mechanism's loss from an attack", low=0)
+    sanction: float = param(6.0, "utils", "cost of a sanction to the sanctioned party", low=0)
+    restoration_value: float = param(4.0, "utils", "mechanism's gain from sanctioning the true aggressor",
+                                     low=0)
+    sanction_cost: float = param(1.0, "utils", "mechanism's cost of imposing a sanction", low=0)
+    wrongful_cost: float = param(2.0, "utils", "mechanism's loss of legitimacy from sanctioning an innocent party",
+                                 low=0)
+    escalation_risk: float = param(0.5, "probability", "chance a wrongly sanctioned party resists, escalating",
+                                   low=0, high=1)
+    war_cost: float = param(8.0, "utils", "mechanism's cost of an escalated conflict", low=0)
 
     def __post_init__(self) -> None:
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
-            if f.name in ("accuracy", "incident_rate", "escalation_risk"):
-                check_range(f.name, value, 0, 1)
-            else:
-                check_range(f.name, value, 0)
+        validate(self)
 
     @property
     def wrongful_sanction_cost(self) -> float:

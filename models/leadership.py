@@ -42,7 +42,7 @@ import numpy as np
 
 from games import NormalFormGame, equilibria
 
-from .base import check_range, param
+from .base import check_int, max_regret, param, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -74,32 +74,26 @@ class LeadershipModel:
     ValueError: members must be an integer >= 2 (a lead power and at least one follower); got 0
     """
 
-    members: int = param(6, "states", "members of the group, the lead power included")
-    required_force: float = param(10.0, "force units", "force needed to mount the collective response")
-    leader_capacity: float = param(6.0, "force units", "force the lead power can contribute")
-    follower_capacity: float = param(1.0, "force units", "force each follower can contribute")
-    operation_cost: float = param(10.0, "utils", "total cost of the operation, paid by the contributors")
-    lead_share: float = param(0.5, "share", "share of the cost the lead power carries when followers join")
-    leader_benefit: float = param(6.0, "utils", "lead power's benefit from the response")
-    follower_benefit: float = param(1.5, "utils", "each follower's benefit from the response")
-    pledge_cost: float = param(0.1, "utils", "cost of preparing forces, paid by every contributor")
+    members: int = param(6, "states", "members of the group, the lead power included",
+                         low=2, high=MAX_MEMBERS, integer=True)
+    required_force: float = param(10.0, "force units", "force needed to mount the collective response",
+                                  low=0, low_open=True)
+    leader_capacity: float = param(6.0, "force units", "force the lead power can contribute", low=0)
+    follower_capacity: float = param(1.0, "force units", "force each follower can contribute",
+                                     low=0, low_open=True)
+    operation_cost: float = param(10.0, "utils", "total cost of the operation, paid by the contributors", low=0)
+    lead_share: float = param(0.5, "share", "share of the cost the lead power carries when followers join",
+                              low=0, high=1)
+    leader_benefit: float = param(6.0, "utils", "lead power's benefit from the response", low=0)
+    follower_benefit: float = param(1.5, "utils", "each follower's benefit from the response", low=0)
+    pledge_cost: float = param(0.1, "utils", "cost of preparing forces, paid by every contributor", low=0)
 
     def __post_init__(self) -> None:
-        n = self.members
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-            raise ValueError(f"members must be an integer >= 2 (a lead power and at least one follower); got {n!r}")
+        n = check_int("members", self.members, low=2, why="a lead power and at least one follower")
         if n > MAX_MEMBERS:
             raise ValueError(f"members must be <= {MAX_MEMBERS} to build the 2^N normal form; got {n} "
                              "(use LeadershipModel.closed_form() for larger groups)")
-        for f in dataclasses.fields(self):
-            if f.name == "members":
-                continue
-            if f.name == "lead_share":
-                check_range(f.name, getattr(self, f.name), 0, 1)
-            elif f.name in ("required_force", "follower_capacity"):
-                check_range(f.name, getattr(self, f.name), 0, low_open=True)
-            else:
-                check_range(f.name, getattr(self, f.name), 0)
+        validate(self)
 
     # ------------------------------------------------------------------ the game
     def payoffs(self, *contribute: int) -> tuple[float, ...]:
@@ -184,7 +178,8 @@ class LeadershipModel:
             with the lead power contributing), ``privileged`` (the lead power alone), ``k_group``
             (smallest contributing coalition that mounts the response in equilibrium; 0 if none),
             ``free_riders`` (members outside it), ``leader_payoff`` and ``follower_payoff`` (a
-            contributing follower's, 0 if none) in that equilibrium, ``n_equilibria``, ``regime``
+            contributing follower's, 0 if none) in that equilibrium, ``n_equilibria``, ``max_regret``
+            (the largest regret among the solver's equilibria, ``nan`` if none), ``regime``
             (a label for maps) and the closed-form thresholds.
 
         Examples
@@ -221,6 +216,7 @@ class LeadershipModel:
                        follower_payoff=0.0)
         out["regime"] = _regime(out, cf, self)
         out["n_equilibria"] = len(eqs)
+        out["max_regret"] = max_regret(eqs)
         out.update({f"cf_{k}": v for k, v in cf.items()})
         return out
 

@@ -45,7 +45,7 @@ from games.repeated import (
     round_robin,
 )
 
-from .base import check_range, param
+from .base import max_regret, param, validate
 
 __all__ = ["ReciprocityRegime", "NORMS", "consensus_probability"]
 
@@ -93,21 +93,31 @@ class ReciprocityRegime:
     ValueError: noise must be <= 1; got 2
     """
 
-    temptation: float = param(6.0, "utils", "T: payoff of arming against a restrained partner")
-    reward: float = param(4.0, "utils", "R: payoff of mutual restraint")
-    punishment: float = param(1.0, "utils", "P: payoff of mutual arming")
-    sucker: float = param(0.0, "utils", "S: payoff of restraint against an arming partner")
-    discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round")
-    noise: float = param(0.02, "probability", "misperception: chance an intended action is carried out or read as the other")
-    fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner")
-    members: int = param(5, "states", "members who must decide on a sanction")
-    quorum: int = param(5, "states", "votes needed to sanction (members = consensus)")
-    agree: float = param(0.8, "probability", "chance that each member backs a sanction")
-    reputation: float = param(0.0, "probability", "chance that a third party learns of a violation")
-    partners: int = param(1, "states", "third parties who withhold restraint from a known violator for one round")
-    norm: str = param("GRIM", "", "the reciprocity norm the regime fixes: GRIM, TFT, WSLS, GTFT or TF2T")
-    population: int = param(30, "states", "population size for the evolution of norms")
-    selection: float = param(1.0, "1/utils", "selection intensity of the pairwise-comparison rule")
+    temptation: float = param(6.0, "utils", "T: payoff of arming against a restrained partner", unbounded=True)
+    reward: float = param(4.0, "utils", "R: payoff of mutual restraint", unbounded=True)
+    punishment: float = param(1.0, "utils", "P: payoff of mutual arming", unbounded=True)
+    sucker: float = param(0.0, "utils", "S: payoff of restraint against an arming partner", unbounded=True)
+    discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round",
+                            low=0, high=1, high_open=True)
+    noise: float = param(0.02, "probability", "misperception: chance an intended action is carried out or read as the other",
+                         low=0, high=1)
+    fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner", low=0)
+    members: int = param(5, "states", "members who must decide on a sanction", low=1, integer=True)
+    quorum: int = param(5, "states", "votes needed to sanction (members = consensus)", low=1, integer=True)
+    agree: float = param(0.8, "probability", "chance that each member backs a sanction", low=0, high=1)
+    reputation: float = param(0.0, "probability", "chance that a third party learns of a violation",
+                              low=0, high=1)
+    partners: int = param(1, "states", "third parties who withhold restraint from a known violator for one round",
+                          low=0, integer=True)
+    norm: str = param("GRIM", "-", "the reciprocity norm the regime fixes: GRIM, TFT, WSLS, GTFT or TF2T",
+                      choices=NORMS)
+    population: int = param(30, "states", "population size for the evolution of norms", low=2, integer=True)
+    selection: float = param(1.0, "1/utils", "selection intensity of the pairwise-comparison rule", low=0)
+
+    def __post_init__(self) -> None:
+        validate(self)
+        if self.quorum > self.members:
+            raise ValueError(f"quorum must be between 1 and members ({self.members}); got {self.quorum}")
 
     # ------------------------------------------------------------------ presets
     @classmethod
@@ -161,27 +171,6 @@ class ReciprocityRegime:
         return dataclasses.replace(cls(fine=0.0, discount=0.95, noise=0.02, reputation=0.4), **changes)
 
     # ------------------------------------------------------------------ derived quantities
-    def _check(self) -> None:
-        for name in ("temptation", "reward", "punishment", "sucker", "fine"):
-            check_range(name, getattr(self, name))
-        check_range("fine", self.fine, low=0)
-        check_range("discount", self.discount, low=0, high=1, high_open=True)
-        for name in ("noise", "agree", "reputation"):
-            check_range(name, getattr(self, name), low=0, high=1)
-        for name in ("members", "quorum", "partners", "population"):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, int):
-                raise TypeError(f"{name} must be an integer; got {type(v).__name__} {v!r}")
-        if not 1 <= self.quorum <= self.members:
-            raise ValueError(f"quorum must be between 1 and members ({self.members}); got {self.quorum}")
-        if self.partners < 0:
-            raise ValueError(f"partners must be >= 0; got {self.partners}")
-        if self.population < 2:
-            raise ValueError(f"population must be >= 2; got {self.population}")
-        check_range("selection", self.selection, low=0)
-        if self.norm not in NORMS:
-            raise ValueError(f"norm must be one of {', '.join(map(repr, NORMS))}; got {self.norm!r}")
-
     def consensus(self) -> float:
         """Probability that the members reach the quorum for a sanction."""
         return consensus_probability(self.members, self.quorum, self.agree)
@@ -207,7 +196,6 @@ class ReciprocityRegime:
         >>> ReciprocityRegime(fine=1.0, quorum=1, agree=1.0).game().payoffs[1, 0].tolist()
         [5.0, 0.0]
         """
-        self._check()
         t = round(self.effective_temptation(), 12)
         r, p, s = float(self.reward), float(self.punishment), float(self.sucker)
         u = [[[r, r], [s, t]], [[t, s], [p, p]]]
@@ -231,7 +219,8 @@ class ReciprocityRegime:
         dict
             ``consensus_probability``, ``expected_sanction``, ``reputation_cost``,
             ``effective_temptation``; ``stage_equilibria`` (pure equilibria of the stage game, from the
-            solver) and ``restraint_is_stage_equilibrium``; for the norm: ``critical_discount`` (smallest
+            solver), ``restraint_is_stage_equilibrium`` and ``stage_max_regret`` (their largest
+            regret); for the norm: ``critical_discount`` (smallest
             discount factor at which the norm is subgame perfect under the noise; ``inf`` if none),
             ``sustainable`` (subgame perfect at ``discount``), ``cooperation_rate`` (expected share of
             restraint over the relationship) and ``long_run_cooperation`` (limit of means); for the
@@ -239,7 +228,8 @@ class ReciprocityRegime:
             ``settled_share`` and ``population_cooperation``.
         """
         g = self.game()
-        pure = [eq.pure_actions() for eq in equilibria(g, method="pure")]
+        stage = equilibria(g, method="pure")
+        pure = [eq.pure_actions() for eq in stage]
         norm = self.strategy()
         noise, delta = float(self.noise), float(self.discount)
         d_star = critical_discount(g, norm, norm, noise=noise)
@@ -256,6 +246,7 @@ class ReciprocityRegime:
             "effective_temptation": self.effective_temptation(),
             "stage_equilibria": len(pure),
             "restraint_is_stage_equilibrium": ("restrain", "restrain") in pure,
+            "stage_max_regret": max_regret(stage),
             "critical_discount": float(d_star),
             "sustainable": bool(sustainable),
             "cooperation_rate": coop,

@@ -44,15 +44,15 @@ damage exceeds ``tolerable_damage`` (multilateral is possible), else unilaterall
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 
-from games import NormalFormGame, equilibria
+from games import NormalFormGame
 from games.extensive import Decision, GameTree, SubgamePerfect, Terminal
 
-from .base import check_range, param
+from .base import check_range, param, solve_tree, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -142,43 +142,46 @@ class ResponseModel:
     ValueError: collective_delay must be >= 0; got -1
     """
 
-    stake: float = param(10.0, "utils", "defender's loss if the aggression succeeds")
-    aggressor_gain: float = param(6.0, "utils", "aggressor's gain if the aggression succeeds")
-    aggressor_loss: float = param(4.0, "utils", "aggressor's loss if the aggression is repelled")
-    aggressor_strength: float = param(1.0, "force units", "aggressor's military strength")
-    urgency: float = param(1.0, "utils per unit time", "damage done (and gained) per unit of response delay")
-    surprise: float = param(0.3, "probability", "chance that the crisis falls outside planned contingencies")
-    cohesion: float = param(1.0, "share", "share of the collective's other members that actually contribute")
-    alliance_cohesion: float = param(0.9, "share", "share of the allies that actually contribute")
-    tolerable_damage: float = param(2.0, "utils", "damage accepted while waiting for a multilateral response")
-    unilateral_power: float = param(1.0, "force units", "force of the victim acting alone")
-    alliance_power: float = param(3.0, "force units", "force of the alliance if every ally contributes")
-    collective_power: float = param(10.0, "force units", "force of the collective system if every member contributes")
-    unilateral_delay: float = param(0.5, "time units", "time to mount a unilateral response")
-    alliance_delay: float = param(1.5, "time units", "time for the alliance to respond (plans worked out)")
-    collective_delay: float = param(3.0, "time units", "time for the collective system to coordinate a response")
-    unilateral_flexibility: float = param(1.0, "probability", "chance a unilateral response fits an unforeseen crisis")
-    alliance_flexibility: float = param(0.7, "probability", "chance an alliance response fits an unforeseen crisis")
-    collective_flexibility: float = param(0.4, "probability", "chance a collective response fits an unforeseen crisis")
-    unilateral_cost: float = param(2.0, "utils", "total cost of a unilateral response")
-    alliance_cost: float = param(3.0, "utils", "total cost of an alliance response, shared among contributors")
-    collective_cost: float = param(4.0, "utils", "total cost of a collective response, shared among contributors")
-    alliance_members: int = param(3, "states", "members of the alliance (victim included)")
-    collective_members: int = param(10, "states", "members of the collective security system (victim included)")
+    stake: float = param(10.0, "utils", "defender's loss if the aggression succeeds", low=0)
+    aggressor_gain: float = param(6.0, "utils", "aggressor's gain if the aggression succeeds", low=0)
+    aggressor_loss: float = param(4.0, "utils", "aggressor's loss if the aggression is repelled", low=0)
+    aggressor_strength: float = param(1.0, "force units", "aggressor's military strength", low=0, low_open=True)
+    urgency: float = param(1.0, "utils per unit time", "damage done (and gained) per unit of response delay",
+                           low=0)
+    surprise: float = param(0.3, "probability", "chance that the crisis falls outside planned contingencies",
+                            low=0, high=1)
+    cohesion: float = param(1.0, "share", "share of the collective's other members that actually contribute",
+                            low=0, high=1)
+    alliance_cohesion: float = param(0.9, "share", "share of the allies that actually contribute",
+                                     low=0, high=1)
+    tolerable_damage: float = param(2.0, "utils", "damage accepted while waiting for a multilateral response",
+                                    low=0)
+    unilateral_power: float = param(1.0, "force units", "force of the victim acting alone", low=0)
+    alliance_power: float = param(3.0, "force units", "force of the alliance if every ally contributes", low=0)
+    collective_power: float = param(10.0, "force units", "force of the collective system if every member contributes",
+                                    low=0)
+    unilateral_delay: float = param(0.5, "time units", "time to mount a unilateral response", low=0)
+    alliance_delay: float = param(1.5, "time units", "time for the alliance to respond (plans worked out)",
+                                  low=0)
+    collective_delay: float = param(3.0, "time units", "time for the collective system to coordinate a response",
+                                    low=0)
+    unilateral_flexibility: float = param(1.0, "probability", "chance a unilateral response fits an unforeseen crisis",
+                                          low=0, high=1)
+    alliance_flexibility: float = param(0.7, "probability", "chance an alliance response fits an unforeseen crisis",
+                                        low=0, high=1)
+    collective_flexibility: float = param(0.4, "probability", "chance a collective response fits an unforeseen crisis",
+                                          low=0, high=1)
+    unilateral_cost: float = param(2.0, "utils", "total cost of a unilateral response", low=0)
+    alliance_cost: float = param(3.0, "utils", "total cost of an alliance response, shared among contributors",
+                                 low=0)
+    collective_cost: float = param(4.0, "utils", "total cost of a collective response, shared among contributors",
+                                   low=0)
+    alliance_members: int = param(3, "states", "members of the alliance (victim included)", low=1, integer=True)
+    collective_members: int = param(10, "states", "members of the collective security system (victim included)",
+                                    low=1, integer=True)
 
     def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name.endswith("_members"):
-                if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-                    raise ValueError(f"{f.name} must be an integer >= 1 (a coalition of at least one state); "
-                                     f"got {value!r}")
-            elif f.name in ("surprise", "cohesion", "alliance_cohesion") or f.name.endswith("_flexibility"):
-                check_range(f.name, value, 0, 1)
-            elif f.name in ("aggressor_strength",):
-                check_range(f.name, value, 0, low_open=True)
-            else:
-                check_range(f.name, value, 0)
+        validate(self)
 
     # ------------------------------------------------------------------ the modes
     def _mode(self, name: str) -> Mode:
@@ -280,8 +283,9 @@ class ResponseModel:
             refrains), ``aggressor_action``, ``value_<mode>`` and ``success_<mode>`` for each mode,
             ``value_acquiesce``, ``rule_mode`` and ``rule_regret`` (the rule's shortfall against the best
             mode), ``spe_is_nash`` (the subgame-perfect profile is among the normal form's pure
-            equilibria found by :func:`games.equilibria`), ``n_pure_equilibria`` and the equilibrium
-            payoffs.
+            equilibria found by :func:`games.equilibria`; :func:`models.base.solve_tree` refuses
+            otherwise), ``regret`` (that equilibrium's regret in the normal form, computed by the
+            solver), ``n_pure_equilibria`` and the equilibrium payoffs.
 
         Examples
         --------
@@ -289,14 +293,7 @@ class ResponseModel:
         >>> out["deterred"], out["response"], out["spe_is_nash"]
         (True, 'collective', True)
         """
-        tree = self.tree()
-        spe = tree.backward_induction()
-        game = tree.normal_form()
-        prof = tree.profile(spe.plan)
-        eqs = equilibria(game, method="pure", tol=tol)
-        spe_is_nash = any(eq.supports == tuple((k,) for k in prof) for eq in eqs)
-        if not spe_is_nash:  # pragma: no cover - Kuhn's theorem; kept so a wrong answer is never silent
-            raise RuntimeError("the subgame-perfect profile is not a Nash equilibrium of the normal form")
+        spe, _, eq, eqs = solve_tree(self.tree(), tol=tol)
         modes = self.modes()
         values = {name: m.defender_value for name, m in modes.items()}
         best = max(MODES, key=lambda name: values[name])
@@ -316,7 +313,8 @@ class ResponseModel:
         out["rule_regret"] = values[best] - values[rule]
         out["aggressor_payoff"] = float(spe.payoffs[0])
         out["defender_payoff"] = float(spe.payoffs[1])
-        out["spe_is_nash"] = spe_is_nash
+        out["spe_is_nash"] = True   # solve_tree refuses otherwise
+        out["regret"] = float(eq.regret)
         out["n_pure_equilibria"] = len(eqs)
         return out
 
@@ -356,11 +354,12 @@ def response_sweep(base: ResponseModel | None = None, urgency: Sequence[float] =
     return sweep(base, grid, executor=executor, progress=False)
 
 
-def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = ()) -> "Any":
+def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = (), tol: float = 1e-12) -> "Any":
     """The rule "unilateral if necessary, multilateral if possible" against each pure mode.
 
     Each strategy is used at every urgency in ``urgency`` (a sample of crises); the table reports its
-    mean value to the defender and its mean regret against the best mode crisis by crisis.
+    mean value to the defender, its mean regret against the best mode crisis by crisis, and
+    ``share_best``, the share of crises in which its regret is at most ``tol`` (utils).
 
     Examples
     --------
@@ -374,6 +373,7 @@ def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = 
     import pandas as pd
 
     base = base if base is not None else ResponseModel()
+    check_range("tol", tol, 0)
     us = [check_range("urgency", u, 0) for u in urgency]
     if not us:
         raise ValueError("urgency must give at least one value")
@@ -388,5 +388,5 @@ def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = 
         rows["rule"].append((vals[rule], best - vals[rule]))
     return pd.DataFrame([{"strategy": name, "mean_value": float(np.mean([v for v, _ in r])),
                           "mean_regret": float(np.mean([g for _, g in r])),
-                          "share_best": float(np.mean([g <= 1e-12 for _, g in r]))}
+                          "share_best": float(np.mean([g <= tol for _, g in r]))}
                          for name, r in rows.items()])

@@ -37,7 +37,7 @@ import numpy as np
 
 from games import NormalFormGame, equilibria
 
-from .base import check_range, param
+from .base import check_range, max_regret, param, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -195,20 +195,21 @@ class SecurityDilemmaModel:
     ValueError: distinguishability must be <= 1; got 1.5
     """
 
-    offence_advantage: float = param(0.5, "-1..1", "advantage of the offence (>0) or of the defence (<0)")
-    distinguishability: float = param(0.25, "probability", "chance an offensive build-up is recognised in time")
-    mutual_restraint: float = param(3.0, "utils", "R: payoff when both states keep defensive postures")
-    arms_race: float = param(1.0, "utils", "P: payoff when both states adopt offensive postures")
-    exploitation_gain: float = param(2.0, "utils", "gain from attacking a defensive state at full offence advantage")
-    warning_value: float = param(1.0, "utils", "value of warning to a defensive state facing an offensive one")
+    offence_advantage: float = param(0.5, "-1..1", "advantage of the offence (>0) or of the defence (<0)",
+                                     low=-1, high=1)
+    distinguishability: float = param(0.25, "probability", "chance an offensive build-up is recognised in time",
+                                      low=0, high=1)
+    mutual_restraint: float = param(3.0, "utils", "R: payoff when both states keep defensive postures",
+                                    unbounded=True)
+    arms_race: float = param(1.0, "utils", "P: payoff when both states adopt offensive postures",
+                             unbounded=True)
+    exploitation_gain: float = param(2.0, "utils", "gain from attacking a defensive state at full offence advantage",
+                                     low=0, low_open=True)
+    warning_value: float = param(1.0, "utils", "value of warning to a defensive state facing an offensive one",
+                                 low=0, low_open=True)
 
     def __post_init__(self) -> None:
-        check_range("offence_advantage", self.offence_advantage, -1, 1)
-        check_range("distinguishability", self.distinguishability, 0, 1)
-        check_range("mutual_restraint", self.mutual_restraint)
-        check_range("arms_race", self.arms_race)
-        check_range("exploitation_gain", self.exploitation_gain, 0, low_open=True)
-        check_range("warning_value", self.warning_value, 0, low_open=True)
+        validate(self)
         if not self.mutual_restraint > self.arms_race:
             raise ValueError(f"mutual_restraint must exceed arms_race (security at lower cost); got "
                              f"{self.mutual_restraint} <= {self.arms_race}")
@@ -248,6 +249,7 @@ class SecurityDilemmaModel:
         dict
             ``world`` and ``jervis`` (his label), ``game_type`` (:func:`classify_symmetric`),
             ``stein`` (:func:`stein_problem`), ``n_equilibria`` (all, from :func:`games.equilibria`),
+            ``max_regret`` (the largest regret among them),
             ``pure_equilibria`` (as ``"defensive/offensive"`` strings), ``cooperation_equilibrium``
             (mutual defensive postures are an equilibrium), ``mutual_arming_equilibrium``,
             ``cooperation_unique``, ``aggression_pays`` (``T > R``), ``security_dilemma`` (``P > S``:
@@ -278,6 +280,7 @@ class SecurityDilemmaModel:
             "game_type": classify_symmetric(T, R, P, S),
             "stein": stein_problem(game, tol=tol),
             "n_equilibria": len(eqs),
+            "max_regret": max_regret(eqs),
             "pure_equilibria": ", ".join("/".join(p) for p in pure),
             "cooperation_equilibrium": ("defensive", "defensive") in pure,
             "mutual_arming_equilibrium": ("offensive", "offensive") in pure,

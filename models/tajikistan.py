@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 
 from . import cases
-from .base import check_range, param
+from .base import check_int, param, validate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -85,36 +85,34 @@ class TajikistanOperation:
     >>> TajikistanOperation(cost_rule="fair")
     Traceback (most recent call last):
     ...
-    ValueError: cost_rule must be one of ('equal', 'gdp', 'lead'); got 'fair'
+    ValueError: cost_rule must be one of 'equal', 'gdp', 'lead'; got 'fair'
     """
 
-    year: int = param(1993, "year", "year whose GDP (WDI, current US$) calibrates stakes and GDP shares [data]")
-    requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]")
-    cost_rule: str = param("equal", "-", "how the requirement is split: 'equal', 'gdp' or 'lead' [assumption]")
-    lead_state: str = param("Russia", "-", "the state that takes lead_share under cost_rule='lead'")
-    lead_share: float = param(0.5, "1", "lead state's share of the requirement under 'lead' [assumption]")
-    unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]")
+    year: int = param(1993, "year", "year whose GDP (WDI, current US$) calibrates stakes and GDP shares [data]",
+                      low=min(cases.GDP_CURRENT_USD["Russia"]), high=max(cases.GDP_CURRENT_USD["Russia"]),
+                      integer=True)
+    requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]",
+                               low=0, low_open=True)
+    cost_rule: str = param("equal", "-", "how the requirement is split: 'equal', 'gdp' or 'lead' [assumption]",
+                           choices=COST_RULES)
+    lead_state: str = param("Russia", "-", "the state that takes lead_share under cost_rule='lead'",
+                            choices=STATES)
+    lead_share: float = param(0.5, "1", "lead state's share of the requirement under 'lead' [assumption]",
+                              low=0, high=1)
+    unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]",
+                             low=0)
     neighbour_stake: float = param(0.02, "share of GDP per year",
-                                   "value of success to a state bordering Tajikistan [assumption]")
+                                   "value of success to a state bordering Tajikistan [assumption]", low=0)
     other_stake: float = param(0.005, "share of GDP per year",
-                               "value of success to a non-bordering state [assumption]")
-    technology: str = param("linear", "-", "'linear': p = min(1, F/R); 'threshold': p = 1[F >= R] [assumption]")
+                               "value of success to a non-bordering state [assumption]", low=0)
+    technology: str = param("linear", "-", "'linear': p = min(1, F/R); 'threshold': p = 1[F >= R] [assumption]",
+                            choices=TECHNOLOGIES)
 
     def __post_init__(self) -> None:
         years = sorted(cases.GDP_CURRENT_USD["Russia"])
-        if isinstance(self.year, bool) or not isinstance(self.year, (int, np.integer)) or self.year not in years:
+        if check_int("year", self.year) not in years:
             raise ValueError(f"year must be an int in {years[0]}..{years[-1]} (WDI data held); got {self.year!r}")
-        check_range("requirement", self.requirement, 0, low_open=True)
-        if self.cost_rule not in COST_RULES:
-            raise ValueError(f"cost_rule must be one of {COST_RULES}; got {self.cost_rule!r}")
-        if self.lead_state not in STATES:
-            raise ValueError(f"lead_state must be one of {STATES}; got {self.lead_state!r}")
-        check_range("lead_share", self.lead_share, 0, 1)
-        check_range("unit_cost", self.unit_cost, 0)
-        check_range("neighbour_stake", self.neighbour_stake, 0)
-        check_range("other_stake", self.other_stake, 0)
-        if self.technology not in TECHNOLOGIES:
-            raise ValueError(f"technology must be one of {TECHNOLOGIES}; got {self.technology!r}")
+        validate(self)
 
     # ------------------------------------------------------------------ calibration
     def gdp(self) -> dict[str, float]:
@@ -181,6 +179,17 @@ class TajikistanOperation:
         With several equilibria (threshold technology) the headline one is the equilibrium with the
         largest force (the most optimistic); all are listed in ``equilibria`` (as sets of states that
         send troops; states with a zero quota never count as contributors).
+
+        Returns
+        -------
+        dict
+            Scalars: ``year``, ``force`` and ``requirement`` (men), ``shortfall``, ``fill_rate``,
+            ``success_probability``, ``actual_force`` (the case's 7,000), ``n_equilibria`` and
+            ``max_regret`` (largest regret among the solver's equilibria). Tuples of state names:
+            ``contributors``, ``free_riders``, ``actual_participants`` and ``equilibria`` (one tuple
+            of contributing states per equilibrium). Per-state dicts (state -> number):
+            ``contingents`` (men), ``values`` and ``costs`` (US$ million a year) and
+            ``cost_share_of_gdp``.
         """
         eqs = self.equilibria()
         k, v, c, g = self.contingents(), self.values(), self.costs(), self.gdp()

@@ -49,7 +49,8 @@ def _burden_section() -> ReportSection:
                  f"(one-sided p = {stats['spearman_p_greater']:.3f})", fontsize=10)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    text = ("Olson-Zeckhauser / BBV equilibrium with Cobb-Douglas utility (defence weight 0.05) on the "
+    text = ("Model: PublicGoodAlliance. Olson-Zeckhauser / BBV equilibrium with Cobb-Douglas utility "
+            "(defence weight 0.05) on the "
             "27 NATO allies' 2014 GDP: only the largest ally pays, so the model predicts burden rising "
             "with size (OZ's 'exploitation of the great by the small'). The data (NATO defence shares, "
             f"WDI GDP) show a weaker positive rank correlation, rho = {stats['spearman_rho']:.3f}, not "
@@ -76,18 +77,20 @@ def _optimum_section(quick: bool) -> ReportSection:
     df = pd.DataFrame(rows)
     fig, ax = plt.subplots(figsize=(7, 4))
     for alpha, sub in df.groupby("alpha"):
-        ax.plot(sub.n_allies, sub.ratio, marker="o", label=f"defence weight {alpha}")
+        ax.plot(sub.n_allies, sub.ratio, marker="o", label=f"alpha = {alpha}")
     for n, lab in ((4, "CIS 4"), (32, "NATO 32"), (193, "UN 193")):
         ax.axvline(n, color="0.8", lw=0.8)
         ax.text(n, 1.02, lab, fontsize=7, ha="center")
     ax.set_xscale("log")
     ax.set_ylim(0, 1.08)
-    ax.set_xlabel("number of equal allies (total income fixed)")
+    ax.set_xlabel("number of equal allies (total income fixed; log scale)")
     ax.set_ylabel("equilibrium defence / Samuelson optimum")
-    ax.legend(fontsize=8)
+    ax.set_title("Olson-Zeckhauser: equal allies under-provide more as the alliance grows", fontsize=10)
+    ax.legend(fontsize=8, title="weight of defence in utility", title_fontsize=8)
     fig.tight_layout()
     r193 = df[(df.n_allies == 193) & (df.alpha == 0.3)].ratio.item()
-    text = ("Equal allies sharing a fixed total income: the Nash total is a/(1 + (n-1)(1-a)) of income "
+    text = ("Model: PublicGoodAlliance (Cobb-Douglas, exact equilibrium, verified by each ally's numerical best "
+            "response). Equal allies sharing a fixed total income: the Nash total is a/(1 + (n-1)(1-a)) of income "
             "against the Samuelson optimum a, so under-provision worsens as the alliance grows: with a "
             f"defence weight of 0.3 a 193-member organisation buys {r193:.1%} of the efficient amount.")
     return ReportSection(slug="alliances-total-vs-optimum", title="Under-provision grows with membership",
@@ -113,10 +116,14 @@ def _tajikistan_section(quick: bool) -> ReportSection:
     ax.axhline(cases.TAJIKISTAN_1993.actual_force, color="tab:red", lw=1, label="deployed 7,000")
     ax.set_xlabel("lead state's share of the 16,000 requirement")
     ax.set_ylabel("equilibrium force (men)")
-    ax.legend(fontsize=8)
+    ax.set_title("Tajikistan 1993: the force in equilibrium under each way of splitting the quotas", fontsize=10)
+    ax.legend(fontsize=8, loc="center right")
     fig.tight_layout()
     eq = df[df.rule == "equal"].iloc[0]
-    text = ("Four prescribed states contribute their quota or not; success probability rises with the "
+    text = ("Model: TajikistanOperation, the pure equilibria of the 2^4 game (games.equilibria). The figure shows "
+            "the force the equilibrium deploys when Russia takes a growing share of the quotas (line), against "
+            "equal and GDP-proportional quotas and the planned and deployed forces (horizontal lines). "
+            "Four prescribed states contribute their quota or not; success probability rises with the "
             "force (WDI GDP 1993, assumed stakes and costs). Kazakhstan and Kyrgyzstan free-ride under "
             f"every rule; with equal quotas the force is {eq.force:,.0f} men against 16,000 (7,000 "
             "deployed). Shifting the burden to the lead state raises the force without changing who "

@@ -43,8 +43,9 @@ def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
     ax.semilogx(table["n"], table["p_volunteer"], "o-", label="each member acts (p)")
     ax.semilogx(table["n"], table["p_nobody"], "s-", label="nobody acts")
     ax.axhline(0.5, color="grey", lw=0.8, ls=":", label="cost / benefit")
-    ax.set_xlabel("members n")
-    ax.set_ylabel("probability")
+    ax.set_xlabel("members n who could act (log scale)")
+    ax.set_ylabel("probability (symmetric equilibrium)")
+    ax.set_title("The volunteer's dilemma (Diekmann 1985), cost / benefit = 0.5", fontsize=10)
     ax.legend()
     fig.tight_layout()
     last = table.iloc[-1]
@@ -52,8 +53,10 @@ def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
         slug="volunteers-dilemma",
         title="The volunteer's dilemma: more members, less action",
         claim=ESSAY_CLAIM,
-        text=("One member's action suffices and every member would rather another paid (Diekmann 1985; cost/benefit "
-              "0.5). In the symmetric equilibrium each member acts less the larger the membership, and the chance "
+        text=("Model: VolunteersDilemma. One member's action suffices and every member would rather another paid "
+              "(Diekmann 1985; cost/benefit 0.5). The figure shows, from the engine's symmetric mixed equilibrium of "
+              "the n-player anonymous game, the probability that each member acts and that nobody does. In the "
+              "symmetric equilibrium each member acts less the larger the membership, and the chance "
               "that nobody acts rises towards the cost/benefit ratio: size makes free-riding likelier, not rarer."),
         figure=fig, table=table,
         summary=f"volunteer's dilemma: P(nobody acts) = {table['p_nobody'].iloc[0]:.2f} at n=2, "
@@ -66,23 +69,32 @@ def _risk_section(quick: bool, executor: Any) -> ReportSection:
 
     risks = np.linspace(0, 1, 6 if quick else 21)
     table = sweep(_risk_row, {"risk": [float(r) for r in risks]}, executor=executor, progress=False)
-    fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.plot(table["risk"], table["group_achievement"], "o-", label="groups reaching the threshold (eta_G)")
-    ax.plot(table["risk"], table["x_right"], "s--", label="stable cooperation x_R (infinite population)")
-    ax.set_xlabel("risk r of losing everything on a shortfall")
-    ax.set_ylabel("fraction")
-    ax.set_ylim(0, 1)
-    ax.legend(loc="upper left")
-    fig.tight_layout()
     m = CollectiveRisk()
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.plot(table["risk"], table["group_achievement"], "o-",
+            label=f"groups reaching the threshold, eta_G\n(finite population of {m.population})")
+    has_xr = table["x_right"].notna()
+    first = f"; none at r <= {table['risk'][~has_xr].max():.2f}" if has_xr.any() and not has_xr.all() else ""
+    ax.plot(table["risk"], table["x_right"], "s--",
+            label=f"stable share of contributors x_R\n(infinite population{first})")
+    ax.set_xlabel("risk r that a group below the threshold loses everything")
+    ax.set_ylabel("share")
+    ax.set_ylim(0, 1)
+    ax.set_title(f"Collective risk (Santos & Pacheco 2011): groups of {m.group_size}, {m.threshold} contributors "
+                 "needed", fontsize=10)
+    ax.legend(loc="upper left", fontsize=8)
+    fig.tight_layout()
     return ReportSection(
         slug="collective-risk",
         title="Collective risk: a shortfall that costs everyone makes members contribute",
         claim=ESSAY_CLAIM,
-        text=(f"Groups of {m.group_size} drawn from {m.population} members need {m.threshold} contributors giving "
+        text=(f"Model: CollectiveRisk. Groups of {m.group_size} drawn from {m.population} members need "
+              f"{m.threshold} contributors giving "
               f"{m.contribution:.0%} of their endowment; below that, with probability r all lose everything "
               "(Santos & Pacheco 2011). Above a critical risk a stable mix of contributors appears and the share "
-              "of groups that reach the threshold climbs steeply."),
+              "of groups that reach the threshold climbs steeply. Solid: the share of groups that reach the threshold "
+              "under the stationary distribution of imitation with mutation (finite population); dashed: the stable "
+              "interior rest point of the replicator dynamics (infinite population)."),
         figure=fig, table=table,
         summary=f"collective risk: eta_G = {table['group_achievement'].iloc[0]:.2f} at r=0, "
                 f"{table['group_achievement'].iloc[-1]:.2f} at r=1",
@@ -96,21 +108,31 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
     thresholds = range(1, 11)
     table = sweep(_regime_row, {"threshold": list(thresholds), "cost": [float(c) for c in costs]},
                   executor=executor, progress=False)
-    fig, ax = plt.subplots(figsize=(6, 3.8))
-    heatmap(table, "cost", "threshold", "best_mixed_success", cmap="viridis", vmin=0, vmax=1,
-            colorbar_label="success in the best symmetric mixed equilibrium", ax=ax)
-    ax.set_xlabel("cost of contributing (benefit = 1)")
-    ax.set_ylabel("contributors required (of 10)")
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    shown = table.assign(best_mixed_success=table["best_mixed_success"].where(table["n_mixed"] > 0))
+    heatmap(shown, "cost", "threshold", "best_mixed_success", cmap="viridis", vmin=0, vmax=1,
+            colorbar_label="chance the operation succeeds in the\nbest symmetric mixed equilibrium", ax=ax)
+    ax.set_facecolor("#eeeeee")
+    ax.patch.set_hatch("///")
+    ax.patch.set_edgecolor("#999999")
+    ax.legend(handles=[Patch(facecolor="#eeeeee", edgecolor="#999999", hatch="///",
+                             label="no symmetric mixed\nequilibrium")], loc="center right", fontsize=8)
+    ax.set_xlabel("cost of contributing (utils; benefit of success = 1)")
+    ax.set_ylabel("contributors required (of 10 members)")
+    ax.set_title("Force requirements: 10 members, an operation that needs enough contributors", fontsize=10)
     fig.tight_layout()
     none = int((table["n_mixed"] == 0).sum())
     return ReportSection(
         slug="threshold-regimes",
         title="Force requirements: where coordination on a joint operation can survive",
         claim=ESSAY_CLAIM,
-        text=("Ten members, an operation that succeeds when enough of them contribute forces. Besides the pure "
-              "equilibria (nobody, or exactly the required number), symmetric equilibria in which members "
-              "contribute at random exist only where the cost is low relative to the requirement; dark cells have "
-              "none, and members can only hope someone else carries the burden."),
+        text=("Model: ThresholdPublicGood. Ten members, an operation that succeeds when enough of them contribute "
+              "forces. Besides the pure equilibria (nobody, or exactly the required number), symmetric equilibria "
+              "in which members contribute at random exist only where the cost is low relative to the requirement. "
+              "Colour: the chance of success in the best such equilibrium (from the engine's root finder); hatched "
+              "cells have none, and members can only hope someone else carries the burden."),
         figure=fig, table=table,
         summary=f"threshold regimes: {none} of {len(table)} (cost, requirement) cells have no mixed equilibrium",
     )

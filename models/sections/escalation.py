@@ -41,7 +41,10 @@ def _escalation_section(quick: bool, executor: Any) -> ReportSection:
     ax.set_ylim(-0.02, max(0.5, df.war_probability_automatic.max() + 0.05))
     ax.legend(fontsize=8, loc="upper right")
     fig.tight_layout()
-    text = ("A challenger violates the peace or not; half of all violations are incidents nobody chose. An "
+    text = ("Model: EscalationModel, an escalation ladder solved by backward induction and checked against its "
+            "normal form's pure equilibria (games.equilibria). The lines show the probability of war per violation "
+            "under each regime as the chance that a contested reaction escalates grows. "
+            "A challenger violates the peace or not; half of all violations are incidents nobody chose. An "
             "automatic collective system reacts to every violation; a discretionary one assesses each (at a "
             "cost) and may accommodate or ignore it; a confronted party backs down or escalates, risking war. "
             "Automaticity deters aggressions a discretionary system would accommodate "
@@ -80,7 +83,9 @@ def _labelling_section(quick: bool, executor: Any) -> ReportSection:
     ax.set_title("Sanctioning the party labelled as aggressor", fontsize=11)
     ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5))
     fig.tight_layout()
-    text = ("An inspection game: a potential aggressor attacks or refrains; a collective mechanism sanctions "
+    text = ("Model: LabellingModel, a 2x2 inspection game solved by games.equilibria; the lines are equilibrium "
+            "probabilities against the signal's accuracy. A potential aggressor attacks or refrains; "
+            "a collective mechanism sanctions "
             "whichever party a noisy signal labels as aggressor, or abstains; incidents happen even in peace. "
             f"Below accuracy {a0:.2f} sanctioning does the mechanism more harm than good (wrongful sanctions "
             "are resisted and escalate), so aggression goes unchecked; above it, better labelling raises "

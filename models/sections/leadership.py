@@ -40,13 +40,19 @@ def _threshold_section(quick: bool, executor: Any) -> ReportSection:
                     legend_title="equilibrium outcome", ax=ax)
     ax.axvline(cf["min_lead_share"], color="k", lw=0.8, ls="--")
     ax.plot(shares, shares * m.operation_cost + m.pledge_cost, color="k", lw=0.8, ls="--")
+    ax.annotate("followers join\nto the right", (cf["min_lead_share"], 0.3), xytext=(6, 0),
+                textcoords="offset points", fontsize=8)
+    ax.text(0.02, 0.3 * m.operation_cost, "lead power willing to pay\nits share above the\nsloped line",
+            fontsize=8, va="bottom")
     ax.set_xlabel("share of the operation's cost carried by the lead power")
-    ax.set_ylabel("lead power's benefit from the response")
+    ax.set_ylabel("lead power's benefit from the response (utils)")
     ax.set_title(f"Leadership and the collective response ({m.members} members, force {m.required_force:g} needed)",
                  fontsize=11)
     fig.tight_layout()
     equal = 1 / (cf["followers_needed"] + 1)
-    text = (f"A lead power and {m.members - 1} followers pledge forces to a response that needs "
+    text = (f"Model: LeadershipModel, all pure equilibria of the {m.members}-player pledge game (games.equilibria); "
+            "the map shows which kind of equilibrium exists at each lead share and lead-power benefit. "
+            f"A lead power and {m.members - 1} followers pledge forces to a response that needs "
             f"{m.required_force:g} force units; the lead power brings {m.leader_capacity:g}, each follower "
             f"{m.follower_capacity:g}, so {cf['followers_needed']} followers must join it (Snidal's k-group of "
             f"{cf['followers_needed'] + 1}; the rest free-ride). With the cost split equally ({equal:.2f} each) "

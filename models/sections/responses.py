@@ -55,15 +55,22 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
                     legend_title="defenders' best mode", ax=ax)
     det = df.pivot(index="cohesion", columns="urgency", values="deterred").astype(float)
     if 0 < det.to_numpy().mean() < 1:
+        from matplotlib.lines import Line2D
+
         ax.contour(det.columns, det.index, det.to_numpy(), levels=[0.5], colors="k", linestyles="--")
-        ax.text(0.05, 0.05, "aggressor deterred\n(left of dashed line)", fontsize=8, transform=ax.transAxes)
+        modes_legend = ax.get_legend()
+        ax.add_artist(modes_legend)
+        ax.legend(handles=[Line2D([], [], color="k", ls="--", label="aggressor deterred\nleft of this line")],
+                  fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 0.62))
     ax.set_xlabel("urgency of the threat (damage per unit of response delay)")
     ax.set_ylabel("cohesion of the collective system\n(share of members that contribute)")
     ax.set_title("Best response mode to an aggression", fontsize=11)
     fig.tight_layout()
     counts = df["best_mode"].value_counts().to_dict()
     m = ResponseModel()
-    text = (f"An aggressor attacks or refrains; the defenders answer unilaterally, through an alliance or "
+    text = (f"Model: ResponseModel, solved by backward induction and checked against the normal form's pure "
+            "equilibria (games.equilibria). The map shows the defenders' best mode at each urgency and cohesion. "
+            f"An aggressor attacks or refrains; the defenders answer unilaterally, through an alliance or "
             f"through the collective system, whose power rises (effective {m.modes()['unilateral'].effective_power:.0f}, "
             f"{m.modes()['alliance'].effective_power:.1f}, {m.modes()['collective'].effective_power:.0f} force units) "
             "while its delay and rigidity rise too; damage accrues while a response is organised. "

@@ -51,7 +51,9 @@ def _worlds_section(quick: bool, executor: Any) -> ReportSection:
     ax.set_title("Jervis (1978): the four worlds of the security dilemma", fontsize=11)
     fig.tight_layout()
     rows = worlds.set_index("world")
-    text = ("Two states choose defensive or offensive postures. The offence advantage sets the temptation to "
+    text = ("Model: SecurityDilemmaModel; each cell's symmetric 2x2 game is classified by its ordinal payoffs "
+            "and solved by games.equilibria. Two states choose defensive or offensive postures. "
+            "The offence advantage sets the temptation to "
             "exploit a defensive neighbour, distinguishability the danger of staying defensive when the other "
             "arms. The four worlds become the prisoner's dilemma (no cooperative equilibrium; reciprocity "
             f"needs a discount factor above {rows.loc[1, 'critical_discount']:.2f}), the stag hunt (cooperation "
