@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from fractions import Fraction
 from numbers import Integral, Rational, Real
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 
@@ -13,8 +15,11 @@ __all__ = [
     "as_exact_array",
     "check_probability_vector",
     "check_positive_int",
+    "check_nonnegative",
     "check_choice",
+    "canonical_choice",
     "check_tolerance",
+    "noted",
 ]
 
 
@@ -46,6 +51,9 @@ def as_real_array(value: Any, name: str, *, ndim: int | None = None) -> np.ndarr
     """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must be an array of numbers; got {type(value).__name__} {value!r}")
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iuf":
+        # numeric arrays (np.matrix and float32 included) need no entry-by-entry check
+        return _finite(np.array(value, dtype=float), name, ndim)
     try:
         raw = np.asarray(value, dtype=object)
     except ValueError as exc:  # numpy >= 1.24 refuses ragged input
@@ -61,7 +69,21 @@ def as_real_array(value: Any, name: str, *, ndim: int | None = None) -> np.ndarr
             raise TypeError(
                 f"{name} must contain real numbers only; found {type(v).__name__} {v!r}"
             )
-    arr = raw.astype(float)
+    try:
+        arr = raw.astype(float)
+    except OverflowError:
+        for idx, v in np.ndenumerate(raw):
+            try:
+                float(v)
+            except OverflowError:
+                raise ValueError(f"{name} must contain numbers that fit in a float (magnitude below 1.8e308); "
+                                 f"found a {type(v).__name__} too large for a float at index {idx}") from None
+        raise  # pragma: no cover - astype overflowed, so some entry does
+    return _finite(arr, name, ndim)
+
+
+def _finite(arr: np.ndarray, name: str, ndim: int | None) -> np.ndarray:
+    """Check the dimension and finiteness of a float array."""
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-dimensional; got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
@@ -136,7 +158,7 @@ def check_probability_vector(
         raise ValueError(f"{name} must be non-negative; got {arr.tolist()}")
     total = float(arr.sum())
     if abs(total - 1.0) > max(tol, 1e-12) * max(1, size):
-        raise ValueError(f"{name} must sum to 1 (a probability distribution); it sums to {total:.6g}")
+        raise ValueError(f"{name} must sum to 1 (a probability distribution); it sums to {total:.12g}")
     return arr
 
 
@@ -159,6 +181,25 @@ def check_positive_int(value: Any, name: str, minimum: int = 1) -> int:
     return int(value)
 
 
+def check_nonnegative(value: Any, name: str) -> float:
+    """Return ``value`` as a float >= 0 (``inf`` allowed) or raise naming ``name``.
+
+    Examples
+    --------
+    >>> check_nonnegative(0.5, "tol")
+    0.5
+    >>> check_nonnegative(-1, "tol")
+    Traceback (most recent call last):
+    ...
+    ValueError: tol must be a number >= 0; got -1
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (Real, np.floating, np.integer)):
+        raise TypeError(f"{name} must be a number >= 0; got {type(value).__name__} {value!r}")
+    if not value >= 0:  # also catches nan
+        raise ValueError(f"{name} must be a number >= 0; got {value}")
+    return float(value)
+
+
 def check_choice(value: Any, name: str, choices: Sequence[str]) -> str:
     """Return ``value`` if it is one of ``choices``, else raise naming ``name`` and the choices.
 
@@ -175,6 +216,25 @@ def check_choice(value: Any, name: str, choices: Sequence[str]) -> str:
         options = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {options}; got {value!r}")
     return value
+
+
+def canonical_choice(value: Any, name: str, choices: Sequence[str]) -> str:
+    """The choice ``value`` names, ignoring case, surrounding spaces and ``_`` for ``-``; else raise naming ``name``.
+
+    Examples
+    --------
+    >>> canonical_choice(" Lemke_Howson", "method", ["vertex", "lemke-howson"])
+    'lemke-howson'
+    >>> canonical_choice(None, "method", ["vertex"])
+    Traceback (most recent call last):
+    ...
+    TypeError: method must be a str, one of 'vertex'; got NoneType None
+    """
+    if not isinstance(value, str):
+        options = ", ".join(repr(c) for c in choices)
+        raise TypeError(f"{name} must be a str, one of {options}; got {type(value).__name__} {value!r}")
+    key = re.sub(r"[\s_]+", "-", value.strip().lower())
+    return check_choice(key if key in choices else value, name, choices)
 
 
 def check_tolerance(value: Any, name: str = "tol") -> float:
@@ -194,3 +254,26 @@ def check_tolerance(value: Any, name: str = "tol") -> float:
     if not (0 <= value < 1):
         raise ValueError(f"{name} must be a number in [0, 1); got {value}")
     return float(value)
+
+
+@contextlib.contextmanager
+def noted(note: str, unless: str | None = None) -> Iterator[None]:
+    """Add ``note`` (where the failure happened) to any exception raised inside the block.
+
+    No note is added when one already mentions ``unless`` (an inner block said where, more precisely).
+
+    Examples
+    --------
+    >>> try:
+    ...     with noted("while reading row 3"):
+    ...         int("x")
+    ... except ValueError as exc:
+    ...     exc.__notes__
+    ['while reading row 3']
+    """
+    try:
+        yield
+    except Exception as exc:
+        if unless is None or not any(unless in n for n in getattr(exc, "__notes__", ())):
+            exc.add_note(note)
+        raise

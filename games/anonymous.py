@@ -29,8 +29,8 @@ import numpy as np
 from scipy import optimize, stats
 from scipy.special import gammaln, xlogy
 
-from ._validation import as_real_array, check_positive_int, check_tolerance
-from .equilibrium import EquilibriumSet
+from ._validation import as_real_array, check_positive_int, check_tolerance, noted
+from .equilibrium import EquilibriumSet, rejection_note
 
 __all__ = ["AnonymousGame", "AnonymousEquilibrium", "AnonymousEquilibriumSet", "bernstein_roots",
            "compositions"]
@@ -448,15 +448,26 @@ class AnonymousGame:
         if vectorized:
             rows = []
             for a in range(k):
-                out = np.asarray(func(a, others), dtype=float).ravel()
+                with noted(f"in AnonymousGame.from_function, calling func (vectorized) for action {a}"):
+                    raw = np.asarray(func(a, others))
+                if raw.dtype.kind not in "iufO":
+                    raise TypeError(f"func (vectorized) must return numbers for action {a}; got an array of dtype "
+                                    f"{raw.dtype}" + (" (for a 0/1 payoff write 1.0 * (...))" if raw.dtype.kind == "b"
+                                                      else ""))
+                out = as_real_array(raw, f"the payoffs func (vectorized) returned for action {a}").ravel()
                 if out.shape != (len(others),):
                     raise ValueError(f"func (vectorized) must return {len(others)} payoffs for action {a}; "
                                      f"got shape {out.shape}")
                 rows.append(out)
             table = np.vstack(rows)
         else:
-            table = np.array([[func(a, tuple(int(v) for v in c)) for c in others] for a in range(k)],
-                             dtype=object)
+            table = np.empty((k, len(others)), dtype=object)
+            for a in range(k):
+                for m, c in enumerate(others):
+                    counts = tuple(int(v) for v in c)
+                    with noted(f"in AnonymousGame.from_function, calling func for action {a} with the others' "
+                               f"counts {counts}"):
+                        table[a, m] = func(a, counts)
         return cls(n, table, actions=labels, title=title)
 
     @classmethod
@@ -767,7 +778,7 @@ class AnonymousGame:
         tol = check_tolerance(tol)
         abs_tol = tol * self.payoff_scale
         items: list[AnonymousEquilibrium] = []
-        rejected = 0
+        rejected = lost = 0    # lost: indifference points (equilibria up to round-off) that failed the tolerance
         degenerate = False
         complete = True
         notes = []
@@ -798,6 +809,8 @@ class AnonymousGame:
                     r = float(v.max() - x @ v)
                     if r > abs_tol:
                         rejected += 1
+                        # no better action outside the support: a root that only missed the tolerance
+                        lost += bool(v[list(support)].max() >= v.max())
                         continue
                     if any(not e.is_pure and np.allclose(e.strategy, x, atol=1e-9) for e in items):
                         continue
@@ -806,6 +819,9 @@ class AnonymousGame:
                                               "Bernstein roots" if size == 2 else "Newton", abs_tol))
         if degenerate:
             complete = False
+        if lost:
+            complete = False
+            notes.append(rejection_note(lost, tol, "retry with a larger tol"))
         if self.k >= 3:
             notes.append("supports of 3+ actions searched by Newton from several starts (may be incomplete)")
         return AnonymousEquilibriumSet(items, method="symmetric", complete=complete, degenerate=degenerate,

@@ -11,7 +11,7 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     from .normal_form import NormalFormGame
 
-__all__ = ["Equilibrium", "EquilibriumSet", "verify"]
+__all__ = ["Equilibrium", "EquilibriumSet", "verify", "rejection_note"]
 
 #: Float probabilities at or below this are round-off and are set to 0 by :func:`verify`.
 PROBABILITY_FLOOR = 1e-12
@@ -142,6 +142,17 @@ def verify(
         tol=abs_tol,
         labels=game.actions,
     )
+
+
+def rejection_note(rejected: int, tol: float, remedy: str = "retry with exact=True or a larger tol") -> str:
+    """What a caller should know when ``rejected`` candidates failed verification at ``tol``.
+
+    Examples
+    --------
+    >>> rejection_note(2, 1e-9)
+    '2 candidate(s) failed verification at tol=1e-09, so equilibria may be missing: retry with exact=True or a larger tol'
+    """
+    return f"{rejected} candidate(s) failed verification at tol={tol:g}, so equilibria may be missing: {remedy}"
 
 
 class EquilibriumSet(Sequence[Equilibrium]):

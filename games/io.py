@@ -14,11 +14,14 @@ is optional) followed by one of two bodies:
 
 Numbers are integers (``3``), fractions (``1/3``) or decimals (``0.25``, ``1e-3``). Integers and
 fractions are read exactly (the game keeps :attr:`~games.NormalFormGame.exact_payoffs`); a game with a
-decimal payoff is a float game. Whitespace is not significant; ``\\"`` inside a label is a quote.
+decimal payoff is a float game. Whitespace is not significant. Inside a label, as Gambit writes them,
+``\\"`` is a quote and ``\\\\`` a backslash (any other backslash is kept as it is). Labels are
+written as UTF-8; Gambit itself (16.7) accepts printable-ASCII labels only.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -28,7 +31,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from .normal_form import NormalFormGame
+from .normal_form import NormalFormGame, check_table_size
 
 __all__ = ["read_nfg", "write_nfg"]
 
@@ -71,8 +74,8 @@ def _tokens(text: str, name: str) -> Iterator[_Token]:
                 if pos >= n:
                     raise ValueError(f"{name}, line {start_line}: a label opened with \" is never closed")
                 c = text[pos]
-                if c == "\\" and pos + 1 < n and text[pos + 1] == '"':
-                    out.append('"')
+                if c == "\\" and pos + 1 < n and text[pos + 1] in '"\\':
+                    out.append(text[pos + 1])
                     pos += 2
                     continue
                 if c == '"':
@@ -152,14 +155,14 @@ def _read_source(source: Any) -> tuple[str, str]:
     if isinstance(source, os.PathLike):
         path = Path(source)
     elif isinstance(source, str):
-        if source.lstrip().startswith("NFG") or "\n" in source or "{" in source:
-            return source, "<nfg text>"
+        if source.lstrip("\ufeff \t\r\n").startswith("NFG") or "\n" in source or "{" in source:
+            return source.removeprefix("\ufeff"), "<nfg text>"
         path = Path(source)
     else:
         raise TypeError(f"path_or_text must be a path or the text of an .nfg file; got {type(source).__name__}")
     if not path.is_file():
         raise ValueError(f"path_or_text: no such file {str(path)!r} (text of an .nfg file must start with 'NFG')")
-    return path.read_text(encoding="utf-8"), str(path)
+    return path.read_text(encoding="utf-8-sig"), str(path)  # -sig: a byte order mark is not text
 
 
 def read_nfg(path_or_text: str | os.PathLike) -> NormalFormGame:
@@ -212,7 +215,7 @@ def read_nfg(path_or_text: str | os.PathLike) -> NormalFormGame:
     actions = _read_strategies(p, len(players))
     description = p.advance().text if p.tok.kind == "text" else ""
     shape = tuple(len(a) for a in actions)
-    n_players, n_profiles = len(players), int(np.prod(shape))
+    n_players, n_profiles = len(players), math.prod(shape)
     if p.tok.kind == "{":
         values = _read_outcome_body(p, n_players, n_profiles)
     elif p.tok.kind == "number":
@@ -237,13 +240,17 @@ def _read_strategies(p: _Parser, n_players: int) -> list[list[str]]:
         for i in range(n_players):
             actions.append(p.text_list(f"player {i + 1}'s strategy labels"))
     else:
+        counts = []
         for i in range(n_players):
             tok = p.tok
             count = p.number(f"player {i + 1}'s number of strategies")
             if not isinstance(count, int) or count < 0:
                 p.fail(f"player {i + 1}'s number of strategies (a non-negative integer)", tok)
-            actions.append([str(k + 1) for k in range(count)])
+            counts.append(count)
+        check_table_size(counts, f"{p.name}, line {p.tok.line}")  # before making the labels
+        actions = [[str(k + 1) for k in range(count)] for count in counts]
     p.expect("}", f"'}}' closing the strategies of the {n_players} players")
+    check_table_size([len(a) for a in actions], f"{p.name}, line {p.tok.line}")
     for i, labels in enumerate(actions):
         if not labels:
             raise ValueError(f"{p.name}, line {p.tok.line}: expected at least one strategy for player "
@@ -277,7 +284,8 @@ def _read_outcome_body(p: _Parser, n_players: int, n_profiles: int) -> list[list
 
 
 def _quote(label: str) -> str:
-    return '"' + str(label).replace('"', '\\"') + '"'
+    """A quoted label as Gambit writes it: backslashes and quotes escaped with a backslash."""
+    return '"' + str(label).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _fmt(v: Any) -> str:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
+from collections.abc import Mapping
 from fractions import Fraction
+from numbers import Rational
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
@@ -12,20 +15,63 @@ import numpy as np
 from ._validation import (
     as_exact_array,
     as_real_array,
+    check_nonnegative,
     check_probability_vector,
+    noted,
 )
 
-__all__ = ["NormalFormGame"]
+__all__ = ["NormalFormGame", "MAX_PAYOFF_ENTRIES"]
 
 Profile = Sequence[Any]
 
+#: Largest payoff table (profiles x players) a :class:`NormalFormGame` holds: 2**24 numbers, 134 MB of floats.
+MAX_PAYOFF_ENTRIES = 2**24
 
-def _is_exact_input(value: Any) -> bool:
-    """True when every entry of ``value`` is an int or a Fraction (so exact arithmetic is free)."""
-    arr = np.asarray(value, dtype=object)
-    return all(
-        isinstance(v, (int, np.integer, Fraction)) and not isinstance(v, bool) for v in arr.flat
-    )
+
+def check_table_size(shape: Sequence[int], what: str = "payoffs") -> None:
+    """Refuse (at once, before any work) a game whose payoff table would exceed :data:`MAX_PAYOFF_ENTRIES`.
+
+    Examples
+    --------
+    >>> check_table_size((2,) * 25)
+    Traceback (most recent call last):
+    ...
+    ValueError: payoffs: a game of 25 players with 2 actions each has 3.36e+07 profiles and 8.39e+08 payoffs ...
+    """
+    n = len(shape)
+    profiles = math.prod(int(k) for k in shape)
+    entries = profiles * n
+    if entries > MAX_PAYOFF_ENTRIES:
+        dims = f"{shape[0]} actions each" if len(set(shape)) == 1 else "x".join(str(k) for k in shape) + " actions"
+        raise ValueError(
+            f"{what}: a game of {n} players with {dims} has {profiles:.3g} profiles and {entries:.3g} payoffs "
+            f"({entries * 8 / 1e9:.3g} GB as floats), more than MAX_PAYOFF_ENTRIES = {MAX_PAYOFF_ENTRIES:,}; "
+            "for many identical players whose payoffs depend on how many choose each action use "
+            "games.AnonymousGame, for binary threshold public goods (contribute or not) "
+            "games.threshold.ThresholdGame")
+
+
+def _is_exact_value(v: Any) -> bool:
+    return isinstance(v, (Rational, np.integer)) and not isinstance(v, (bool, np.bool_))
+
+
+def _exact_source(value: Any) -> np.ndarray | None:
+    """A private copy of ``value`` when every entry is an int or a Fraction (so exact arithmetic is free), else None.
+
+    Integer numpy arrays are copied as they are; their Fractions are made only when needed.
+    """
+    if isinstance(value, np.ndarray) and value.dtype.kind in "iu":
+        return np.array(value)
+    if isinstance(value, np.ndarray) and value.dtype.kind != "O":
+        return None
+    arr = np.array(value, dtype=object)
+    return arr if all(_is_exact_value(v) for v in arr.flat) else None
+
+
+def _pure_index(v: np.ndarray) -> int | None:
+    """The action a 0/1 vector plays, or None for a genuinely mixed vector."""
+    nonzero = [k for k, p in enumerate(v) if p != 0]
+    return nonzero[0] if len(nonzero) == 1 and v[nonzero[0]] == 1 else None
 
 
 class NormalFormGame:
@@ -72,6 +118,8 @@ class NormalFormGame:
         title: str = "",
         description: str = "",
     ) -> None:
+        if isinstance(payoffs, np.ndarray) and payoffs.ndim >= 2:
+            check_table_size(payoffs.shape[:-1])  # before any copy of a table that would not fit
         arr = as_real_array(payoffs, "payoffs")
         if arr.ndim < 2:
             raise ValueError(
@@ -87,12 +135,15 @@ class NormalFormGame:
         for i, n in enumerate(arr.shape[:-1]):
             if n < 1:
                 raise ValueError(f"payoffs: player {i + 1} has no action (axis {i} has length 0)")
+        check_table_size(arr.shape[:-1])
         arr.setflags(write=False)
         self._payoffs = arr
-        self._exact_input = _is_exact_input(payoffs)
-        self._exact = as_exact_array(payoffs) if self._exact_input else None
-        if self._exact is not None:
-            self._exact.setflags(write=False)
+        # the exact entries (ints, Fractions) as given; their Fraction table is made on first use
+        self._exact_source = _exact_source(payoffs)
+        if self._exact_source is not None:
+            self._exact_source.setflags(write=False)
+        self._exact_input = self._exact_source is not None
+        self._exact: np.ndarray | None = None
         self.players = self._check_players(players, n_players)
         self.actions = self._check_actions(actions, arr.shape[:-1])
         if not isinstance(title, str):
@@ -152,16 +203,16 @@ class NormalFormGame:
         [-1.0, 1.0]
         """
         a = as_real_array(A, "A", ndim=2)
+        exact_a = _exact_source(A)
         if B is None:
-            exact_a = _is_exact_input(A)
-            stacked = np.stack([np.asarray(A, dtype=object), -np.asarray(A, dtype=object)], axis=-1)
-            payload: Any = stacked if exact_a else np.stack([a, -a], axis=-1)
+            payload: Any = np.stack([exact_a, -exact_a], axis=-1) if exact_a is not None else np.stack([a, -a], axis=-1)
         else:
             b = as_real_array(B, "B", ndim=2)
             if a.shape != b.shape:
                 raise ValueError(f"A and B must have the same shape; got A {a.shape} and B {b.shape}")
-            if _is_exact_input(A) and _is_exact_input(B):
-                payload = np.stack([np.asarray(A, dtype=object), np.asarray(B, dtype=object)], axis=-1)
+            exact_b = _exact_source(B) if exact_a is not None else None
+            if exact_b is not None:
+                payload = np.stack([exact_a, exact_b], axis=-1)
             else:
                 payload = np.stack([a, b], axis=-1)
         return cls(payload, players=players, actions=actions, title=title, description=description)
@@ -209,10 +260,14 @@ class NormalFormGame:
                 values.append(spec)
         shape = tuple(len(v) for v in values)
         n = len(shape)
+        check_table_size(shape, "from_payoff_function")  # before the first of the prod(shape) calls
         out = np.empty(shape + (n,), dtype=object)
         for idx in itertools.product(*(range(k) for k in shape)):
-            result = func(*(values[i][a] for i, a in enumerate(idx)))
-            result = list(np.ravel(np.asarray(result, dtype=object)))
+            args = [values[i][a] for i, a in enumerate(idx)]
+            with noted(f"in from_payoff_function, calling func at the profile {idx} (actions {args})"):
+                result = func(*args)
+            if not (isinstance(result, (list, tuple)) and len(result) == n):
+                result = list(np.ravel(np.asarray(result, dtype=object)))
             if len(result) != n:
                 raise ValueError(f"func must return {n} payoffs (one per player); returned {len(result)} at {idx}")
             out[idx] = result
@@ -247,7 +302,7 @@ class NormalFormGame:
         import nashpy
 
         A, B = self.bimatrix
-        if self._exact is not None and all(v.denominator == 1 for v in self._exact.flat):
+        if self.has_exact_payoffs and all(v.denominator == 1 for v in self.exact_payoffs.flat):
             A, B = A.astype(np.int64), B.astype(np.int64)
         return nashpy.Game(A, B)
 
@@ -267,7 +322,8 @@ class NormalFormGame:
         Fraction(1, 4)
         """
         if self._exact is None:
-            self._exact = as_exact_array(self._payoffs)
+            source = self._exact_source if self._exact_source is not None else self._payoffs
+            self._exact = as_exact_array(source)
             self._exact.setflags(write=False)
         return self._exact
 
@@ -322,8 +378,19 @@ class NormalFormGame:
             raise ValueError(f"{what} needs a {n}-player game; this game has {self.num_players} players")
 
     def __getitem__(self, profile: Any) -> np.ndarray:
-        """Payoffs at a pure profile given as action indices."""
-        return self._payoffs[tuple(profile)]
+        """Payoffs at a pure profile given as action indices or labels (a shorter tuple gives a sub-table).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], actions=[["C", "D"], ["C", "D"]])
+        >>> g["D", "C"].tolist(), g[1, 0].tolist()
+        ([5.0, -5.0], [5.0, -5.0])
+        """
+        profile = tuple(profile) if isinstance(profile, (tuple, list)) else (profile,)
+        if len(profile) > self.num_players:
+            raise IndexError(f"a pure profile has one action per player ({self.num_players}); got {len(profile)}")
+        return self._payoffs[tuple(self._action_index(i, a) if isinstance(a, str) else a
+                                   for i, a in enumerate(profile))]
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, NormalFormGame):
@@ -365,6 +432,8 @@ class NormalFormGame:
         if isinstance(action, str):
             if action not in self.actions[player]:
                 raise ValueError(f"player {player + 1} has no action {action!r}; actions are {self.actions[player]}")
+            if self.actions[player].count(action) > 1:
+                raise ValueError(f"player {player + 1} has several actions labelled {action!r}; give its index")
             return self.actions[player].index(action)
         if isinstance(action, (int, np.integer)) and not isinstance(action, bool):
             if not 0 <= action < self.shape[player]:
@@ -387,6 +456,9 @@ class NormalFormGame:
         ...
         ValueError: profile must give one strategy per player (2); got 1
         """
+        if isinstance(profile, (str, bytes, Mapping)) or (isinstance(profile, np.ndarray) and profile.ndim == 0):
+            raise TypeError(f"{name} must be a sequence with one strategy per player ({self.num_players}); "
+                            f"got {type(profile).__name__} {profile!r}")
         if isinstance(profile, np.ndarray) and profile.ndim == 2 and len(set(self.shape)) == 1:
             profile = list(profile)
         try:
@@ -397,8 +469,11 @@ class NormalFormGame:
             raise ValueError(f"{name} must give one strategy per player ({self.num_players}); got {n}")
         out = []
         for i, s in enumerate(profile):
-            if isinstance(s, (str, int, np.integer)) and not isinstance(s, bool):
+            if isinstance(s, (str, int, np.integer)) and not isinstance(s, (bool, np.bool_)):
                 out.append(self.pure_profile([0] * i + [s] + [0] * (n - i - 1))[i])
+            elif np.ndim(s) == 0 and not isinstance(s, (set, frozenset)):
+                raise TypeError(f"{name}[{i}] must be a probability vector over the {self.shape[i]} actions, an "
+                                f"action index or an action label; got {type(s).__name__} {s!r}")
             else:
                 out.append(check_probability_vector(s, self.shape[i], f"{name}[{i}]", tol))
         return out
@@ -406,10 +481,40 @@ class NormalFormGame:
     def _use_exact(self, prof: list[np.ndarray]) -> bool:
         return self.has_exact_payoffs and all(v.dtype == object for v in prof)
 
-    def _table(self, prof: list[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
-        if self._use_exact(prof):
-            return self._exact, prof
-        return self._payoffs, [np.asarray(v, dtype=float) for v in prof]
+    def _check_player(self, player: Any) -> int:
+        if isinstance(player, (bool, np.bool_)) or not isinstance(player, (int, np.integer)):
+            raise TypeError(f"player must be an index in 0..{self.num_players - 1}; got {type(player).__name__} "
+                            f"{player!r}")
+        if not 0 <= player < self.num_players:
+            raise ValueError(f"player must be an index in 0..{self.num_players - 1}; got {player!r}")
+        return int(player)
+
+    def _slice(self, index: tuple, exact: bool) -> np.ndarray:
+        """Payoffs at ``index`` (a few entries), as Fractions when ``exact`` without building the whole exact table."""
+        if not exact:
+            return np.array(self._payoffs[index])
+        if self._exact is not None or self._exact_source is None:
+            return np.array(self.exact_payoffs[index])
+        return as_exact_array(self._exact_source[index])
+
+    def _values(self, player: int | None, prof: list[np.ndarray]) -> np.ndarray:
+        """Action values of ``player`` (or, for ``None``, every player's expected payoff) at a validated profile.
+
+        When the players averaged over play pure actions, the answer is a slice of the table (cheap at any
+        size); otherwise the table is contracted with their mixed strategies.
+        """
+        exact = self._use_exact(prof)
+        others = [j for j in range(self.num_players) if j != player]
+        pure = {j: _pure_index(prof[j]) for j in others}
+        if all(a is not None for a in pure.values()):
+            index = tuple(slice(None) if j == player else pure[j] for j in range(self.num_players))
+            return self._slice(index + ((slice(None),) if player is None else (player,)), exact)
+        table = self.exact_payoffs if exact else self._payoffs
+        vectors = prof if exact else [np.asarray(v, dtype=float) for v in prof]
+        t = table if player is None else table[..., player]
+        for j in reversed(others):
+            t = np.tensordot(t, vectors[j], axes=([j], [0]))
+        return t
 
     def action_values(self, player: int, profile: Profile) -> np.ndarray:
         """Payoff to ``player`` of each of its pure actions against the others' mixed strategies.
@@ -420,15 +525,8 @@ class NormalFormGame:
         >>> g.action_values(0, [[1, 0], [0.5, 0.5]]).tolist()
         [1.5, 3.0]
         """
-        if not isinstance(player, (int, np.integer)) or not 0 <= player < self.num_players:
-            raise ValueError(f"player must be an index in 0..{self.num_players - 1}; got {player!r}")
-        prof = self.as_profile(profile)
-        table, prof = self._table(prof)
-        t = table[..., player]
-        for j in reversed(range(self.num_players)):
-            if j != player:
-                t = np.tensordot(t, prof[j], axes=([j], [0]))
-        return t
+        player = self._check_player(player)
+        return self._values(player, self.as_profile(profile))
 
     def expected_payoffs(self, profile: Profile) -> np.ndarray:
         """Each player's expected payoff under a mixed profile.
@@ -439,12 +537,7 @@ class NormalFormGame:
         >>> g.expected_payoffs([[0.5, 0.5], [0.5, 0.5]]).tolist()
         [0.0, 0.0]
         """
-        prof = self.as_profile(profile)
-        table, prof = self._table(prof)
-        t = table
-        for j in reversed(range(self.num_players)):
-            t = np.tensordot(t, prof[j], axes=([j], [0]))
-        return t
+        return self._values(None, self.as_profile(profile))
 
     def regrets(self, profile: Profile) -> np.ndarray:
         """Each player's gain from its best unilateral deviation (0 at a Nash equilibrium).
@@ -460,9 +553,9 @@ class NormalFormGame:
         prof = self.as_profile(profile)
         exact = self._use_exact(prof)
         out = np.empty(self.num_players, dtype=object if exact else float)
-        payoffs = self.expected_payoffs(prof)
+        payoffs = self._values(None, prof)
         for i in range(self.num_players):
-            best = max(self.action_values(i, prof))
+            best = max(self._values(i, prof))
             out[i] = best - payoffs[i]
         return out
 
@@ -492,6 +585,7 @@ class NormalFormGame:
         >>> g.best_responses(0, [[1, 0], [1/3, 2/3]]).tolist()   # indifferent
         [0, 1]
         """
+        tol = check_nonnegative(tol, "tol")
         values = self.action_values(player, profile)
         best = max(values)
         if values.dtype == object:
@@ -501,25 +595,32 @@ class NormalFormGame:
     def is_nash(self, profile: Profile, tol: float = 1e-9) -> bool:
         """Whether ``profile`` is a Nash equilibrium: regret <= ``tol`` * :attr:`payoff_scale`.
 
+        An exact profile (ints, Fractions) of a game with exact payoffs is judged exactly: regret must be 0.
+
         Examples
         --------
         >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
         >>> g.is_nash([[0.5, 0.5], [0.5, 0.5]]), g.is_nash([[1, 0], [1, 0]])
         (True, False)
         """
+        tol = check_nonnegative(tol, "tol")
         r = self.regret(profile)
         if isinstance(r, Fraction):
             return r <= 0
         return bool(r <= tol * self.payoff_scale)
 
     # ------------------------------------------------------------------ structure
-    def eliminate_dominated(self, mixed: bool = False) -> tuple["NormalFormGame", tuple[np.ndarray, ...]]:
+    def eliminate_dominated(self, mixed: bool = False, *,
+                            tol: float = 1e-9) -> tuple["NormalFormGame", tuple[np.ndarray, ...]]:
         """Iterated elimination of strictly dominated strategies.
 
         Parameters
         ----------
         mixed : bool
             Also remove actions strictly dominated by a mixed strategy (found by linear programming).
+        tol : float
+            In a float game a dominator must win by more than ``tol`` times the player's payoff range
+            everywhere (round-off never removes an action); exact games are decided exactly.
 
         Returns
         -------
@@ -537,7 +638,7 @@ class NormalFormGame:
         """
         from .dominance import iterated_elimination
 
-        return iterated_elimination(self, mixed=mixed)
+        return iterated_elimination(self, mixed=mixed, tol=tol)
 
     def restrict(self, kept: Sequence[Sequence[int]]) -> "NormalFormGame":
         """The subgame in which each player keeps only the actions with the given indices.
@@ -552,11 +653,16 @@ class NormalFormGame:
             raise ValueError(f"kept must give one index list per player ({self.num_players}); got {len(kept)}")
         idx = []
         for i, k in enumerate(kept):
-            k = np.asarray(k, dtype=int).ravel()
+            raw = np.asarray(k, dtype=object).ravel()
+            if not all(isinstance(a, (int, np.integer)) and not isinstance(a, (bool, np.bool_)) for a in raw):
+                raise TypeError(f"kept[{i}] must be integer action indices; got {raw.tolist()}")
+            k = raw.astype(int)
             if k.size == 0 or k.min() < 0 or k.max() >= self.shape[i]:
                 raise ValueError(f"kept[{i}] must be non-empty indices in 0..{self.shape[i] - 1}; got {k.tolist()}")
+            if len(set(k.tolist())) != k.size:
+                raise ValueError(f"kept[{i}] must not repeat an action; got {k.tolist()}")
             idx.append(k)
-        source = self._exact if self.has_exact_payoffs else self._payoffs
+        source = self._exact_source if self.has_exact_payoffs else self._payoffs
         sub = source[np.ix_(*idx, np.arange(self.num_players))]
         return NormalFormGame(
             sub,
@@ -602,7 +708,7 @@ class NormalFormGame:
         return f"<NormalFormGame{t}: {self.num_players} players, {dims}>"
 
     def _cells(self) -> Iterable[tuple[tuple[int, ...], str]]:
-        src = self._exact if self.has_exact_payoffs else self._payoffs
+        src = self.exact_payoffs if self.has_exact_payoffs else self._payoffs
         for idx in itertools.product(*(range(n) for n in self.shape)):
             yield idx, ", ".join(_fmt_number(v) for v in src[idx])
 

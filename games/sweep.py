@@ -24,6 +24,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from ._validation import noted
+
 __all__ = ["sweep", "sweep_iter", "point_seeds", "grid_size"]
 
 #: Default points per chunk for targets called point by point, and for vectorised targets.
@@ -50,10 +52,7 @@ class _Grid:
             self.names = [self._name(k) for k in grid]
             self._values = []
             for name, vals in grid.items():
-                if isinstance(vals, (str, bytes)) or not isinstance(vals, (Sequence, np.ndarray, range, pd.Series,
-                                                                           pd.Index)):
-                    raise TypeError(f"grid[{name!r}] must be a sequence of values; got {type(vals).__name__} "
-                                    f"{vals!r} (write [{vals!r}] for a single value)")
+                _check_values(name, vals)
                 vals = list(vals.tolist() if isinstance(vals, (np.ndarray, pd.Series, pd.Index)) else vals)
                 if not vals:
                     raise ValueError(f"grid[{name!r}] is empty; every parameter needs at least one value")
@@ -107,6 +106,21 @@ class _Grid:
             return {name: self._frame[name].to_numpy()[start:stop] for name in self.names}
         pts = self._points[start:stop]
         return {name: np.asarray([p[name] for p in pts]) for name in self.names}
+
+
+def _check_values(name: str, vals: Any) -> None:
+    """Raise unless ``vals`` is a sequence of parameter values (saying how to write what was meant)."""
+    if isinstance(vals, np.ndarray) and vals.ndim == 0:
+        raise TypeError(f"grid[{name!r}] must be a sequence of values; got a 0-d array {vals!r} "
+                        f"(write [{vals[()]!r}] for a single value)")
+    if isinstance(vals, (str, bytes)) or not isinstance(vals, (Sequence, np.ndarray, range, pd.Series, pd.Index)):
+        if isinstance(vals, (set, frozenset)):
+            hint = "write sorted(...) to sweep its values in a fixed order"
+        elif isinstance(vals, Iterator):
+            hint = "write list(...) to sweep its values"
+        else:
+            hint = f"write [{vals!r}] for a single value"
+        raise TypeError(f"grid[{name!r}] must be a sequence of values; got {type(vals).__name__} {vals!r} ({hint})")
 
 
 def _column_array(values: list) -> np.ndarray:
@@ -359,6 +373,9 @@ def sweep_iter(
         chunksize = VECTOR_CHUNK if vectorized else max(1, min(SCALAR_CHUNK, math.ceil(g.size / 64)))
     if isinstance(chunksize, bool) or not isinstance(chunksize, (numbers.Integral, np.integer)) or chunksize < 1:
         raise ValueError(f"chunksize must be a positive integer; got {chunksize!r}")
+    if isinstance(executor, type):
+        raise TypeError(f"executor must be an Executor instance, e.g. {executor.__name__}(); got the class "
+                        f"{executor.__name__}")
     if executor is not None and not isinstance(executor, Executor) and not callable(getattr(executor, "submit", None)):
         raise TypeError(f"executor must be a concurrent.futures.Executor; got {type(executor).__name__}")
     if progress not in (None, True, False):
@@ -388,18 +405,30 @@ def _chunks(t: _Target, g: _Grid, bounds: Iterable[tuple[int, int]], seed: Any,
             yield _run_chunk(t, g, start, stop, seed)
         return
     window = max(8, 2 * int(getattr(executor, "_max_workers", 4) or 4))
-    pending: list = []
-    todo = iter(bounds)
+    pending: list = []   # (future, start, stop)
     try:
-        for start, stop in todo:
-            pending.append(executor.submit(_run_chunk, t, g, start, stop, seed))
+        for start, stop in bounds:
+            with _chunk_noted(start, stop, "submitting "):
+                pending.append((executor.submit(_run_chunk, t, g, start, stop, seed), start, stop))
             if len(pending) >= window:
-                yield pending.pop(0).result()
+                fut, a, b = pending.pop(0)
+                with _chunk_noted(a, b):
+                    frame = fut.result()
+                yield frame
         while pending:
-            yield pending.pop(0).result()
+            fut, a, b = pending.pop(0)
+            with _chunk_noted(a, b):
+                frame = fut.result()
+            yield frame
     finally:
-        for fut in pending:
+        for fut, _, _ in pending:
             fut.cancel()
+
+
+
+def _chunk_noted(start: int, stop: int, doing: str = ""):
+    """Name the chunk in an exception that does not say where in the sweep it happened."""
+    return noted(f"{doing}the sweep chunk of points {start}..{stop - 1} (on the executor)", unless="sweep")
 
 
 def _progress_bar(total: int, progress: bool | None):

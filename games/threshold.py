@@ -18,12 +18,19 @@ sums when capacities are integers. Neither touches the ``2**n`` profiles.
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
 from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from ._validation import as_real_array, check_positive_int
+from ._validation import as_real_array, check_nonnegative, check_positive_int
 from .equilibrium import Equilibrium, EquilibriumSet
+
+#: Largest dynamic program (players x capacity grid points) :meth:`ThresholdGame.count_provision_equilibria` runs.
+MAX_DP_CELLS = 500_000_000
+#: Default number of search steps before counting by enumeration is refused.
+MAX_SEARCH_STEPS = 5_000_000
 
 __all__ = ["ThresholdGame"]
 
@@ -80,9 +87,15 @@ class ThresholdGame:
             raise ValueError(f"costs must be positive (a cost of zero or less makes contributing free); got {c.tolist()}")
         if np.any(v < 0):
             raise ValueError(f"values must be non-negative; got {v.tolist()}")
+        if np.ndim(requirement) != 0:
+            raise TypeError(f"requirement must be a number; got {type(requirement).__name__} {requirement!r}")
         r = float(as_real_array([requirement], "requirement")[0])
+        cap_tol = check_nonnegative(cap_tol, "cap_tol")
         if not 0 < r <= w.sum() + cap_tol:
             raise ValueError(f"requirement must be in (0, sum(capacities)] = (0, {w.sum():g}]; got {requirement}")
+        if cap_tol >= r:
+            raise ValueError(f"cap_tol must be smaller than the requirement ({r:g}), or nobody contributing would "
+                             f"provide the good; got {cap_tol:g}")
         self.capacities, self.costs, self.values, self.requirement = w, c, v, r
         self.n = n
         self.cap_tol = float(cap_tol)
@@ -98,11 +111,14 @@ class ThresholdGame:
     # ------------------------------------------------------------------------------------------ payoffs
     def _mask(self, contributors: Any) -> np.ndarray:
         arr = np.asarray(contributors)
-        if arr.dtype == bool and arr.shape == (self.n,):
+        if arr.dtype == bool:
+            if arr.shape != (self.n,):
+                raise ValueError(f"contributors must be player indices in 0..{self.n - 1} or a boolean mask of "
+                                 f"length {self.n}; got a boolean array of shape {arr.shape}")
             return arr.copy()
         mask = np.zeros(self.n, dtype=bool)
         for i in np.ravel(arr).tolist():
-            if not isinstance(i, int) or not 0 <= i < self.n:
+            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < self.n:
                 raise ValueError(f"contributors must be player indices in 0..{self.n - 1} or a boolean mask; got {i!r}")
             mask[i] = True
         return mask
@@ -143,6 +159,7 @@ class ThresholdGame:
 
     def is_equilibrium(self, contributors: Any, tol: float = 1e-9) -> bool:
         """Whether no player gains more than ``tol`` by switching."""
+        tol = check_nonnegative(tol, "tol")
         return bool(self.regrets(contributors).max() <= tol)
 
     # ------------------------------------------------------------------------------------------ structure
@@ -178,14 +195,21 @@ class ThresholdGame:
         >>> sorted(g.minimal_coalitions())
         [(0, 1), (0, 2), (0, 3), (1, 2)]
         """
+        return self._search(limit, None)
+
+    def _search(self, limit: int | None, max_steps: int | None) -> Iterator[tuple[int, ...]]:
+        """The search of :meth:`minimal_coalitions`; raises ValueError after ``max_steps`` candidates examined."""
         order = self._sorted_willing()
         w = self.capacities[order]
         r = self.requirement - self.cap_tol
         suffix = np.concatenate([np.cumsum(w[::-1])[::-1], [0.0]])
-        found = 0
+        found = steps = 0
         stack: list[tuple[int, float, tuple[int, ...]]] = [(0, 0.0, ())]
         while stack:
             start, total, chosen = stack.pop()
+            steps += len(w) - start    # the candidates this branch examines
+            if max_steps is not None and steps > max_steps:
+                raise ValueError(f"listing the provision equilibria took more than max_work={max_steps} search steps")
             if total + suffix[start] < r:
                 continue
             for j in range(len(w) - 1, start - 1, -1):   # reversed so that pops come in index order
@@ -199,11 +223,13 @@ class ThresholdGame:
                 else:
                     stack.append((j + 1, new, chosen + (j,)))
 
-    def count_provision_equilibria(self) -> int:
+    def count_provision_equilibria(self, *, max_work: int = MAX_SEARCH_STEPS) -> int:
         """How many provision equilibria there are, without listing them.
 
-        Dynamic programming over capacity sums for integer capacities and requirement
-        (``O(n * R)``); otherwise the search of :meth:`minimal_coalitions` is run to the end.
+        When the capacities and the requirement are integers, or decimals that become integers on a common
+        scale (``0.5`` and ``2.25`` on quarters), the count is a dynamic program over capacity sums
+        (``O(n * R)`` on that scale, vectorised). Otherwise the search of :meth:`minimal_coalitions` is run
+        to the end, and refused after ``max_work`` steps.
 
         Examples
         --------
@@ -213,20 +239,34 @@ class ThresholdGame:
         >>> g.count_provision_equilibria() == 137846528820
         True
         """
+        max_work = check_positive_int(max_work, "max_work")
         w = self.capacities[self._sorted_willing()]
-        r = self.requirement
-        integral = np.all(w == np.round(w)) and float(r) == round(r) and self.cap_tol < 1
-        if not integral or r > 10_000_000:
-            return sum(1 for _ in self.minimal_coalitions())
-        big_r = int(round(r))
-        ways = [0] * big_r          # ways[s]: subsets of the heavier players with capacity sum s < R
-        ways[0] = 1
-        total = 0
-        for wj in (int(round(x)) for x in w):
-            total += sum(ways[max(big_r - wj, 0):big_r])   # this player is the smallest member
-            for s in range(big_r - 1, wj - 1, -1):
-                ways[s] += ways[s - wj]
-        return total
+        grid = self._integer_grid(w)
+        if grid is not None:
+            return _count_by_sums(*grid)
+        try:
+            return sum(1 for _ in self._search(None, max_work))
+        except ValueError:
+            raise ValueError(
+                f"counting the provision equilibria of these {self.n} players needs more than max_work={max_work} "
+                "search steps: the fast count needs capacities and a requirement that are integers (or short "
+                "decimals); use minimal_coalitions(), which yields them one at a time, or round the capacities"
+            ) from None
+
+    def _integer_grid(self, w: np.ndarray) -> tuple[list[int], int] | None:
+        """Capacities and requirement as integers on a common scale, if the dynamic program is affordable."""
+        values = [Fraction(repr(float(x))) for x in w] + [Fraction(repr(self.requirement))]
+        scale = 1
+        for v in values:
+            scale = math.lcm(scale, v.denominator)
+            if scale > 10**9:
+                return None
+        if self.cap_tol * scale >= 1:   # the slack would admit sums one grid step short: not the same game
+            return None
+        big_r = int(values[-1] * scale)
+        if big_r * max(len(w), 1) > MAX_DP_CELLS:
+            return None
+        return [int(v * scale) for v in values[:-1]], big_r
 
     def pure_equilibria(self, *, limit: int = 100_000, tol: float = 1e-9) -> EquilibriumSet:
         """Every pure Nash equilibrium, found by structure and each verified by its regrets.
@@ -244,11 +284,16 @@ class ThresholdGame:
         >>> [tuple(eq.supports[i][0] for i in range(3)) for eq in g.pure_equilibria()]
         [(0, 0, 0), (1, 1, 0), (1, 0, 1)]
         """
+        limit = check_positive_int(limit, "limit")
+        tol = check_nonnegative(tol, "tol")
         coalitions = sorted(self.minimal_coalitions(limit=limit + 1), key=lambda s: (len(s), s))
         if len(coalitions) > limit:
-            raise ValueError(f"this game has more than limit={limit} provision equilibria "
-                             f"({self.count_provision_equilibria()} in all); use count_provision_equilibria() "
-                             "or minimal_coalitions(), which yields them one at a time")
+            try:
+                total = f"{self.count_provision_equilibria(max_work=500_000)} in all"
+            except ValueError:
+                total = "too many to count quickly"
+            raise ValueError(f"this game has more than limit={limit} provision equilibria ({total}); use "
+                             "count_provision_equilibria() or minimal_coalitions(), which yields them one at a time")
         candidates = ([()] if self.no_provision_is_equilibrium() else []) + coalitions
         items, rejected = [], 0
         for s in candidates:
@@ -281,3 +326,20 @@ class ThresholdGame:
         pay = provided[:, None] * self.values[None, :] - profiles * self.costs[None, :]
         return NormalFormGame(pay.reshape((2,) * self.n + (self.n,)), players=self.players,
                               actions=self.actions)
+
+
+def _count_by_sums(weights: list[int], big_r: int) -> int:
+    """Subsets of ``weights`` (sorted decreasingly) reaching ``big_r`` in which the smallest member is pivotal.
+
+    ``ways[s]`` counts the subsets of the heavier players with sum ``s < big_r``; each player, taken as the
+    smallest member, closes every such subset with ``s >= big_r - w``.
+    """
+    dtype = np.int64 if len(weights) <= 62 else object   # counts stay below 2**n
+    ways = np.zeros(big_r, dtype=dtype)
+    ways[0] = 1
+    total = 0
+    for wj in weights:
+        total += int(ways[max(big_r - wj, 0):].sum())
+        if wj < big_r:
+            ways[wj:] = ways[wj:] + ways[:big_r - wj]
+    return total

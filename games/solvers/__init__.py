@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import check_choice, check_tolerance
+from .._validation import canonical_choice, check_positive_int, check_tolerance
 from ..equilibrium import EquilibriumSet, verify
 from .lemke_howson import lemke_howson
 from .pure import pure_equilibria
@@ -61,16 +61,22 @@ def equilibria(
     game : NormalFormGame
         The game.
     method : {"auto", "vertex", "support", "lemke-howson", "zero-sum", "pure"}
+        Case, surrounding spaces and ``_`` for ``-`` are ignored (``"Lemke_Howson"`` works).
         - ``"auto"``: ``"vertex"`` for two players, ``"pure"`` for one or for three and more players.
         - ``"vertex"``: every extreme equilibrium by vertex enumeration of the best-response polytopes
           (all equilibria of a non-degenerate game; the components are in ``.components``).
         - ``"support"``: support enumeration on equal-size supports (every equilibrium of a
           non-degenerate game, incomplete on degenerate games; for comparison).
         - ``"lemke-howson"``: one equilibrium from ``label``; ``label=None`` tries every label.
-        - ``"zero-sum"``: value and optimal strategies by linear programming.
+        - ``"zero-sum"``: value and optimal strategies by linear programming (constant-sum games too).
         - ``"pure"``: every pure equilibrium, any number of players.
     tol : float
-        Verification tolerance, relative to the game's payoff range (``game.payoff_scale``).
+        Verification tolerance, relative to the game's payoff range (``game.payoff_scale``): the largest
+        regret an equilibrium may have. It does not loosen the solvers' own geometry, so a loose ``tol``
+        admits no spurious equilibria. ``tol=0`` needs ``exact=True`` (floats cannot certify a regret of
+        exactly zero for mixed equilibria), except with ``method="pure"``. Payoff differences below about
+        ``1e-9`` of a player's payoff range are ties in floats: for payoffs spanning many orders of
+        magnitude use ``exact=True``.
     exact : bool
         Rational arithmetic; profiles and payoffs are :class:`~fractions.Fraction` s and regret is 0.
         Float payoffs are read as their shortest decimal (``0.1`` as ``1/10``) and solved exactly.
@@ -105,10 +111,15 @@ def equilibria(
 
     if not isinstance(game, NormalFormGame):
         raise TypeError(f"game must be a NormalFormGame; got {type(game).__name__}")
-    check_choice(method, "method", METHODS)
+    method = canonical_choice(method, "method", METHODS)
     tol = check_tolerance(tol)
     if not isinstance(exact, (bool, np.bool_)):
         raise TypeError(f"exact must be True or False; got {exact!r}")
+    if label is not None and (isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer))):
+        raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
+                        f"got {type(label).__name__} {label!r}")
+    max_bases = check_positive_int(max_bases, "max_bases")
+    max_vertices = check_positive_int(max_vertices, "max_vertices")
     if exact and not game.has_exact_payoffs:
         game = _exact_twin(game)
     n = game.num_players
@@ -121,6 +132,10 @@ def equilibria(
     if n != 2:
         raise ValueError(f"method={method!r} needs a 2-player game; this game has {n} players "
                          "(use method='pure' for N-player games)")
+    if tol == 0 and not exact:
+        raise ValueError(f"tol=0 asks for a regret of exactly 0, which floating-point arithmetic cannot certify for "
+                         f"mixed equilibria (method={method!r}); use exact=True for rational arithmetic, or a small "
+                         "positive tol such as 1e-12 (method='pure' accepts tol=0)")
     if method == "vertex":
         if count_bases(*game.shape) > HULL_FROM_BASES and min(game.shape) >= 2:
             return hull_equilibria(game, tol=tol, exact=exact, max_vertices=max_vertices)

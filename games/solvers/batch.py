@@ -25,10 +25,10 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from .._validation import as_real_array, check_choice, check_tolerance
-from ..equilibrium import Equilibrium, EquilibriumSet
+from .._validation import as_real_array, canonical_choice, check_choice, check_tolerance
+from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note
 from .enumeration import _bits, _popcount
-from .vertex import _components
+from .vertex import _components, geometry_tol
 
 __all__ = ["batch_equilibria", "BatchEquilibria", "MAX_BATCH_BASES"]
 
@@ -122,10 +122,13 @@ class BatchEquilibria:
                  for e in range(lo, hi)]
         edges = list(zip(self._xv[lo:hi].tolist(), self._yv[lo:hi].tolist()))
         degenerate = bool(self.degenerate[i])
-        return EquilibriumSet(items, method="batch", complete=True, degenerate=degenerate,
-                              components=_components(edges), rejected=int(self.rejected[i]),
-                              note="degenerate game: these are the extreme equilibria; every equilibrium is a "
-                              "convex combination within a component" if degenerate else "")
+        rejected = int(self.rejected[i])
+        notes = [("degenerate game: these are the extreme equilibria; every equilibrium is a convex combination "
+                  "within a component")] if degenerate else []
+        if rejected:
+            notes.append(rejection_note(rejected, self.tol, "solve it with games.equilibria(game, exact=True)"))
+        return EquilibriumSet(items, method="batch", complete=not rejected, degenerate=degenerate,
+                              components=_components(edges), rejected=rejected, note="; ".join(notes))
 
     # ------------------------------------------------------------------ reductions for sweeps
     @property
@@ -357,7 +360,8 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
     B : array_like, shape (k, m, n), optional
         The column player's payoffs; default ``-A`` (zero-sum games).
     tol : float
-        Tolerance for ties and for the regret check, relative to each game's payoff range.
+        Tolerance of the regret check, relative to each game's payoff range (ties and labels use at most
+        1e-9, so a loose ``tol`` admits no spurious equilibria); must be positive.
     method : {"auto", "closed-form", "vertex"}
         ``"auto"`` uses the closed form for 2x2 games and batched vertex enumeration otherwise.
 
@@ -389,7 +393,11 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
     ([True], [[0, 1]])
     """
     tol = check_tolerance(tol)
-    check_choice(method, "method", _BATCH_METHODS)
+    if tol == 0:
+        raise ValueError("tol=0 asks for a regret of exactly 0, which floating-point arithmetic cannot certify for "
+                         "mixed equilibria; use a small positive tol such as 1e-12, or games.equilibria(game, "
+                         "exact=True) game by game")
+    method = canonical_choice(method, "method", _BATCH_METHODS)
     a = _stack(A, "A")
     b = -a if B is None else _stack(B, "B")
     if a.shape != b.shape:
@@ -405,10 +413,11 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
         empty = np.zeros(0, dtype=np.intp)
         return BatchEquilibria(a, b, empty, np.zeros((0, m)), np.zeros((0, n)), empty, empty,
                                np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), tol)
+    geo = geometry_tol(tol)   # ties and labels; tol itself only bounds the regret
     if (m, n) == (2, 2) and method != "vertex":
-        game, x, y, xv, yv, degenerate = _closed_form_2x2(a, b, tol)
+        game, x, y, xv, yv, degenerate = _closed_form_2x2(a, b, geo)
     else:
-        game, x, y, xv, yv, degenerate = _vertex_batch(a, b, tol)
+        game, x, y, xv, yv, degenerate = _vertex_batch(a, b, geo)
     result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, np.zeros(k, dtype=np.int64), tol)
     bad = result.regret > tol * result.scale[game]
     if np.any(bad):
@@ -419,13 +428,9 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
 
 
 def _stack(value: Any, name: str) -> np.ndarray:
-    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-        arr = value.astype(float)
-        if not np.all(np.isfinite(arr)):
-            bad = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
-            raise ValueError(f"{name} must contain finite numbers; found {arr[bad]} at index {bad}")
-    else:
-        arr = as_real_array(value, name)
+    if isinstance(value, np.ndarray) and value.dtype.kind == "b":
+        value = value.astype(float)   # 0/1 stacks (masks computed by a vectorised model) are payoffs here
+    arr = as_real_array(value, name)
     if arr.ndim != 3:
         raise ValueError(f"{name} must be a stack of payoff matrices of shape (k, m, n); got shape {arr.shape} "
                          f"(for one game use {name}[None])")

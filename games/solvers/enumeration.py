@@ -30,7 +30,7 @@ import numpy as np
 
 from .._validation import check_tolerance
 from ..equilibrium import EquilibriumSet
-from .vertex import _exact_vertices, _float_vertices, _polytopes, equilibrium_set_from_pairs
+from .vertex import _exact_vertices, _float_vertices, _polytopes, equilibrium_set_from_pairs, geometry_tol
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
@@ -201,8 +201,9 @@ def hull_equilibria(
     if exact and not game.has_exact_payoffs:
         raise ValueError("exact=True needs exact payoffs (ints or Fractions); build the game from exact values")
     (g_p, h_p), (g_q, h_q) = _polytopes(game, exact=False)
-    px, mx, bx = _hull_vertices(g_p, h_p, tol, need_bases=exact)
-    qy, my, by = _hull_vertices(g_q, h_q, tol, need_bases=exact)
+    geo = geometry_tol(tol)
+    px, mx, bx = _hull_vertices(g_p, h_p, geo, need_bases=exact)
+    qy, my, by = _hull_vertices(g_q, h_q, geo, need_bases=exact)
     if exact:
         (eg_p, eh_p), (eg_q, eh_q) = _polytopes(game, exact=True)
         xs, mxs, _ = _exact_vertices(eg_p, eh_p, bx, px)

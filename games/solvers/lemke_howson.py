@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet, verify
+from ..equilibrium import EquilibriumSet, rejection_note, verify
 from ._exact import positive_bimatrix
+from .vertex import geometry_tol
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
@@ -43,21 +44,24 @@ class _Tableau:
         """Bring variable ``col`` into the basis; return the variable that leaves."""
         T = self.T
         column = T[:, col]
-        cand = [r for r in range(T.shape[0]) if (column[r] > 0 if self.exact else column[r] > self.tol)]
-        if not cand:
+        cand = np.flatnonzero(column > (0 if self.exact else self.tol))
+        if not len(cand):
             raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
-        # lexicographic minimum ratio over (rhs, columns of the initial basis inverse)
-        slack = list(range(self.d, self.d + T.shape[0]))
-        keys = [(r, [T[r, -1] / column[r]] + [T[r, c] / column[r] for c in slack]) for r in cand]
-        best_r, best_key = keys[0]
-        for r, key in keys[1:]:
-            if _lex_less(key, best_key, 0 if self.exact else self.tol):
-                best_r, best_key = r, key
-        piv = T[best_r, col]
-        T[best_r] = T[best_r] / piv
-        for r in range(T.shape[0]):
-            if r != best_r and T[r, col] != 0:
-                T[r] = T[r] - T[r, col] * T[best_r]
+        # lexicographic minimum ratio over (rhs, columns of the initial basis inverse): keep the rows
+        # tied at the minimum of one key column, then break the tie on the next
+        keys = [T.shape[1] - 1] + list(range(self.d, self.d + T.shape[0]))
+        tie = 0 if self.exact else self.tol
+        for c in keys:
+            if len(cand) == 1:
+                break
+            ratios = T[cand, c] / column[cand]
+            cand = cand[ratios <= min(ratios) + tie]
+        best_r = int(cand[0])
+        T[best_r] = T[best_r] / T[best_r, col]
+        factors = T[:, col].copy()
+        factors[best_r] = 0
+        rows = np.flatnonzero(factors != 0)
+        T[rows] = T[rows] - factors[rows, None] * T[best_r][None, :]
         leaving = self.basis[best_r]
         self.basis[best_r] = col
         return leaving
@@ -68,15 +72,6 @@ class _Tableau:
             if var < self.d:
                 z[var] = self.T[r, -1]
         return z
-
-
-def _lex_less(a, b, tol) -> bool:
-    for u, v in zip(a, b):
-        if u < v - tol:
-            return True
-        if u > v + tol:
-            return False
-    return False
 
 
 def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False, tol: float = 1e-9):
@@ -93,7 +88,10 @@ def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False
     [['1/2', '1/2'], ['1/2', '1/2']]
     """
     m, n = game.shape
-    if not isinstance(label, (int, np.integer)) or not 0 <= label < m + n:
+    if isinstance(label, bool) or not isinstance(label, (int, np.integer)):
+        raise TypeError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); "
+                        f"got {type(label).__name__} {label!r}")
+    if not 0 <= label < m + n:
         raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
     a, b = positive_bimatrix(game, exact)
     tab_p = _Tableau(b.T, exact, tol)  # variables x_0..x_{m-1} (labels 0..m-1), slacks s_j (labels m+j)
@@ -152,11 +150,13 @@ def lemke_howson(
     labels = range(m + n) if label is None else [label]
     items, rejected = [], 0
     for lab in labels:
-        prof, _ = lemke_howson_path(game, lab, exact=exact, tol=tol)
+        prof, _ = lemke_howson_path(game, lab, exact=exact, tol=geometry_tol(tol))
         eq = verify(game, prof, "lemke-howson", tol, exact=exact)
         if eq is None:
             rejected += 1
         elif not any(eq.approx_equal(other) for other in items):
             items.append(eq)
-    return EquilibriumSet(items, method="lemke-howson", complete=False, rejected=rejected,
-                          note="Lemke-Howson finds one equilibrium per starting label, not all of them")
+    note = "Lemke-Howson finds one equilibrium per starting label, not all of them"
+    if rejected:
+        note += "; " + rejection_note(rejected, tol)
+    return EquilibriumSet(items, method="lemke-howson", complete=False, rejected=rejected, note=note)

@@ -2,22 +2,45 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet, verify
+from .._validation import check_positive_int
+from ..equilibrium import Equilibrium, EquilibriumSet
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["pure_equilibria", "pure_nash_mask"]
+__all__ = ["pure_equilibria", "pure_nash_mask", "pure_regrets", "MAX_PURE_EQUILIBRIA"]
+
+#: Refuse to list more pure equilibria than this (an all-zero game of 20 players has a million).
+MAX_PURE_EQUILIBRIA = 100_000
+
+
+def pure_regrets(payoffs: np.ndarray) -> np.ndarray:
+    """The regret of every pure profile: the largest gain any player gets by deviating alone.
+
+    Works on one payoff array ``(n_1, ..., n_N, N)`` (floats, or Fractions for exact regrets); one ``max``
+    per player, no loop over profiles.
+
+    Examples
+    --------
+    >>> pd = np.array([[[3, 3], [0, 5]], [[5, 0], [1, 1]]])
+    >>> pure_regrets(pd).tolist()
+    [[2, 1], [1, 0]]
+    """
+    out = None
+    for i in range(payoffs.ndim - 1):
+        u = payoffs[..., i]
+        gain = u.max(axis=i, keepdims=True) - u
+        out = gain if out is None else np.maximum(out, gain)
+    return out
 
 
 def pure_nash_mask(payoffs: np.ndarray, abs_tol: float = 0.0) -> np.ndarray:
     """Boolean array over pure profiles: True where no player gains more than ``abs_tol`` by deviating.
-
-    Works on one payoff array ``(n_1, ..., n_N, N)``; one ``max`` per player, no loop over profiles.
 
     Examples
     --------
@@ -25,16 +48,21 @@ def pure_nash_mask(payoffs: np.ndarray, abs_tol: float = 0.0) -> np.ndarray:
     >>> np.argwhere(pure_nash_mask(pd)).tolist()
     [[1, 1]]
     """
-    n = payoffs.ndim - 1
-    ok = np.ones(payoffs.shape[:-1], dtype=bool)
-    for i in range(n):
-        u = payoffs[..., i]
-        ok &= u >= u.max(axis=i, keepdims=True) - abs_tol
-    return ok
+    return np.asarray(pure_regrets(payoffs) <= abs_tol, dtype=bool)
 
 
-def pure_equilibria(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
+def pure_equilibria(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False,
+                    max_equilibria: int = MAX_PURE_EQUILIBRIA) -> EquilibriumSet:
     """All pure Nash equilibria of ``game`` (any number of players).
+
+    Each one's regret is computed from the payoff table (the largest gain of a unilateral deviation) and
+    checked against ``tol`` (relative to ``game.payoff_scale``; exactly 0 when ``exact``).
+
+    Parameters
+    ----------
+    max_equilibria : int
+        Refuse games with more pure equilibria than this (their boolean array is
+        :func:`pure_nash_mask`).
 
     Examples
     --------
@@ -43,20 +71,27 @@ def pure_equilibria(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = 
     >>> [eq.pure_actions() for eq in pure_equilibria(stag)]
     [('a1', 'b1'), ('a2', 'b2')]
     """
-    if exact:
-        table = game.exact_payoffs
-        mask = pure_nash_mask(table, 0)
-    else:
-        mask = pure_nash_mask(game.payoffs, tol * game.payoff_scale)
-    items, rejected = [], 0
-    for idx in np.argwhere(mask):
-        prof = game.pure_profile([int(a) for a in idx])
-        if not exact:
-            prof = [v.astype(float) for v in prof]
-        eq = verify(game, prof, "pure", tol, exact=exact)
-        if eq is None:
-            rejected += 1
-        else:
-            items.append(eq)
-    return EquilibriumSet(items, method="pure", complete=True, rejected=rejected,
+    max_equilibria = check_positive_int(max_equilibria, "max_equilibria")
+    table = game.exact_payoffs if exact else game.payoffs
+    abs_tol = 0.0 if exact else tol * game.payoff_scale
+    regrets = pure_regrets(table)
+    found = np.argwhere(regrets <= abs_tol)
+    if len(found) > max_equilibria:
+        raise ValueError(f"this game has {len(found)} pure equilibria, more than max_equilibria={max_equilibria}; "
+                         "games.solvers.pure.pure_nash_mask(game.payoffs, tol * game.payoff_scale) gives them as one "
+                         "boolean array over the profiles")
+    items = []
+    kind = object if exact else float
+    for idx in map(tuple, found.tolist()):
+        r = regrets[idx]
+        profile = []
+        for i, a in enumerate(idx):
+            v = np.zeros(game.shape[i], dtype=kind)
+            v[:] = 0
+            v[a] = 1
+            profile.append(v)
+        items.append(Equilibrium(profile=tuple(profile), payoffs=np.array(table[idx]),
+                                 regret=Fraction(r) if exact else float(max(r, 0.0)), method="pure",
+                                 exact=exact, tol=abs_tol, labels=game.actions))
+    return EquilibriumSet(items, method="pure", complete=True,
                           note="pure equilibria only; mixed equilibria are not searched")

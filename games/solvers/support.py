@@ -19,6 +19,7 @@ import numpy as np
 
 from ..equilibrium import EquilibriumSet, verify
 from ._exact import positive_bimatrix
+from .vertex import geometry_tol
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
@@ -61,6 +62,7 @@ def support_enumeration(game: "NormalFormGame", *, tol: float = 1e-9) -> Equilib
     """
     a, b = positive_bimatrix(game, exact=False)
     m, n = a.shape
+    geo = geometry_tol(tol)  # how negative a solved probability may be (tol itself only bounds the regret)
     items = []
     for k in range(1, min(m, n) + 1):
         pairs = [(I, J) for I in itertools.combinations(range(m), k) for J in itertools.combinations(range(n), k)]
@@ -68,7 +70,7 @@ def support_enumeration(game: "NormalFormGame", *, tol: float = 1e-9) -> Equilib
         cols = np.array([p[1] for p in pairs], dtype=np.intp).reshape(-1, k)
         y, ok_y = _indifferent(a, rows, cols)
         x, ok_x = _indifferent(b.T, cols, rows)
-        keep = ok_x & ok_y & np.all(x >= -tol, axis=1) & np.all(y >= -tol, axis=1)
+        keep = ok_x & ok_y & np.all(x >= -geo, axis=1) & np.all(y >= -geo, axis=1)
         for p in np.flatnonzero(keep):
             xs, ys = np.zeros(m), np.zeros(n)
             xs[rows[p]] = np.clip(x[p], 0.0, None)

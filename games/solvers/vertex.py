@@ -25,16 +25,35 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, EquilibriumSet, verify
+from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify
 from ._exact import positive_bimatrix, solve_exact
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["vertex_enumeration", "equilibrium_set_from_pairs", "polytope_degenerate", "count_bases", "DEFAULT_MAX_BASES"]
+__all__ = ["vertex_enumeration", "equilibrium_set_from_pairs", "polytope_degenerate", "count_bases",
+           "geometry_tol", "DEFAULT_MAX_BASES", "GEOMETRY_TOL"]
 
 DEFAULT_MAX_BASES = 12_000_000
 _CHUNK = 100_000
+
+#: Largest tightness/feasibility tolerance of the polytope geometry (payoffs are rescaled to [1, 2]).
+GEOMETRY_TOL = 1e-9
+
+
+def geometry_tol(tol: float) -> float:
+    """The tolerance the polytope geometry uses when equilibria are verified with ``tol``.
+
+    ``tol`` says how much regret a reported equilibrium may have; it must not make the tests of which
+    constraints are tight loose as well (a loose tightness test invents labels, hence spurious vertices
+    and a false degeneracy flag). The geometry uses ``tol`` clipped to ``[1e-12, GEOMETRY_TOL]``.
+
+    Examples
+    --------
+    >>> geometry_tol(0.1), geometry_tol(1e-11), geometry_tol(0.0)
+    (1e-09, 1e-11, 1e-12)
+    """
+    return min(max(float(tol), 1e-12), GEOMETRY_TOL)
 
 
 def count_bases(m: int, n: int) -> int:
@@ -219,15 +238,18 @@ def vertex_enumeration(
         raise ValueError(f"vertex enumeration needs a 2-player game; this game has {game.num_players}")
     m, n = game.shape
     check_size(m, n, max_bases)
+    if min(m, n) == 1:
+        return _one_action_opponent(game, tol, exact)
     if m + n > 64:
         raise ValueError(f"vertex enumeration handles games with at most 64 actions in all; this game has "
                          f"{m}x{n}; use method='lemke-howson'")
     full = (1 << (m + n)) - 1
-    (px, mx, cx), (qy, my, cy) = _all_vertices(game, exact, tol)
+    geo = geometry_tol(tol)
+    (px, mx, cx), (qy, my, cy) = _all_vertices(game, exact, geo)
     degenerate = any(c > m for c in cx) or any(c > n for c in cy)
 
     def nonzero(v) -> bool:
-        return any(val != 0 for val in v) if exact else bool(np.any(np.abs(v) > tol))
+        return any(val != 0 for val in v) if exact else bool(np.any(np.abs(v) > geo))
 
     xs = [k for k, v in enumerate(px) if nonzero(v)]
     ys = [k for k, v in enumerate(qy) if nonzero(v)]
@@ -239,6 +261,28 @@ def vertex_enumeration(
         pairs = [(xs[i], ys[j]) for i, j in zip(*np.nonzero(hit))]
 
     return equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=degenerate, tol=tol, exact=exact)
+
+
+def _one_action_opponent(game: "NormalFormGame", tol: float, exact: bool) -> EquilibriumSet:
+    """A player facing an opponent with a single action: its extreme equilibrium strategies are its pure best
+    replies, all in one component; the game is degenerate when there are several (a vertex of its polytope
+    then carries more labels than its dimension)."""
+    mover = 1 if game.shape[0] == 1 else 0
+    u = (game.exact_payoffs if exact else game.payoffs)[..., mover].ravel()
+    best = max(u)
+    if exact:
+        replies = [k for k, v in enumerate(u) if v == best]
+    else:
+        span = float(np.ptp(u)) or 1.0
+        replies = np.flatnonzero(u >= best - geometry_tol(tol) * span).tolist()
+    one = Fraction(1) if exact else 1.0
+    zero = Fraction(0) if exact else 0.0
+    dtype = object if exact else float
+    sure = [np.array([one], dtype=dtype)]
+    pure = [np.array([one if i == k else zero for i in range(len(u))], dtype=dtype) for k in replies]
+    px, qy = (sure, pure) if mover == 1 else (pure, sure)
+    pairs = [(0, j) for j in range(len(pure))] if mover == 1 else [(i, 0) for i in range(len(pure))]
+    return equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=len(replies) > 1, tol=tol, exact=exact)
 
 
 def equilibrium_set_from_pairs(
@@ -255,7 +299,7 @@ def equilibrium_set_from_pairs(
 
     Shared by every vertex-pairing enumeration: each pair is normalised to a mixed profile, verified
     against the game (failures are counted in ``rejected``), sorted, and equilibria joined through a
-    shared vertex are put in one component.
+    shared vertex are put in one component. A set that had to drop a candidate is not complete.
     """
     items: list[Equilibrium] = []
     edges: list[tuple[int, int]] = []
@@ -275,11 +319,16 @@ def equilibrium_set_from_pairs(
     items = [items[k] for k in order]
     edges = [edges[k] for k in order]
     components = _components(edges)
-    return EquilibriumSet(items, method="vertex", complete=True, degenerate=degenerate,
-                          components=components, rejected=rejected,
-                          note="" if not degenerate else "degenerate game: these are the extreme equilibria; every "
-                          "equilibrium (x, y) has x and y in the convex hulls of the strategies of extreme "
-                          "equilibria of one component (a maximal Nash subset)")
+    notes = []
+    if degenerate:
+        notes.append("degenerate game: these are the extreme equilibria; every equilibrium (x, y) has x and y in "
+                     "the convex hulls of the strategies of extreme equilibria of one component (a maximal Nash "
+                     "subset)")
+    if rejected:
+        notes.append(rejection_note(rejected, tol))
+    return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
+                          components=components, rejected=rejected, note="; ".join(notes))
+
 
 
 def _components(edges: list[tuple[int, int]]) -> list[list[int]]:

@@ -42,8 +42,10 @@ def maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
 def zero_sum(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
     """The value and a pair of optimal strategies of a two-player zero-sum game.
 
-    With ``exact=True`` the optimal strategies are the extreme equilibria from exact vertex
-    enumeration (every one of them attains the value).
+    A constant-sum game (``A + B = c`` at every profile) is strategically zero-sum and solved alike; its
+    value is the row player's payoff. With ``exact=True`` the game must be exactly constant-sum and the
+    optimal strategies are the extreme equilibria from exact vertex enumeration (every one of them
+    attains the value).
 
     Examples
     --------
@@ -55,9 +57,12 @@ def zero_sum(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) 
     """
     if game.num_players != 2:
         raise ValueError(f"method='zero-sum' needs a 2-player game; this game has {game.num_players}")
-    if not game.is_zero_sum(tol):
-        raise ValueError("method='zero-sum' needs a zero-sum game (A + B == 0 at every profile); "
-                         "use method='vertex' or method='lemke-howson' for general games")
+    if exact and not _exactly_constant_sum(game):
+        raise ValueError("method='zero-sum' with exact=True needs an exactly zero-sum (or constant-sum) game: "
+                         "A + B must take one value at every profile; use method='vertex' with exact=True")
+    if not (game.is_zero_sum(tol) or _spread_of_sums(game) <= tol * game.payoff_scale):
+        raise ValueError("method='zero-sum' needs a zero-sum game (A + B == 0 at every profile) or a constant-sum "
+                         "one; use method='vertex' or method='lemke-howson' for general games")
     if exact:
         from .vertex import vertex_enumeration
 
@@ -73,3 +78,13 @@ def zero_sum(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) 
         raise RuntimeError("the LP solution failed verification; retry with exact=True")
     return EquilibriumSet([eq], method="zero-sum", complete=False, value=float(eq.payoffs[0]),
                           note="one pair of optimal strategies (the value is unique)")
+
+
+def _spread_of_sums(game: "NormalFormGame") -> float:
+    """The range of ``A + B`` over the profiles (0 for a constant-sum game)."""
+    return float(np.ptp(game.payoffs.sum(axis=-1)))
+
+
+def _exactly_constant_sum(game: "NormalFormGame") -> bool:
+    totals = game.exact_payoffs.sum(axis=-1).ravel()
+    return all(t == totals[0] for t in totals)
