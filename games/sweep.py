@@ -434,10 +434,10 @@ def _chunk_noted(start: int, stop: int, doing: str = ""):
 def _progress_bar(total: int, progress: bool | None):
     if progress is False:
         return None
-    from tqdm.auto import tqdm
+    from ._progress import progress_bar
 
     # automatic: the bar appears only once the sweep has run for two seconds
-    return tqdm(total=total, unit="pt", desc="sweep", delay=0 if progress else 2.0, leave=bool(progress))
+    return progress_bar(total=total, unit="pt", desc="sweep", delay=0 if progress else 2.0, leave=bool(progress))
 
 
 def sweep(

@@ -121,12 +121,12 @@ def build_report(out: str | Path = "regimes-report", quick: bool = False, execut
     import matplotlib
 
     matplotlib.use("Agg")
-    from tqdm.auto import tqdm
+    from games._progress import progress_bar
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    with tqdm(total=len(ORDER), desc="report", disable=not show_progress, unit="model") as bar:
+    with progress_bar(total=len(ORDER), desc="report", disable=not show_progress, unit="model") as bar:
         def tick(name: str) -> None:
             bar.set_postfix_str(name)
             bar.update(1)
