@@ -13,9 +13,10 @@ def progress_bar(*args: Any, **kwargs: Any) -> Any:
 
     Examples
     --------
-    >>> with progress_bar(total=3, disable=True) as bar:
-    ...     bar.update(3)
-    ...     bar.n
+    >>> import io
+    >>> with progress_bar(total=3, file=io.StringIO()) as bar:
+    ...     _ = bar.update(3)
+    >>> bar.n
     3
     """
     with warnings.catch_warnings():
