@@ -19,7 +19,11 @@ from typing import Any
 import numpy as np
 from scipy.special import logsumexp
 
-from ._validation import as_real_array, check_choice, check_positive_int
+from ._validation import as_real_array, check_choice, check_nonnegative, check_positive_int, check_tolerance
+
+#: Largest population for the exact (Fraction) Moran path of :func:`fixation_matrix`: the fractions grow
+#: with ``Z`` (``Z = 2000`` takes about 0.4 s per pair, ``Z = 10000`` half a minute).
+MAX_EXACT_POPULATION = 2000
 
 __all__ = [
     "fixation_probability",
@@ -64,14 +68,28 @@ def fixation_probability(
     if fm.shape != fr.shape or fm.size < 1:
         raise ValueError(f"fitness_mutant and fitness_resident must have the same length Z - 1 >= 1; got {fm.shape} and {fr.shape}")
     check_choice(rule, "rule", ("fermi", "moran"))
+    return float(np.exp(_log_fixation(fm, fr, rule, _check_beta(beta))))
+
+
+def _check_beta(beta: Any, name: str = "beta") -> float:
+    b = check_nonnegative(beta, name)
+    if not np.isfinite(b):
+        raise ValueError(f"{name} (intensity of selection) must be finite; got {beta}")
+    return b
+
+
+def _log_fixation(fm: np.ndarray, fr: np.ndarray, rule: str, beta: float) -> float:
+    """``log rho``: the partial sums of log(T-/T+) are formed before scaling by ``beta``, so a huge
+    ``beta`` overflows to +-inf (probability 0 or a vanishing term), never to ``inf - inf = nan``."""
     if rule == "fermi":
-        log_ratio = -float(beta) * (fm - fr)
+        with np.errstate(over="ignore", invalid="ignore"):
+            partial = -beta * np.cumsum(fm - fr) if beta > 0 else np.zeros(fm.size)
+        partial = np.where(np.isnan(partial), 0.0, partial)  # beta * 0 with an overflowed sum
     else:
         if np.any(fm <= 0) or np.any(fr <= 0):
             raise ValueError("rule='moran' needs positive fitness; use rule='fermi' or shift the payoffs")
-        log_ratio = np.log(fr) - np.log(fm)
-    partial = np.cumsum(log_ratio)
-    return float(np.exp(-logsumexp(np.concatenate([[0.0], partial]))))
+        partial = np.cumsum(np.log(fr) - np.log(fm))
+    return float(-logsumexp(np.concatenate([[0.0], partial])))
 
 
 def stationary_distribution(fixation: Any) -> np.ndarray:
@@ -99,15 +117,50 @@ def stationary_distribution(fixation: Any) -> np.ndarray:
         raise ValueError("fixation must hold probabilities in [0, 1]")
     if s == 1:
         return np.ones(1)
-    m = rho / (s - 1)
-    np.fill_diagonal(m, 0.0)
-    np.fill_diagonal(m, 1.0 - m.sum(axis=1))
-    # pi (M - I) = 0, sum pi = 1  (least squares on the stacked system; exact for an irreducible chain)
-    a = np.vstack([(m - np.eye(s)).T, np.ones((1, s))])
-    b = np.zeros(s + 1)
-    b[-1] = 1.0
-    pi, *_ = np.linalg.lstsq(a, b, rcond=None)
-    pi = np.clip(pi, 0.0, None)
+    rates = rho / (s - 1)
+    np.fill_diagonal(rates, 0.0)
+    closed = _closed_classes(rates > 0)
+    if len(closed) > 1:
+        shown = "; ".join("{" + ", ".join(map(str, c)) + "}" for c in closed)
+        raise ValueError(
+            f"fixation describes a chain with {len(closed)} closed classes of types ({shown}): no mutant ever "
+            "fixes against them, so the stationary distribution is not unique (with strong selection the "
+            "probabilities may have underflowed to 0; lower the intensity of selection)"
+        )
+    pi = np.zeros(s)
+    pi[closed[0]] = _gth(rates[np.ix_(closed[0], closed[0])])
+    return pi
+
+
+def _closed_classes(adjacency: np.ndarray) -> list[list[int]]:
+    """Strongly connected components with no edge leaving them, each as a sorted list of states."""
+    from scipy.sparse.csgraph import connected_components
+
+    _, labels = connected_components(adjacency, directed=True, connection="strong")
+    out = []
+    for lab in np.unique(labels):
+        members = np.flatnonzero(labels == lab)
+        outside = np.flatnonzero(labels != lab)
+        if not adjacency[np.ix_(members, outside)].any():
+            out.append(members.tolist())
+    return out
+
+
+def _gth(rates: np.ndarray) -> np.ndarray:
+    """Stationary distribution of an irreducible chain from its off-diagonal rates (Grassmann, Taksar &
+    Heyman 1985, Oper. Res. 33: 1107-1116): state reduction without subtractions, so rates spanning
+    hundreds of orders of magnitude (strong selection) keep full relative accuracy."""
+    a = np.array(rates, dtype=float)
+    n = a.shape[0]
+    np.fill_diagonal(a, 0.0)
+    for k in range(n - 1, 0, -1):
+        out = a[k, :k].sum()
+        a[:k, :k] += np.outer(a[:k, k], a[k, :k]) / out
+        a[:k, k] /= out
+    pi = np.zeros(n)
+    pi[0] = 1.0
+    for k in range(1, n):
+        pi[k] = pi[:k] @ a[:k, k]
     return pi / pi.sum()
 
 
@@ -156,11 +209,14 @@ def replicator_dynamics(
     num: int = 201,
     rtol: float = 1e-8,
     atol: float = 1e-10,
+    method: str = "LSODA",
+    max_evaluations: int = 200_000,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Integrate the replicator equation ``x_i' = x_i ((A x)_i - x . A x)`` for a symmetric matrix game.
 
-    Deterministic (no seed needed): scipy's adaptive Runge-Kutta (``RK45``) with tolerances ``rtol``
-    and ``atol``, reported at ``num`` evenly spaced times in ``[0, t_max]``.
+    Deterministic (no seed needed): scipy's ``LSODA`` (switches between Adams and BDF, so large payoffs,
+    which make the equation stiff near a vertex, do not force tiny steps) with tolerances ``rtol`` and
+    ``atol``, reported at ``num`` evenly spaced times in ``[0, t_max]``.
 
     Parameters
     ----------
@@ -168,6 +224,16 @@ def replicator_dynamics(
         ``payoffs[i, j]``: payoff of strategy i against strategy j.
     x0 : array_like, shape (S,)
         Initial shares (a probability vector).
+    t_max : float
+        End time (positive, finite).
+    num : int
+        Number of output times (at most :data:`MAX_OUTPUT_TIMES`).
+    rtol, atol : float
+        Relative and absolute tolerances of the integrator, in (0, 1).
+    method : str
+        Any ``scipy.integrate.solve_ivp`` method (``"RK45"`` was the default before large payoffs were handled).
+    max_evaluations : int
+        Refuse (ValueError) rather than run on when the integration needs more evaluations of the field.
 
     Returns
     -------
@@ -189,19 +255,45 @@ def replicator_dynamics(
     a, _ = _payoff_matrix(payoffs)
     s = a.shape[0]
     x = np.asarray(check_probability_vector(np.asarray(x0, dtype=float), s, "x0"), dtype=float)
-    if not (np.isfinite(t_max) and t_max > 0):
-        raise ValueError(f"t_max must be a positive number; got {t_max}")
+    t_end = check_nonnegative(t_max, "t_max")
+    if not (np.isfinite(t_end) and t_end > 0):
+        raise ValueError(f"t_max must be a positive finite number; got {t_max}")
     num = check_positive_int(num, "num", minimum=2)
+    if num > MAX_OUTPUT_TIMES:
+        raise ValueError(f"num must be at most {MAX_OUTPUT_TIMES} output times; got {num}")
+    rtol, atol = check_tolerance(rtol, "rtol"), check_tolerance(atol, "atol")
+    if rtol <= 0 or atol <= 0:
+        raise ValueError(f"rtol and atol must be positive; got rtol={rtol}, atol={atol}")
+    budget = check_positive_int(max_evaluations, "max_evaluations")
+    calls = [0]
 
     def rhs(_t: float, y: np.ndarray) -> np.ndarray:
+        calls[0] += 1
+        if calls[0] > budget:
+            raise _BudgetExceeded
         return replicator_field(a, y)
 
-    times = np.linspace(0.0, float(t_max), num)
-    sol = solve_ivp(rhs, (0.0, float(t_max)), x, t_eval=times, rtol=rtol, atol=atol, method="RK45")
-    if not sol.success:  # pragma: no cover - RK45 on a polynomial field does not fail
+    times = np.linspace(0.0, t_end, num)
+    try:
+        sol = solve_ivp(rhs, (0.0, t_end), x, t_eval=times, rtol=rtol, atol=atol, method=method)
+    except _BudgetExceeded:
+        raise ValueError(
+            f"replicator integration to t_max={t_max} needed more than max_evaluations={budget} evaluations of "
+            "the vector field; lower t_max (orbits have usually converged or repeat long before), or raise "
+            "max_evaluations"
+        ) from None
+    if not sol.success:  # pragma: no cover - the solvers do not fail on a polynomial field
         raise RuntimeError(f"replicator integration failed: {sol.message}")
     shares = np.clip(sol.y.T, 0.0, None)
     return times, shares / shares.sum(axis=1, keepdims=True)
+
+
+#: Most output times :func:`replicator_dynamics` returns.
+MAX_OUTPUT_TIMES = 1_000_000
+
+
+class _BudgetExceeded(Exception):
+    """Raised inside the vector field when the evaluation budget is spent."""
 
 
 def _fitness_arrays(a: np.ndarray, i: int, j: int, z: int) -> tuple[np.ndarray, np.ndarray]:
@@ -271,7 +363,14 @@ def fixation_matrix(
         w = intensity
         if isinstance(w, bool) or not isinstance(w, (int, float, Fraction, np.number)) or not 0 <= w <= 1:
             raise ValueError(f"intensity must be a selection intensity w in [0, 1] for rule='moran'; got {intensity!r}")
+    else:
+        _check_beta(intensity, "intensity")
     exact_path = rule == "moran" and exact is not None and isinstance(intensity, (int, Fraction, np.integer))
+    if exact_path and z > MAX_EXACT_POPULATION and s > 1:
+        raise ValueError(
+            f"population={z} is too large for exact fractions (limit {MAX_EXACT_POPULATION}: the numbers grow "
+            f"with Z); pass intensity as a float (e.g. intensity={float(intensity)!r}) for the floating-point path"
+        )
     out = np.empty((s, s), dtype=object if exact_path else float)
     for i in range(s):
         for j in range(s):

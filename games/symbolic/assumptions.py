@@ -60,6 +60,8 @@ def _as_inequality(rel: Any, k: int) -> tuple[sp.Expr, bool]:
             f"{type(rel).__name__} {rel!r}"
         )
     g = rel.lhs - rel.rhs if isinstance(rel, (sp.StrictGreaterThan, sp.GreaterThan)) else rel.rhs - rel.lhs
+    if g.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
+        raise ValueError(f"assumptions[{k}] = {rel} must compare finite expressions; got an infinity or NaN")
     return sp.expand(g), isinstance(rel, _STRICT)
 
 
@@ -174,15 +176,17 @@ class Assumptions:
     def _feasible(self, extra: list[tuple[np.ndarray, bool]]) -> bool | None:
         """Is there a point satisfying the linear assumptions and ``extra``? None if some assumption is nonlinear."""
         rows = []
+        relaxed = False  # nonlinear assumptions are dropped: infeasible without them means infeasible with them
         for g, strict in self.inequalities:
             row = self._linear_row(g)
             if row is None:
-                return None
+                relaxed = True
+                continue
             rows.append((row, strict))
         rows += extra
         k = len(self.parameters)
         if not rows:
-            return True
+            return None if relaxed else True
         # variables x_1..x_k, t ; maximise t s.t. a.x + b >= t (strict) or >= 0 (weak); t <= 1
         a_ub, b_ub = [], []
         for row, strict in rows:
@@ -198,7 +202,9 @@ class Assumptions:
             return False
         if res.status != 0:  # pragma: no cover - bounded by t <= 1 and free x
             return None
-        return bool(-res.fun > self.tol)
+        if -res.fun <= self.tol:
+            return False
+        return None if relaxed else True
 
     def satisfiable(self) -> bool:
         """Whether some parameter point satisfies every assumption (True when undecidable).
@@ -246,10 +252,33 @@ class Assumptions:
             return self._decide_linear(row, strict)
         factored = sp.factor(num)
         if isinstance(factored, sp.Mul):
-            signs = [self.sign(f) for f in factored.args]
+            signs = [self._factor_sign(f) for f in factored.args]
             if all(s in (-1, 1) for s in signs):
                 return int(np.prod(signs)) > 0
         return self._sympy_decide(num, strict)
+
+    def _factor_sign(self, f: sp.Expr) -> int | None:
+        """Sign of one factor of a factored product (a number, a power, or an irreducible polynomial).
+
+        Never calls :meth:`decide` on a product again, so ``-(a + 1)**2`` cannot recurse forever.
+        """
+        if f.is_number:
+            return int(sp.sign(f)) if f.is_real else None
+        if isinstance(f, sp.Pow) and f.exp.is_Integer and f.exp > 0:
+            s = self._factor_sign(f.base)
+            return None if s is None else s ** int(f.exp)
+        row = self._linear_row(f)
+        if row is not None:
+            if self._decide_linear(row, True) is True:
+                return 1
+            if self._decide_linear(-row, True) is True:
+                return -1
+            return None
+        if self._sympy_decide(f, True) is True:
+            return 1
+        if self._sympy_decide(-f, True) is True:
+            return -1
+        return None
 
     def _decide_linear(self, row: np.ndarray, strict: bool) -> bool | None:
         # implied  <=> no point with the opposite (expr <= 0 when strict, expr < 0 when weak)

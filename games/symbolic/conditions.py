@@ -148,7 +148,10 @@ def _conjunction(atoms: Sequence[Atom], assumptions: Assumptions) -> sp.Basic:
     # drop atoms implied by the others (one at a time, so that equivalent atoms keep one copy)
     k = 0
     while k < len(kept) and len(kept) > 1:
-        reduced = assumptions.extended([a for j, a in enumerate(kept) if j != k])
+        try:
+            reduced = assumptions.extended([a for j, a in enumerate(kept) if j != k])
+        except ValueError:  # pragma: no cover - a subset of a satisfiable conjunction is satisfiable
+            return sp.false
         if reduced.decide(*kept[k]) is True:
             del kept[k], relations[k]
         else:

@@ -22,6 +22,13 @@ __all__ = ["SymbolicEquilibrium", "support_equilibria", "all_supports", "MAX_SUP
 MAX_SUPPORTS = 200
 """Most support profiles :meth:`SymbolicGame.equilibria` will try before refusing."""
 
+MAX_SYMBOLIC_WORK = 2000
+"""Largest ``support profiles x (1 + parameters)**2`` :meth:`SymbolicGame.equilibria` will attempt.
+
+The cost of solving and simplifying one support grows with the number of parameters (each condition is
+decided by linear programs over them): a 3x3 game with 6 parameters (931) takes a few seconds, a 4x4
+game with 16 parameters (19,941) several minutes."""
+
 
 @dataclass(frozen=True, eq=False)
 class SymbolicEquilibrium:
@@ -64,6 +71,7 @@ class SymbolicEquilibrium:
     labels: tuple[tuple[str, ...], ...]
     parameters: tuple[sp.Symbol, ...]
     index: int = 0
+    assumptions: Any = None
 
     @property
     def is_pure(self) -> bool:
@@ -93,7 +101,12 @@ class SymbolicEquilibrium:
         values : mapping
             A value for every parameter (keys are symbols or their names).
         """
-        out = self.condition.subs(self._values(values))
+        vals = self._values(values)
+        if self.assumptions is not None and not self.assumptions.holds_at(vals):
+            shown = {str(k): v for k, v in vals.items()}
+            raise ValueError(f"values {shown} violate the game's assumptions "
+                             f"{', '.join(str(r) for r in self.assumptions.relations)}; the condition is only valid under them")
+        out = self.condition.subs(vals)
         if out not in (sp.true, sp.false):
             raise ValueError(f"the condition {self.condition} could not be evaluated at {values}")
         return bool(out)
@@ -236,10 +249,12 @@ def all_supports(game: "SymbolicGame") -> list[tuple[tuple[int, ...], ...]]:
         count = sum(comb(m, s) * comb(n, s) for s in range(1, min(m, n) + 1))
     else:
         count = int(np.prod([2 ** k - 1 for k in shape]))
-    if count > MAX_SUPPORTS:
+    work = count * (1 + len(game.parameters)) ** 2
+    if count > MAX_SUPPORTS or work > MAX_SYMBOLIC_WORK:
         raise ValueError(
-            f"a {'x'.join(map(str, shape))} game has {count} support profiles to solve symbolically "
-            f"(limit {MAX_SUPPORTS}); substitute numbers with game.subs(...) and use games.equilibria, "
+            f"a {'x'.join(map(str, shape))} game with {len(game.parameters)} parameters has {count} support "
+            f"profiles to solve symbolically (estimated work {work}; limits {MAX_SUPPORTS} supports and "
+            f"{MAX_SYMBOLIC_WORK} work); substitute numbers with game.subs(...) and use games.equilibria, "
             "or ask for given supports with game.support_equilibria(...)"
         )
     subsets = [[c for s in range(1, k + 1) for c in itertools.combinations(range(k), s)] for k in shape]
@@ -347,5 +362,6 @@ def support_equilibria(game: "SymbolicGame", supports: Sequence[Sequence[int | s
         condition = simplify_conjunction(atoms, game.assumptions)
         profile = tuple(tuple(strat[i].get(a, sp.Integer(0)) for a in range(game.shape[i])) for i in range(n))
         payoffs = tuple(_tidy(_expected(game, i, sup[i][0], strat)) for i in range(n))
-        out.append(SymbolicEquilibrium(profile, payoffs, sup, condition, game.actions, game.parameters, index=k))
+        out.append(SymbolicEquilibrium(profile, payoffs, sup, condition, game.actions, game.parameters, index=k,
+                                       assumptions=game.assumptions))
     return out

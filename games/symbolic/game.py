@@ -33,6 +33,11 @@ def _to_expr(value: Any, where: str) -> sp.Expr:
             raise TypeError(f"{where} must be a sympy expression, not {type(value).__name__} {value}")
         if value.is_number and not value.is_real:
             raise ValueError(f"{where} must be real; got {value}")
+        if value.has(sp.oo, -sp.oo, sp.zoo, sp.nan, sp.I):
+            raise ValueError(f"{where} must be a finite real expression; got {value}")
+        unreal = sorted(str(s) for s in value.free_symbols if s.is_real is False or s.is_extended_real is False)
+        if unreal:
+            raise ValueError(f"{where} uses the non-real symbol(s) {', '.join(unreal)}; parameters must be real")
         return value
     if isinstance(value, (Integral, np.integer)):
         return sp.Integer(int(value))

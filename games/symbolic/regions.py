@@ -172,7 +172,11 @@ def _axis(game: "SymbolicGame", spec: Any, name: str) -> tuple[sp.Symbol, float,
     sym = by_name.get(sym, None) if isinstance(sym, str) else sym
     if sym not in game.parameters:
         raise ValueError(f"{name}: {spec[0]!r} is not a parameter of the game ({', '.join(by_name)})")
-    if not (np.isfinite(float(lo)) and np.isfinite(float(hi)) and float(lo) < float(hi)):
+    try:
+        flo, fhi = float(lo), float(hi)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be (parameter, low, high) with numeric bounds; got ({lo!r}, {hi!r})") from exc
+    if not (np.isfinite(flo) and np.isfinite(fhi) and flo < fhi):
         raise ValueError(f"{name} must have finite low < high; got ({lo}, {hi})")
     return sym, lo, hi
 
@@ -233,6 +237,11 @@ def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[An
         raise ValueError("x and y must be different parameters")
     others = [p for p in game.parameters if p not in syms]
     fixed_vals = parse_values(fixed or {}, others, require_all=True)
+    broken = [str(r) for r, (g, strict) in zip(game.assumptions.relations, game.assumptions.inequalities)
+              if g.free_symbols <= set(fixed_vals) and not (g.subs(fixed_vals) > 0 if strict else g.subs(fixed_vals) >= 0)]
+    if broken:
+        shown = {str(k): v for k, v in fixed_vals.items()}
+        raise ValueError(f"fixed values {shown} violate the assumptions {', '.join(broken)}")
     eqs = []
     for eq in game.equilibria():
         cond = eq.condition.subs(fixed_vals)
@@ -252,9 +261,17 @@ def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[An
             continue
         val = np.broadcast_to(np.asarray(sp.lambdify(syms, g, "numpy")(*mesh), dtype=float), shape)
         inside &= (val > 0) if strict else (val >= 0)
+    defined = _defined(game, fixed_vals, syms, mesh, shape)
+    inside &= defined
+    if not inside.any():
+        raise ValueError(
+            f"no grid point of the slice {', '.join(f'{a[0]} in [{a[1]}, {a[2]}]' for a in axes)} satisfies the "
+            f"assumptions ({', '.join(str(r) for r in game.assumptions.relations) or 'none'}) with every payoff defined"
+        )
     masks = []
     for eq in eqs:
-        valid, _ = eq.lambdify()(*mesh)
+        with np.errstate(all="ignore"):  # poles are outside the slice (see _defined)
+            valid, _ = eq.lambdify()(*mesh)
         masks.append(valid & inside)
     codes = np.zeros(shape, dtype=object)
     for k, m in enumerate(masks):
@@ -265,7 +282,9 @@ def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[An
     labels = np.vectorize(lambda c: index.get(int(c), -1), otypes=[int])(codes)
     structures = [tuple(eqs[k].name for k in range(len(eqs)) if c >> k & 1) for c in distinct]
     bounds: list[sp.Expr] = []
-    for expr in [h for eq in eqs for h in _atoms(eq.condition)] + [g for g, _ in assumption_exprs if not g.is_number]:
+    denominators = {sp.fraction(sp.together(e.subs(fixed_vals)))[1] for e in game.payoffs.flat}
+    for expr in ([h for eq in eqs for h in _atoms(eq.condition)] + [g for g, _ in assumption_exprs if not g.is_number]
+                 + sorted((sp.expand(d) for d in denominators if not d.is_number), key=str)):
         if not any(sp.simplify(expr - b) == 0 or sp.simplify(expr + b) == 0 for b in bounds):
             bounds.append(expr)
     result = RegionMap(syms, grids, labels, structures, eqs, bounds, dict(fixed_vals))
@@ -274,6 +293,21 @@ def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[An
     if check:
         result.checked = _check(game, result, fixed_vals, mesh)
     return result
+
+
+def _defined(game: "SymbolicGame", fixed_vals: dict, syms: tuple, mesh: list[np.ndarray],
+             shape: tuple[int, ...]) -> np.ndarray:
+    """Grid points where every payoff is a finite number (a parameter in a denominator can make it undefined)."""
+    out = np.ones(shape, dtype=bool)
+    for e in {sp.fraction(sp.together(e.subs(fixed_vals)))[1] for e in game.payoffs.flat}:
+        if e.is_number:
+            if e == 0:
+                out[...] = False
+            continue
+        with np.errstate(all="ignore"):
+            val = np.broadcast_to(np.asarray(sp.lambdify(syms, e, "numpy")(*mesh), dtype=float), shape)
+        out &= np.isfinite(val) & (val != 0)
+    return out
 
 
 def _intervals(sym: sp.Symbol, lo: Any, hi: Any, eqs: list[SymbolicEquilibrium], bounds: list[sp.Expr],
