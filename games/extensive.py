@@ -159,6 +159,8 @@ class Chance:
     tol: float = field(default=1e-9, repr=False)
 
     def __post_init__(self) -> None:
+        if isinstance(self.tol, bool) or not isinstance(self.tol, Real) or not 0 <= self.tol < 1:
+            raise ValueError(f"tol of chance node {self.name!r} must be a number in [0, 1); got {self.tol!r}")
         items = tuple(self.moves.items()) if isinstance(self.moves, Mapping) else tuple(self.moves)
         if not items:
             raise ValueError(f"chance node {self.name!r} must have at least one outcome")
@@ -178,6 +180,9 @@ class Chance:
                 raise ValueError(f"probability of chance outcome {label!r} must be in [0, 1]; got {prob!r}")
             _check_node(node, f"chance outcome {label!r}")
             out.append((str(label), p, node))
+        labels = [label for label, _, _ in out]
+        if len(set(labels)) != len(labels):
+            raise ValueError(f"outcome labels of chance node {self.name!r} must be distinct; got {labels}")
         total = sum(p for _, p, _ in out)
         exact = all(isinstance(p, (int, Fraction)) for _, p, _ in out)
         if (exact and total != 1) or (not exact and abs(float(total) - 1.0) > self.tol):
@@ -187,6 +192,15 @@ class Chance:
 
 
 Node = Union[Terminal, Decision, Chance]
+
+
+def _children(node: Node) -> list[tuple[str, Node]]:
+    """The (label, child) pairs below a node, in order (none for a terminal)."""
+    if isinstance(node, Decision):
+        return list(node.moves)
+    if isinstance(node, Chance):
+        return [(label, child) for label, _, child in node.moves]
+    return []
 
 
 def _check_node(node: Any, where: str) -> None:
@@ -302,13 +316,12 @@ class GameTree:
 
     @staticmethod
     def _walk(node: Node, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Node]]:
-        yield path, node
-        if isinstance(node, Decision):
-            for a, child in node.moves:
-                yield from GameTree._walk(child, path + (a,))
-        elif isinstance(node, Chance):
-            for a, _, child in node.moves:
-                yield from GameTree._walk(child, path + (a,))
+        """Depth-first pre-order, with an explicit stack (trees thousands of moves deep are fine)."""
+        stack = [(path, node)]
+        while stack:
+            path, node = stack.pop()
+            yield path, node
+            stack.extend((path + (label,), child) for label, child in reversed(_children(node)))
 
     @property
     def num_players(self) -> int:
@@ -365,14 +378,8 @@ class GameTree:
         ties: list[str] = []
         values: dict[str, tuple] = {}
 
-        def solve(node: Node) -> tuple:
-            if isinstance(node, Terminal):
-                return node.payoffs
-            if isinstance(node, Chance):
-                vals = [(p, solve(child)) for _, p, child in node.moves]
-                return tuple(sum(p * v[i] for p, v in vals) for i in range(self.num_players))
+        def solve(node: Node, sub: list[tuple[str, tuple]]) -> tuple:
             name = self._names[id(node)]
-            sub = [(a, solve(child)) for a, child in node.moves]
             best = max(v[node.player] for _, v in sub)
             exact = isinstance(best, (int, Fraction))
             optimal = [(a, v) for a, v in sub
@@ -384,7 +391,7 @@ class GameTree:
             values[name] = optimal[0][1]
             return optimal[0][1]
 
-        payoffs = solve(self.root)
+        payoffs = self._fold(self.root, solve)
         plan = {name: plan[name] for name in self._order}
         return SubgamePerfect(plan=plan, payoffs=tuple(payoffs), ties=tuple(ties), values=values)
 
@@ -410,17 +417,15 @@ class GameTree:
         """
         self._check_plan(plan)
         out: dict[str, Any] = {}
-
-        def go(node: Node, prob: Any) -> None:
+        stack: list[tuple[Node, Any]] = [(self.root, 1)]
+        while stack:
+            node, prob = stack.pop()
             if isinstance(node, Terminal):
                 out[node.name] = out.get(node.name, 0) + prob
             elif isinstance(node, Chance):
-                for _, p, child in node.moves:
-                    go(child, prob * p)
+                stack.extend((child, prob * p) for _, p, child in reversed(node.moves))
             else:
-                go(dict(node.moves)[plan[self._names[id(node)]]], prob)
-
-        go(self.root, 1)
+                stack.append((dict(node.moves)[plan[self._names[id(node)]]], prob))
         return out
 
     def payoffs_under(self, plan: Mapping[str, str]) -> tuple:
@@ -436,12 +441,37 @@ class GameTree:
         return self._value(self.root, plan)
 
     def _value(self, node: Node, plan: Mapping[str, str]) -> tuple:
-        if isinstance(node, Terminal):
-            return node.payoffs
-        if isinstance(node, Chance):
-            vals = [(p, self._value(child, plan)) for _, p, child in node.moves]
-            return tuple(sum(p * v[i] for p, v in vals) for i in range(self.num_players))
-        return self._value(dict(node.moves)[plan[self._names[id(node)]]], plan)
+        def follow(decision: Decision, sub: list[tuple[str, tuple]]) -> tuple:
+            return sub[0][1]
+
+        return self._fold(node, follow, plan)
+
+    def _fold(self, root: Node, decide: Any, plan: Mapping[str, str] | None = None) -> tuple:
+        """Payoff vector of ``root``, bottom-up with an explicit stack: terminals give their payoffs, chance
+        nodes the expectation, a decision node ``decide(node, [(action, value), ...])``; with ``plan``
+        only the planned move of each decision node is evaluated."""
+        done: dict[int, tuple] = {}
+        stack: list[tuple[Node, bool]] = [(root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if isinstance(node, Terminal):
+                done[id(node)] = node.payoffs
+                continue
+            if isinstance(node, Decision) and plan is not None:
+                action = plan[self._names[id(node)]]
+                moves = [(action, dict(node.moves)[action])]
+            else:
+                moves = _children(node)
+            if not expanded:
+                stack.append((node, True))
+                stack.extend((child, False) for _, child in reversed(moves))
+                continue
+            if isinstance(node, Chance):
+                vals = [(p, done[id(child)]) for _, p, child in node.moves]
+                done[id(node)] = tuple(sum(p * v[i] for p, v in vals) for i in range(self.num_players))
+            else:
+                done[id(node)] = decide(node, [(a, done[id(child)]) for a, child in moves])
+        return done[id(root)]
 
     # ------------------------------------------------------------------ normal form
     def strategy_labels(self, player: int) -> list[str]:
@@ -508,9 +538,12 @@ class GameTree:
         shape = tuple(self.num_strategies(i) for i in range(self.num_players))
         total = int(np.prod(shape, dtype=object))
         if total > max_profiles:
-            raise ValueError(f"the normal form of this tree has {total} pure profiles (strategies per player "
-                             f"{shape}), more than max_profiles={max_profiles}; solve the tree with "
-                             "backward_induction() or raise max_profiles")
+            def show(k: int) -> str:
+                return str(k) if k < 10 ** 15 else f"about 10^{len(str(k)) - 1}"
+
+            raise ValueError(f"the normal form of this tree has {show(total)} pure profiles (strategies per player "
+                             f"{', '.join(show(k) for k in shape)}), more than max_profiles={max_profiles}; solve the "
+                             "tree with backward_induction() or raise max_profiles")
         choices = [list(itertools.product(*(acts for _, acts in self.decision_nodes(i)))) or [()]
                    for i in range(self.num_players)]
         names = [[name for name, _ in self.decision_nodes(i)] for i in range(self.num_players)]

@@ -31,7 +31,6 @@ from scipy.special import expit, logsumexp
 
 from ._validation import as_real_array, check_positive_int
 from .anonymous import AnonymousGame, bernstein_eval, bernstein_roots
-from .evolution import fixation_probability, stationary_distribution
 
 __all__ = [
     "gradient_of_selection",
@@ -53,11 +52,44 @@ def _two_action(game: Any) -> AnonymousGame:
     return game
 
 
+#: Largest ``Z * N**2`` (population size times squared group size) of the finite-population functions.
+MAX_FINITE_WORK = 5 * 10 ** 8
+
+
 def _population(game: AnonymousGame, Z: Any) -> int:
     z = check_positive_int(Z, "Z", minimum=2)
     if z < game.n:
         raise ValueError(f"Z (population size) must be at least the group size N = {game.n}; got {z}")
+    if z * game.n ** 2 > MAX_FINITE_WORK:
+        raise ValueError(
+            f"Z = {z} with groups of N = {game.n} is too large for the finite-population chain "
+            f"(Z * N^2 = {z * game.n ** 2} > {MAX_FINITE_WORK}); use the infinite-population "
+            "gradient_of_selection / interior_fixed_points, which it approaches as Z grows"
+        )
     return z
+
+
+def _hypergeom_pmf(z: int, successes: np.ndarray, draws: int) -> np.ndarray:
+    """``P[k, j]``: probability of ``j`` successes in ``draws`` draws without replacement from ``z - 1``
+    items of which ``successes[k]`` are successes.
+
+    Products of ratios of falling factorials, ``C(d, j) [K]_j [z-1-K]_{d-j} / [z-1]_d``, each factor at
+    most one in size, so this is accurate to a few ulps per factor and fast for any population
+    (scipy's pmf is slow for large arrays of population sizes).
+    """
+    from scipy.special import comb
+
+    K = np.asarray(successes, dtype=float)[:, None]
+    m = float(z - 1)
+    out = np.empty((K.shape[0], draws + 1))
+    for j in range(draws + 1):
+        p = np.full(K.shape, float(comb(draws, j)))
+        for i in range(j):
+            p = p * (K - i) / (m - i)
+        for i in range(draws - j):
+            p = p * (m - K - i) / (m - j - i)
+        out[:, j] = p[:, 0]
+    return np.clip(out, 0.0, 1.0)
 
 
 def gradient_of_selection(game: AnonymousGame, x: Any) -> np.ndarray:
@@ -133,10 +165,9 @@ def finite_fitness(game: AnonymousGame, Z: int) -> tuple[np.ndarray, np.ndarray]
     g = _two_action(game)
     z = _population(g, Z)
     n = g.n
-    j = np.arange(n)
     k = np.arange(z + 1)
-    w_c = stats.hypergeom.pmf(j[None, :], z - 1, np.clip(k - 1, 0, None)[:, None], n - 1)
-    w_d = stats.hypergeom.pmf(j[None, :], z - 1, np.clip(k, None, z - 1)[:, None], n - 1)
+    w_c = _hypergeom_pmf(z, np.clip(k - 1, 0, None), n - 1)
+    w_d = _hypergeom_pmf(z, np.clip(k, None, z - 1), n - 1)
     f_c = w_c @ g.table[1]
     f_d = w_d @ g.table[0]
     f_c[0] = np.nan
@@ -218,20 +249,27 @@ def fixation_probabilities(game: AnonymousGame, Z: int, *, beta: float = 1.0) ->
     >>> fixation_probabilities(g, 10)
     {'cooperator': 0.1, 'defector': 0.1}
     """
+    log_c, log_d = _log_fixations(game, Z, beta)
+    return {"cooperator": float(np.exp(log_c)), "defector": float(np.exp(log_d))}
+
+
+def _log_fixations(game: AnonymousGame, Z: int, beta: float) -> tuple[float, float]:
+    """Logarithms of the two fixation probabilities (finite even when the probabilities underflow)."""
+    from .evolution import _log_fixation
+
     g = _two_action(game)
     z = _population(g, Z)
     b, _ = _check_rates(beta, 0.0)
     f_c, f_d = finite_fitness(g, z)
     k = np.arange(1, z)
-    rho_c = fixation_probability(f_c[k], f_d[k], rule="fermi", beta=b)
-    rho_d = fixation_probability(f_d[z - k], f_c[z - k], rule="fermi", beta=b)
-    return {"cooperator": rho_c, "defector": rho_d}
+    return _log_fixation(f_c[k], f_d[k], "fermi", b), _log_fixation(f_d[z - k], f_c[z - k], "fermi", b)
 
 
 def rare_mutation_distribution(game: AnonymousGame, Z: int, *, beta: float = 1.0) -> dict[str, float]:
     """Share of time in all-defect and all-cooperate when mutations are rare.
 
-    Uses :func:`games.evolution.stationary_distribution` on the two fixation probabilities.
+    The stationary distribution of the two-state embedded chain, ``pi_C / pi_D = rho_C / rho_D``
+    (computed from the logarithms of the fixation probabilities, so strong selection does not underflow).
 
     Examples
     --------
@@ -239,9 +277,14 @@ def rare_mutation_distribution(game: AnonymousGame, Z: int, *, beta: float = 1.0
     >>> rare_mutation_distribution(g, 10)
     {'defectors': 0.5, 'cooperators': 0.5}
     """
-    rho = fixation_probabilities(game, Z, beta=beta)
-    pi = stationary_distribution([[0.0, rho["cooperator"]], [rho["defector"], 0.0]])
-    return {"defectors": float(pi[0]), "cooperators": float(pi[1])}
+    log_c, log_d = _log_fixations(game, Z, beta)
+    # two states: pi_C / pi_D = rho_C / rho_D, taken in log space so that strong selection, where both
+    # probabilities underflow, still gives the right split
+    if np.isneginf(log_c) and np.isneginf(log_d):
+        raise ValueError(f"beta={beta} is so large that both fixation probabilities underflow even in log space; "
+                         "lower beta")
+    share = float(expit(log_c - log_d))
+    return {"defectors": 1.0 - share, "cooperators": share}
 
 
 def group_success(distribution: Any, Z: int, N: int, M: int) -> float:
@@ -256,6 +299,9 @@ def group_success(distribution: Any, Z: int, N: int, M: int) -> float:
     1.0
     """
     p = as_real_array(distribution, "distribution", ndim=1)
+    if np.any(p < 0) or abs(p.sum() - 1.0) > 1e-9:
+        raise ValueError(f"distribution must be a probability vector over k = 0..Z (non-negative, summing to 1); "
+                         f"got sum {p.sum():.6g}, minimum {p.min():.6g}")
     z = check_positive_int(Z, "Z", minimum=1)
     n = check_positive_int(N, "N", minimum=1)
     m = check_positive_int(M, "M", minimum=0)

@@ -19,9 +19,18 @@ import numpy as np
 
 from .automata import Automaton
 
-__all__ = ["JointChain", "joint_chain", "solve", "discounted_occupation", "cesaro_occupation", "finite_occupation"]
+__all__ = ["JointChain", "joint_chain", "solve", "discounted_occupation", "cesaro_occupation", "finite_occupation",
+           "reachable_states"]
 
 MAX_JOINT_STATES = 2500
+#: Most (reachable) joint states solved in exact rational arithmetic; beyond this the rationals make a
+#: dense solve take minutes (150 states: about 3 s).
+MAX_EXACT_STATES = 150
+#: Most joint states solved with the discount factor as a sympy symbol (rational-function arithmetic).
+MAX_SYMBOLIC_STATES = 16
+#: Largest ``rounds**2 * transitions`` of an exact finite-horizon average with a random chain: the exact
+#: rationals gain digits every round (1000 rounds of two 2-state automata: about 1 s).
+MAX_EXACT_FINITE_WORK = 5 * 10 ** 7
 
 
 @dataclass(frozen=True)
@@ -69,8 +78,47 @@ def realized(p: Any, noise: Any) -> Any:
     return p * (1 - noise) + (1 - p) * noise
 
 
-def joint_chain(s1: Automaton, s2: Automaton, noise: Any) -> JointChain:
+def reachable_states(s1: Automaton, s2: Automaton, noise: Any, *, any_profile: bool = False) -> list[int]:
+    """Joint states ``i * n2 + j`` reachable from the initial pair (sorted), found on the automata.
+
+    With ``any_profile`` every observed profile is followed (the states subgame perfection must check);
+    otherwise only profiles of positive probability under ``noise``.
+
+    Examples
+    --------
+    >>> from games.repeated.automata import GRIM, TFT
+    >>> reachable_states(GRIM, TFT, 0), reachable_states(GRIM, TFT, 0, any_profile=True)   # GRIM never forgives
+    ([0], [0, 2, 3])
+    """
+    n2 = s2.num_states
+    start = s1.initial * n2 + s2.initial
+    seen, stack = {start}, [start]
+    while stack:
+        z = stack.pop()
+        i, j = divmod(z, n2)
+        c1, c2 = realized(s1.cooperate[i], noise), realized(s2.cooperate[j], noise)
+        for a1, pa1 in ((0, c1), (1, 1 - c1)):
+            for a2, pa2 in ((0, c2), (1, 1 - c2)):
+                if not any_profile and pa1 * pa2 == 0:
+                    continue
+                nz = s1.transitions[i][2 * a1 + a2] * n2 + s2.transitions[j][2 * a2 + a1]
+                if nz not in seen:
+                    seen.add(nz)
+                    stack.append(nz)
+    return sorted(seen)
+
+
+def joint_chain(s1: Automaton, s2: Automaton, noise: Any, states: list[int] | None = None) -> JointChain:
     """Build the joint-state chain of ``s1`` (row) against ``s2`` (column) with implementation noise.
+
+    Parameters
+    ----------
+    s1, s2 : Automaton
+    noise : number
+        Implementation noise.
+    states : list of int, optional
+        Build the chain on these joint states only (a set closed under the transitions, from
+        :func:`reachable_states`), numbered in this order; ``n2`` is then 0. Default: all ``n1 * n2``.
 
     Examples
     --------
@@ -80,31 +128,33 @@ def joint_chain(s1: Automaton, s2: Automaton, noise: Any) -> JointChain:
     (2, [Fraction(0, 1), Fraction(1, 1), Fraction(0, 1), Fraction(0, 1)])
     """
     n1, n2 = s1.num_states, s2.num_states
-    n = n1 * n2
+    nodes = list(range(n1 * n2)) if states is None else list(states)
+    n = len(nodes)
     if n > MAX_JOINT_STATES:
         raise ValueError(
-            f"automata {s1.name!r} and {s2.name!r} have {n1} x {n2} = {n} joint states, more than "
+            f"automata {s1.name!r} and {s2.name!r} have {n} joint states, more than "
             f"{MAX_JOINT_STATES}; use games.repeated.simulate for automata this large"
         )
+    pos = {z: k for k, z in enumerate(nodes)}
     zero = noise * 0
     M = [[zero] * n for _ in range(n)]
     F = [[zero] * 4 for _ in range(n)]
-    for i in range(n1):
-        c1 = realized(s1.cooperate[i], noise)
-        for j in range(n2):
-            c2 = realized(s2.cooperate[j], noise)
-            z = i * n2 + j
-            for a1, pa1 in ((0, c1), (1, 1 - c1)):
-                if pa1 == 0:
+    for z, k in pos.items():
+        i, j = divmod(z, n2)
+        c1, c2 = realized(s1.cooperate[i], noise), realized(s2.cooperate[j], noise)
+        for a1, pa1 in ((0, c1), (1, 1 - c1)):
+            if pa1 == 0:
+                continue
+            for a2, pa2 in ((0, c2), (1, 1 - c2)):
+                pr = pa1 * pa2
+                if pr == 0:
                     continue
-                for a2, pa2 in ((0, c2), (1, 1 - c2)):
-                    pr = pa1 * pa2
-                    if pr == 0:
-                        continue
-                    nxt = s1.transitions[i][2 * a1 + a2] * n2 + s2.transitions[j][2 * a2 + a1]
-                    M[z][nxt] += pr
-                    F[z][2 * a1 + a2] += pr
-    return JointChain(n, s1.initial * n2 + s2.initial, M, F, n2)
+                nxt = s1.transitions[i][2 * a1 + a2] * n2 + s2.transitions[j][2 * a2 + a1]
+                if nxt not in pos:
+                    raise ValueError("states must be closed under the transitions (use reachable_states)")
+                M[k][pos[nxt]] += pr
+                F[k][2 * a1 + a2] += pr
+    return JointChain(n, pos[s1.initial * n2 + s2.initial], M, F, n2 if states is None else 0)
 
 
 # ----------------------------------------------------------------------------- linear algebra
@@ -188,8 +238,24 @@ def discounted_occupation(ch: JointChain, delta: Any, field: Any = None, kind: s
     return solve(A, B, kind, field)
 
 
+def _deterministic_successors(ch: JointChain) -> list[int] | None:
+    """The successor of every state when the chain is deterministic (one transition of probability 1)."""
+    out = []
+    for row in ch.M:
+        nz = [z2 for z2, m in enumerate(row) if m != 0]
+        if len(nz) != 1 or row[nz[0]] != 1:
+            return None
+        out.append(nz[0])
+    return out
+
+
 def finite_occupation(ch: JointChain, rounds: int) -> list:
     """Average profile frequencies over the first ``rounds`` rounds (exact forward iteration).
+
+    A deterministic chain (no noise, pure automata) is followed to its cycle, so any number of rounds
+    costs at most one pass over the states. A random chain with exact probabilities is iterated in
+    rationals whose size grows every round; beyond :data:`MAX_EXACT_FINITE_WORK` it is refused (give the
+    noise as a float for a floating-point average).
 
     Examples
     --------
@@ -202,6 +268,26 @@ def finite_occupation(ch: JointChain, rounds: int) -> list:
     ['0', '2/3', '1/3', '0']
     """
     n = ch.size
+    succ = _deterministic_successors(ch)
+    if succ is not None:
+        return _cycle_occupation(ch, succ, rounds)
+    kind = _kind(ch)
+    if kind == "float":
+        M, F = np.asarray(ch.M, dtype=float), np.asarray(ch.F, dtype=float)
+        d = np.zeros(n)
+        d[ch.initial] = 1.0
+        acc = np.zeros(4)
+        for _ in range(rounds):
+            acc += d @ F
+            d = d @ M
+        return (acc / rounds).tolist()
+    nnz = sum(1 for row in ch.M for m in row if m != 0)
+    if rounds * rounds * nnz > MAX_EXACT_FINITE_WORK:
+        raise ValueError(
+            f"an exact average over rounds={rounds} of a random chain with {nnz} transitions is too costly (the "
+            "rationals gain digits every round); give noise as a float (e.g. noise=0.1) for a floating-point "
+            "average, or use fewer rounds"
+        )
     dist = [ch.F[0][0] * 0] * n
     dist[ch.initial] = dist[ch.initial] + 1
     total = [dist[0] * 0] * 4
@@ -217,6 +303,34 @@ def finite_occupation(ch: JointChain, rounds: int) -> list:
                     if m != 0:
                         new[z2] += pz * m
         dist = new
+    return [t / rounds for t in total]
+
+
+def _cycle_occupation(ch: JointChain, succ: list[int], rounds: int) -> list:
+    """Finite-horizon average of a deterministic chain: the path up to its first repeated state, then whole cycles."""
+    path, seen = [], {}
+    z = ch.initial
+    while z not in seen and len(path) < rounds:
+        seen[z] = len(path)
+        path.append(z)
+        z = succ[z]
+    counts = dict.fromkeys(path, 0)
+    if len(path) == rounds:
+        for z2 in path:
+            counts[z2] += 1
+    else:
+        start = seen[z]
+        prefix, cycle = path[:start], path[start:]
+        left = rounds - len(prefix)
+        whole, extra = divmod(left, len(cycle))
+        for z2 in prefix:
+            counts[z2] += 1
+        for k, z2 in enumerate(cycle):
+            counts[z2] += whole + (1 if k < extra else 0)
+    total = [ch.F[0][0] * 0] * 4
+    for z2, c in counts.items():
+        for k in range(4):
+            total[k] += c * ch.F[z2][k]
     return [t / rounds for t in total]
 
 
@@ -285,7 +399,6 @@ def cesaro_occupation(ch: JointChain) -> list:
         weights = [zero] * len(closed)
         weights[closed_of[ch.initial]] = one
     else:
-        t = len(transient)
         A = [[(one if a == b else zero) - ch.M[za][zb] for b, zb in enumerate(transient)] for a, za in enumerate(transient)]
         B = [[sum((ch.M[za][z] for z in c), zero) for c in closed] for za in transient]
         H = solve(A, B, kind)

@@ -8,7 +8,10 @@ from typing import Any
 import numpy as np
 
 from .automata import Automaton
-from .chain import cesaro_occupation, discounted_occupation, finite_occupation, joint_chain
+from .chain import (
+    MAX_EXACT_STATES, MAX_SYMBOLIC_STATES, cesaro_occupation, discounted_occupation, finite_occupation, joint_chain,
+    reachable_states,
+)
 from .stage import as_stage, to_exact
 
 __all__ = ["outcome_distribution", "average_payoffs", "cooperation_rate", "check_delta", "check_noise"]
@@ -110,7 +113,18 @@ def outcome_distribution(
         eps = float(eps)
         s1, s2 = _float_automaton(s1), _float_automaton(s2)
         d = None if d is None else float(d)
-    ch = joint_chain(s1, s2, eps)
+    states = reachable_states(s1, s2, eps)
+    if rounds is None and symbolic and len(states) > MAX_SYMBOLIC_STATES:
+        raise ValueError(
+            f"{s1.name!r} against {s2.name!r} visits {len(states)} joint states, more than {MAX_SYMBOLIC_STATES} "
+            "for a symbolic discount factor; give delta as a number (exact with a Fraction)"
+        )
+    if rounds is None and exact and not symbolic and len(states) > MAX_EXACT_STATES:
+        raise ValueError(
+            f"{s1.name!r} against {s2.name!r} visits {len(states)} joint states, more than {MAX_EXACT_STATES} for "
+            "exact rational arithmetic; give noise or delta as a float (e.g. noise=0.1) for a floating-point solve"
+        )
+    ch = joint_chain(s1, s2, eps, states)
     if rounds is not None:
         occ = finite_occupation(ch, int(rounds))
     elif d is None:

@@ -10,7 +10,14 @@ from .automata import Automaton
 from .payoffs import check_automaton, check_delta, check_noise
 from .stage import as_stage
 
-__all__ = ["simulate", "simulated_payoffs"]
+__all__ = ["simulate", "simulated_payoffs", "MAX_ROUNDS", "MAX_SIMULATED_STEPS", "MAX_PARALLEL_ROUNDS"]
+
+#: Most rounds :func:`simulate` plays (one Python step per round; the history is kept).
+MAX_ROUNDS = 10 ** 6
+#: Most ``rounds x repetitions`` of :func:`simulated_payoffs` (vectorised over repetitions).
+MAX_SIMULATED_STEPS = 5 * 10 ** 7
+#: Most rounds of the longest game of :func:`simulated_payoffs` (one vectorised step per round).
+MAX_PARALLEL_ROUNDS = 2 * 10 ** 5
 
 
 def _arrays(s: Automaton) -> tuple[np.ndarray, np.ndarray]:
@@ -68,6 +75,9 @@ def simulate(stage: Any, s1: Automaton, s2: Automaton, rounds: int, *, noise: fl
     check_automaton(s2, "s2")
     if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 1:
         raise ValueError(f"rounds must be a positive integer; got {rounds!r}")
+    if rounds > MAX_ROUNDS:
+        raise ValueError(f"rounds={rounds} is more than {MAX_ROUNDS}; for long-run frequencies use "
+                         "games.repeated.outcome_distribution (exact, no simulation)")
     eps = float(check_noise(noise))
     u = _float_stage(stage)
     rng = np.random.default_rng(seed)
@@ -114,19 +124,30 @@ def simulated_payoffs(stage: Any, s1: Automaton, s2: Automaton, *, delta: float 
         raise ValueError(f"give exactly one of delta or rounds; got delta={delta!r}, rounds={rounds!r}")
     if isinstance(repetitions, bool) or not isinstance(repetitions, (int, np.integer)) or repetitions < 2:
         raise ValueError(f"repetitions must be an integer >= 2; got {repetitions!r}")
-    if not 0 < confidence < 1:
-        raise ValueError(f"confidence must be in (0, 1); got {confidence}")
+    if isinstance(confidence, bool) or not isinstance(confidence, (int, float, np.floating)) or not 0 < confidence < 1:
+        raise ValueError(f"confidence must be a number in (0, 1); got {confidence!r}")
     eps = float(check_noise(noise))
     u = _float_stage(stage)
     rng = np.random.default_rng(seed)
+    refuse = ("simulating {what} is too long (more than {limit} steps); use games.repeated.average_payoffs, "
+              "which solves the same expectation exactly without simulation")
     if delta is not None:
         d = float(check_delta(delta))
+        expected = repetitions / (1 - d)
+        if expected > MAX_SIMULATED_STEPS:
+            raise ValueError(refuse.format(what=f"{repetitions} games with continuation delta={delta} "
+                                           f"(expected {expected:.3g} rounds in all)", limit=MAX_SIMULATED_STEPS))
         lengths = rng.geometric(1 - d, size=repetitions) if d > 0 else np.ones(repetitions, dtype=np.int64)
+        if lengths.max() > MAX_PARALLEL_ROUNDS:
+            raise ValueError(refuse.format(what=f"games with continuation delta={delta} (the longest of "
+                                           f"{repetitions} lasts {int(lengths.max())} rounds)", limit=MAX_PARALLEL_ROUNDS))
         totals, coops = _play(u, s1, s2, lengths, eps, rng)
         scores = (1 - d) * totals
     else:
         if isinstance(rounds, bool) or not isinstance(rounds, (int, np.integer)) or rounds < 1:
             raise ValueError(f"rounds must be a positive integer; got {rounds!r}")
+        if rounds * repetitions > MAX_SIMULATED_STEPS or rounds > MAX_PARALLEL_ROUNDS:
+            raise ValueError(refuse.format(what=f"{repetitions} games of {rounds} rounds", limit=MAX_SIMULATED_STEPS))
         lengths = np.full(repetitions, int(rounds))
         totals, coops = _play(u, s1, s2, lengths, eps, rng)
         scores = totals / rounds

@@ -35,9 +35,13 @@ def to_exact(v: Any, name: str) -> Fraction | float | Any:
         import sympy
 
         v = sympy.sympify(v)
+        if v.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan):
+            raise ValueError(f"{name} must be finite; got {v}")
         if v.is_Rational:
             return Fraction(int(v.p), int(v.q))
         if v.is_number:
+            if not v.is_real:
+                raise ValueError(f"{name} must be a real number; got {v}")
             return float(v)
         return v
     if isinstance(v, Rational):

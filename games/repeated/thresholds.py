@@ -19,12 +19,12 @@ from __future__ import annotations
 import functools
 import itertools
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
 from .automata import Automaton
-from .chain import joint_chain, realized
+from .chain import MAX_EXACT_STATES, joint_chain, reachable_states, realized
 from .payoffs import _exact_automaton, _exactify, check_automaton, check_delta, check_noise
 from .stage import as_stage
 
@@ -32,6 +32,10 @@ __all__ = ["critical_discount", "equilibrium_intervals", "is_equilibrium", "REFI
 
 REFINEMENTS = ("subgame_perfect", "nash")
 MAX_POLICIES = 2 ** 10
+#: Largest estimated exact work (rational operations: interpolation points x cube of the system size,
+#: plus the deviation policies for ``refinement="nash"``) of :func:`critical_discount` and
+#: :func:`equilibrium_intervals`; 64 joint states (about 1.8e7) took 14 s.
+MAX_THRESHOLD_WORK = 6 * 10 ** 6
 
 
 def _qq_solve_det(A: list, B: list) -> tuple[list, Fraction]:
@@ -78,25 +82,14 @@ def _occupation_det(M: list, F: list, d: Fraction) -> tuple[list, Fraction]:
     return [[w * det for w in row] for row in W], det
 
 
-def _reachable_pairs(s1: Automaton, s2: Automaton) -> list[int]:
-    n2 = s2.num_states
-    start = s1.initial * n2 + s2.initial
-    seen, stack = {start}, [start]
-    while stack:
-        z = stack.pop()
-        i, j = divmod(z, n2)
-        for a1, a2 in itertools.product((0, 1), repeat=2):
-            nz = s1.transitions[i][2 * a1 + a2] * n2 + s2.transitions[j][2 * a2 + a1]
-            if nz not in seen:
-                seen.add(nz)
-                stack.append(nz)
-    return sorted(seen)
-
-
 def _spe_rows_at(s1: Automaton, s2: Automaton, noise: Fraction, d: Fraction, ch: Any, states: list) -> list:
-    """Player 1's one-shot deviation constraints at ``delta = d``, times ``det(I - dM) > 0``."""
+    """Player 1's one-shot deviation constraints at ``delta = d``, times ``det(I - dM) > 0``.
+
+    ``ch`` is the joint chain restricted to ``states`` (closed under every profile), in that order.
+    """
     W, det = _occupation_det(ch.M, ch.F, d)
     n2 = s2.num_states
+    pos = {z: k for k, z in enumerate(states)}
     rows = []
     for z in states:
         i, j = divmod(z, n2)
@@ -110,11 +103,11 @@ def _spe_rows_at(s1: Automaton, s2: Automaton, noise: Fraction, d: Fraction, ch:
                     if pr == 0:
                         continue
                     k = 2 * a1 + a2
-                    nz = s1.transitions[i][k] * n2 + s2.transitions[j][2 * a2 + a1]
+                    nz = pos[s1.transitions[i][k] * n2 + s2.transitions[j][2 * a2 + a1]]
                     q[k] += pr * (1 - d) * det
                     for kk in range(4):
                         q[kk] += pr * d * W[nz][kk]
-            rows.append([W[z][kk] - q[kk] for kk in range(4)])
+            rows.append([W[pos[z]][kk] - q[kk] for kk in range(4)])
     return rows
 
 
@@ -191,6 +184,44 @@ def _horner(poly: list, x: Any) -> Any:
     return out
 
 
+def _rows_function(s1: Automaton, s2: Automaton, noise: Fraction, refinement: str,
+                   check: Callable[[int, int, int], None]) -> tuple[Any, int]:
+    """``(at, npts)``: player 1's constraint rows at a rational ``delta`` (times positive determinants)
+    and the number of points that pins their polynomials down.
+
+    Only joint states that matter are solved: those reachable under any profile (subgame perfection)
+    or under the profile itself (Nash). ``check(size, npts, work)`` runs before anything is built and
+    raises when the problem is too large (``work`` estimates the exact operations of ``npts`` solves).
+    """
+    if refinement == "subgame_perfect":
+        states = reachable_states(s1, s2, noise, any_profile=True)
+        m = len(states)
+        npts = m + 3
+        check(m, npts, npts * m ** 3)
+        sub = joint_chain(s1, s2, noise, states)
+
+        def at(d: Fraction) -> list:
+            return _spe_rows_at(s1, s2, noise, d, sub, states)
+        return at, npts
+    ostates = _opponent_states(s2)
+    if 2 ** len(ostates) > MAX_POLICIES:
+        raise ValueError(
+            f"refinement='nash' enumerates 2^{len(ostates)} deviation policies against {s2.name!r} "
+            f"(more than {MAX_POLICIES}); use refinement='subgame_perfect' or a smaller automaton"
+        )
+    states = reachable_states(s1, s2, noise)
+    m = len(states)
+    npts = m + len(ostates) + 2
+    check(m, npts, npts * (m ** 3 + 2 ** len(ostates) * len(ostates) ** 3))
+    sub = joint_chain(s1, s2, noise, states)
+    policies = _policy_chains(s2, noise, ostates)
+    start = ostates.index(s2.initial)
+
+    def at(d: Fraction) -> list:
+        return _nash_rows_at(sub, policies, start, d)
+    return at, npts
+
+
 def _player_polys(s1: Automaton, s2: Automaton, noise: Fraction, refinement: str) -> list:
     """Player 1's constraints as 4 coefficient polynomials each (over own-view profiles CC, CD, DC, DD).
 
@@ -198,27 +229,15 @@ def _player_polys(s1: Automaton, s2: Automaton, noise: Fraction, refinement: str
     so its sign, and hence the equilibrium set, is unchanged; the product is a polynomial of known
     degree, recovered exactly by interpolation (checked at one extra point).
     """
-    ch = joint_chain(s1, s2, noise)
-    n = ch.size
-    if refinement == "subgame_perfect":
-        states = _reachable_pairs(s1, s2)
-        npts = n + 3
-
-        def at(d: Fraction) -> list:
-            return _spe_rows_at(s1, s2, noise, d, ch, states)
-    else:
-        ostates = _opponent_states(s2)
-        if 2 ** len(ostates) > MAX_POLICIES:
+    def check(size: int, npts: int, work: int) -> None:
+        if work > MAX_THRESHOLD_WORK:
             raise ValueError(
-                f"refinement='nash' enumerates 2^{len(ostates)} deviation policies against {s2.name!r} "
-                f"(more than {MAX_POLICIES}); use refinement='subgame_perfect' or a smaller automaton"
+                f"the exact incentive constraints of {s1.name!r} against {s2.name!r} need {npts} rational solves "
+                f"of {size} joint states (estimated work {work:.3g} > {MAX_THRESHOLD_WORK:.3g}); check single "
+                "discount factors with is_equilibrium(stage, s1, s2, delta), one solve each, or use smaller automata"
             )
-        policies = _policy_chains(s2, noise, ostates)
-        start = ostates.index(s2.initial)
-        npts = n + len(ostates) + 2
 
-        def at(d: Fraction) -> list:
-            return _nash_rows_at(ch, policies, start, d)
+    at, npts = _rows_function(s1, s2, noise, refinement, check)
     xs = [Fraction(k, npts + 1) for k in range(npts)]
     samples = [at(x) for x in xs]
     check_x = Fraction(npts, npts + 1)
@@ -433,11 +452,34 @@ def is_equilibrium(stage: Any, s1: Automaton, s2: Automaton, delta: Any, *, nois
     >>> is_equilibrium(prisoners_dilemma(), GRIM, GRIM, 0.5), is_equilibrium(prisoners_dilemma(), GRIM, GRIM, 0.49)
     (True, False)
     """
-    u, cons, _ = _prepare(stage, s1, s2, noise, refinement)
-    d = _exactify(check_delta(delta))
+    check_automaton(s1, "s1")
+    check_automaton(s2, "s2")
+    if refinement not in REFINEMENTS:
+        raise ValueError(f"refinement must be one of {', '.join(map(repr, REFINEMENTS))}; got {refinement!r}")
+    u = as_stage(stage)
     if any(not isinstance(v, (Fraction, float)) for v in u.flat):
         raise TypeError("is_equilibrium needs numeric stage payoffs; substitute the symbols first")
-    return _feasible_at(_numeric_functions(u, cons), d)
+    dv = check_delta(delta)
+    if not isinstance(dv, (Fraction, float)):
+        raise TypeError(f"is_equilibrium needs a numeric discount factor; got {delta!r} "
+                        "(for the set of discount factors use equilibrium_intervals)")
+    d, eps = _exactify(dv), _exactify(check_noise(noise))
+    a1, a2 = _exact_automaton(s1), _exact_automaton(s2)
+    # one exact solve at this delta (no interpolation): the rows' signs are the constraints' signs
+    for player, (x, y) in enumerate(((a1, a2), (a2, a1))):
+        def check(size: int, npts: int, work: int, x: Automaton = x, y: Automaton = y) -> None:
+            if size > MAX_EXACT_STATES:
+                raise ValueError(
+                    f"{x.name!r} against {y.name!r} has {size} joint states to check, more than {MAX_EXACT_STATES} "
+                    "for exact arithmetic; use smaller automata, or games.repeated.simulate to explore them"
+                )
+
+        at, _ = _rows_function(x, y, eps, refinement, check)
+        pay = [_exactify(v) for v in _own_view(u, player)]
+        for row in at(d):
+            if sum(c * p for c, p in zip(row, pay)) < 0:
+                return False
+    return True
 
 
 def critical_discount(stage: Any, s1: Automaton, s2: Automaton, *, noise: Any = 0,
@@ -509,6 +551,12 @@ def _symbolic_threshold(u: np.ndarray, cons: tuple, at: dict | None) -> Any:
     if not pieces:
         return sympy.oo
     target = pieces[0][0]
+    if pieces[0][1] == target and target != 0:
+        raise ValueError(
+            f"at {at} the profile is an equilibrium only at the single discount factor {target}, where an upper "
+            "and a lower bound meet; near this point there is none, so no threshold expression holds around it "
+            "(use equilibrium_intervals at numeric payoffs)"
+        )
     if target == 0:
         return sympy.Integer(0)
     d = sympy.Symbol("delta")

@@ -10,6 +10,7 @@ import numpy as np
 
 from .automata import Automaton
 from .payoffs import average_payoffs
+from .stage import to_exact
 
 __all__ = ["Tournament", "round_robin", "axelrod_continuation", "AXELROD_W"]
 
@@ -113,11 +114,15 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
     ('TFT', Fraction(199, 200))
     """
     strategies = list(strategies)
+    if not isinstance(self_play, (bool, np.bool_)):
+        raise TypeError(f"self_play must be True or False; got {type(self_play).__name__} {self_play!r}")
     if len(strategies) < 2:
         raise ValueError(f"strategies must hold at least 2 automata; got {len(strategies)}")
     for k, s in enumerate(strategies):
         if not isinstance(s, Automaton):
             raise TypeError(f"strategies[{k}] must be an Automaton; got {type(s).__name__}")
+    if delta is not None and not isinstance(to_exact(delta, "delta"), (Fraction, float)):
+        raise TypeError(f"round_robin needs a numeric delta; got {delta!r} (use average_payoffs for a symbolic one)")
     names = [s.name for s in strategies]
     if len(set(names)) != len(names):
         dup = sorted({n for n in names if names.count(n) > 1})
@@ -134,6 +139,12 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
     for i, j in iterator:
         v1, v2 = average_payoffs(stage, strategies[i], strategies[j], delta=delta, noise=noise, rounds=rounds)
         values[i, j], values[j, i] = v1, v2
+    symbolic = [v for v in values.values() if not isinstance(v, (Fraction, float))]
+    if symbolic:
+        raise TypeError(
+            f"round_robin needs numeric stage payoffs and delta (got payoffs such as {symbolic[0]}); use "
+            "games.repeated.average_payoffs for symbolic payoffs, pair by pair"
+        )
     exact = all(isinstance(v, Fraction) for v in values.values())
     mat = np.empty((n, n), dtype=object if exact else float)
     for (i, j), v in values.items():

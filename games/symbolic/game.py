@@ -225,17 +225,10 @@ class SymbolicGame:
         """The read-only object array of sympy payoffs, shape ``(n_1, ..., n_N, N)``."""
         return self._payoffs
 
-    @property
-    def num_players(self) -> int:
-        """Number of players."""
-        return self._payoffs.ndim - 1
-
-    @property
-    def shape(self) -> tuple[int, ...]:
-        """Number of actions of each player."""
-        return self._payoffs.shape[:-1]
-
-    _action_index = NormalFormGame._action_index  # the same label/index rules as the numeric game
+    # the same shape properties and label/index rules as the numeric game (both read ``self._payoffs``)
+    num_players = NormalFormGame.num_players
+    shape = NormalFormGame.shape
+    _action_index = NormalFormGame._action_index
 
     # ------------------------------------------------------------------ equilibria
     def equilibrium_condition(self, profile: Sequence[int | str]) -> sp.Basic:
