@@ -132,9 +132,9 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
     show = len(pairs) > 400 if progress is None else bool(progress)
     iterator: Any = pairs
     if show:
-        from tqdm.auto import tqdm
+        from .._progress import progress_bar
 
-        iterator = tqdm(pairs, desc="round robin", unit="pair")
+        iterator = progress_bar(pairs, desc="round robin", unit="pair")
     values: dict[tuple[int, int], Any] = {}
     for i, j in iterator:
         v1, v2 = average_payoffs(stage, strategies[i], strategies[j], delta=delta, noise=noise, rounds=rounds)
