@@ -18,7 +18,9 @@ from typing import Any
 from .equilibrium import Equilibrium, EquilibriumSet, verify
 from .normal_form import NormalFormGame
 from .solvers import METHODS, equilibria
-from .sweep import sweep  # the function shadows the submodule's name on purpose: games.sweep(...) sweeps
+from .sweep import (
+    sweep,  # the function shadows the submodule's name on purpose: games.sweep(...) sweeps
+)
 
 # Names served lazily from their modules, so importing ``games`` stays fast and light.
 _LAZY = {

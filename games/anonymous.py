@@ -21,19 +21,25 @@ Every equilibrium is verified: its regret is computed against the game before it
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from math import comb
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import optimize, stats
 from scipy.special import gammaln, xlogy
 
-from ._validation import as_real_array, check_positive_int, check_tolerance, noted
 from .equilibrium import EquilibriumSet, rejection_note
+from .validation import as_real_array, check_positive_int, check_tolerance, noted
 
-__all__ = ["AnonymousGame", "AnonymousEquilibrium", "AnonymousEquilibriumSet", "bernstein_roots",
-           "compositions"]
+__all__ = [
+    "AnonymousEquilibrium",
+    "AnonymousEquilibriumSet",
+    "AnonymousGame",
+    "bernstein_roots",
+    "compositions",
+]
 
 MAX_COMPOSITIONS = 2_000_000
 MAX_NORMAL_FORM_ENTRIES = 4_000_000
@@ -413,7 +419,7 @@ class AnonymousGame:
         *,
         vectorized: bool = False,
         title: str = "",
-    ) -> "AnonymousGame":
+    ) -> AnonymousGame:
         """Build from ``func(own_action, counts_of_others) -> payoff``.
 
         Parameters
@@ -472,7 +478,7 @@ class AnonymousGame:
 
     @classmethod
     def from_table(cls, table: Any, *, n: int | None = None, actions: Sequence[str] | None = None,
-                   title: str = "") -> "AnonymousGame":
+                   title: str = "") -> AnonymousGame:
         """Build from a payoff table of shape ``(k, M)``; ``n`` is inferred when ``k == 2`` (``M = n``).
 
         Examples

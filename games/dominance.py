@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.optimize import linprog
 
-from ._validation import check_tolerance
+from .validation import check_tolerance
 
 if TYPE_CHECKING:  # pragma: no cover
     from .normal_form import NormalFormGame
 
-__all__ = ["iterated_elimination", "dominated_actions"]
+__all__ = ["dominated_actions", "iterated_elimination"]
 
 
-def _player_matrix(game: "NormalFormGame", player: int, exact: bool) -> np.ndarray:
+def _player_matrix(game: NormalFormGame, player: int, exact: bool) -> np.ndarray:
     """Player's payoffs as a matrix: one row per own action, one column per opponents' profile."""
     table = game.exact_payoffs if exact else game.payoffs
     u = np.moveaxis(table[..., player], player, 0)
@@ -70,7 +70,7 @@ def _dominated_by_mixed(u: np.ndarray, exact_u: np.ndarray | None, a: int, tol: 
     return all(x > y for x, y in zip(combo, exact_u[a]))
 
 
-def dominated_actions(game: "NormalFormGame", player: int, mixed: bool = False, tol: float = 1e-9) -> np.ndarray:
+def dominated_actions(game: NormalFormGame, player: int, mixed: bool = False, tol: float = 1e-9) -> np.ndarray:
     """Indices of ``player``'s actions that are strictly dominated in ``game`` (one round).
 
     Parameters
@@ -103,14 +103,12 @@ def dominated_actions(game: "NormalFormGame", player: int, mixed: bool = False, 
     out = []
     for a in range(u.shape[0]):
         # pure dominators: another row above row a by more than the margin in every column
-        if any(np.all(table[b] - table[a] > margin) for b in range(u.shape[0]) if b != a):
-            out.append(a)
-        elif mixed and _dominated_by_mixed(u, exact_u, a, tol):
+        if any(np.all(table[b] - table[a] > margin) for b in range(u.shape[0]) if b != a) or mixed and _dominated_by_mixed(u, exact_u, a, tol):
             out.append(a)
     return np.array(out, dtype=int)
 
 
-def iterated_elimination(game: "NormalFormGame", mixed: bool = False, tol: float = 1e-9):
+def iterated_elimination(game: NormalFormGame, mixed: bool = False, tol: float = 1e-9):
     """Remove strictly dominated actions until none is left; see ``NormalFormGame.eliminate_dominated``.
 
     The result does not depend on the order of elimination for strict dominance.

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
     from .normal_form import NormalFormGame
 
-__all__ = ["Equilibrium", "EquilibriumSet", "verify", "rejection_note"]
+__all__ = ["Equilibrium", "EquilibriumSet", "rejection_note", "verify"]
 
 #: Float probabilities at or below this are round-off and are set to 0 by :func:`verify`.
 PROBABILITY_FLOOR = 1e-12
@@ -75,7 +76,7 @@ class Equilibrium:
             return None
         return tuple(self.labels[i][s[0]] for i, s in enumerate(self.supports))
 
-    def approx_equal(self, other: "Equilibrium", atol: float = 1e-7) -> bool:
+    def approx_equal(self, other: Equilibrium, atol: float = 1e-7) -> bool:
         """Whether two equilibria have the same profile up to ``atol``."""
         return all(np.allclose(a, b, atol=atol) for a, b in zip(self.as_float(), other.as_float()))
 
@@ -92,7 +93,7 @@ def _fmt(v: Any) -> str:
 
 
 def verify(
-    game: "NormalFormGame",
+    game: NormalFormGame,
     profile: Sequence[np.ndarray],
     method: str,
     tol: float,

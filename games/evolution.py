@@ -19,18 +19,24 @@ from typing import Any
 import numpy as np
 from scipy.special import logsumexp
 
-from ._validation import as_real_array, check_choice, check_nonnegative, check_positive_int, check_tolerance
+from .validation import (
+    as_real_array,
+    check_choice,
+    check_nonnegative,
+    check_positive_int,
+    check_tolerance,
+)
 
 #: Largest population for the exact (Fraction) Moran path of :func:`fixation_matrix`: the fractions grow
 #: with ``Z`` (``Z = 2000`` takes about 0.4 s per pair, ``Z = 10000`` half a minute).
 MAX_EXACT_POPULATION = 2000
 
 __all__ = [
-    "fixation_probability",
-    "stationary_distribution",
-    "replicator_dynamics",
     "fixation_matrix",
+    "fixation_probability",
+    "replicator_dynamics",
     "small_mutation_distribution",
+    "stationary_distribution",
 ]
 
 
@@ -250,7 +256,7 @@ def replicator_dynamics(
     """
     from scipy.integrate import solve_ivp
 
-    from ._validation import check_probability_vector
+    from .validation import check_probability_vector
 
     a, _ = _payoff_matrix(payoffs)
     s = a.shape[0]

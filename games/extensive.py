@@ -29,14 +29,15 @@ True
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import Any, Iterator, Mapping, Sequence, Union
+from typing import Any, Union
 
 import numpy as np
 
-__all__ = ["Terminal", "Decision", "Chance", "GameTree", "SubgamePerfect", "DEFAULT_MAX_PROFILES"]
+__all__ = ["DEFAULT_MAX_PROFILES", "Chance", "Decision", "GameTree", "SubgamePerfect", "Terminal"]
 
 #: Largest normal form :meth:`GameTree.normal_form` builds without being asked for more.
 DEFAULT_MAX_PROFILES = 200_000
@@ -509,7 +510,7 @@ class GameTree:
             out.append(idx)
         return out
 
-    def normal_form(self, max_profiles: int = DEFAULT_MAX_PROFILES) -> "Any":
+    def normal_form(self, max_profiles: int = DEFAULT_MAX_PROFILES) -> Any:
         """The (unreduced) normal form: every pure strategy of every player, expected payoffs.
 
         Parameters

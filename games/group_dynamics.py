@@ -29,18 +29,18 @@ import numpy as np
 from scipy import stats
 from scipy.special import expit, logsumexp
 
-from ._validation import as_real_array, check_positive_int
 from .anonymous import AnonymousGame, bernstein_eval, bernstein_roots
+from .validation import as_real_array, check_positive_int
 
 __all__ = [
-    "gradient_of_selection",
-    "interior_fixed_points",
     "finite_fitness",
     "finite_gradient",
     "fixation_probabilities",
+    "gradient_of_selection",
+    "group_success",
+    "interior_fixed_points",
     "rare_mutation_distribution",
     "stationary_distribution_mutation",
-    "group_success",
 ]
 
 

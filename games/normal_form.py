@@ -5,22 +5,21 @@ from __future__ import annotations
 import html
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from numbers import Rational
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
-from ._validation import (
-    as_exact_array,
+from .numeric import as_exact_array, format_number, is_exact_value, tex_text
+from .validation import (
     as_real_array,
     check_nonnegative,
     check_probability_vector,
     noted,
 )
 
-__all__ = ["NormalFormGame", "MAX_PAYOFF_ENTRIES"]
+__all__ = ["MAX_PAYOFF_ENTRIES", "NormalFormGame"]
 
 Profile = Sequence[Any]
 
@@ -51,9 +50,6 @@ def check_table_size(shape: Sequence[int], what: str = "payoffs") -> None:
             "games.threshold.ThresholdGame")
 
 
-def _is_exact_value(v: Any) -> bool:
-    return isinstance(v, (Rational, np.integer)) and not isinstance(v, (bool, np.bool_))
-
 
 def _exact_source(value: Any) -> np.ndarray | None:
     """A private copy of ``value`` when every entry is an int or a Fraction (so exact arithmetic is free), else None.
@@ -65,7 +61,7 @@ def _exact_source(value: Any) -> np.ndarray | None:
     if isinstance(value, np.ndarray) and value.dtype.kind != "O":
         return None
     arr = np.array(value, dtype=object)
-    return arr if all(_is_exact_value(v) for v in arr.flat) else None
+    return arr if all(is_exact_value(v) for v in arr.flat) else None
 
 
 def _pure_index(v: np.ndarray) -> int | None:
@@ -191,7 +187,7 @@ class NormalFormGame:
         actions: Sequence[Sequence[str]] | None = None,
         title: str = "",
         description: str = "",
-    ) -> "NormalFormGame":
+    ) -> NormalFormGame:
         """Build a two-player game from the row player's matrix ``A`` and the column player's ``B``.
 
         ``B`` defaults to ``-A`` (a zero-sum game).
@@ -225,7 +221,7 @@ class NormalFormGame:
         *,
         players: Sequence[str] | None = None,
         title: str = "",
-    ) -> "NormalFormGame":
+    ) -> NormalFormGame:
         """Build a game by calling ``func(a_1, ..., a_N)`` for every pure profile.
 
         Parameters
@@ -275,7 +271,7 @@ class NormalFormGame:
         return cls(out, players=players, actions=labels, title=title)
 
     @classmethod
-    def from_nashpy(cls, game: Any, **kwargs: Any) -> "NormalFormGame":
+    def from_nashpy(cls, game: Any, **kwargs: Any) -> NormalFormGame:
         """Build from a :class:`nashpy.Game` (its two payoff matrices).
 
         Examples
@@ -611,7 +607,7 @@ class NormalFormGame:
 
     # ------------------------------------------------------------------ structure
     def eliminate_dominated(self, mixed: bool = False, *,
-                            tol: float = 1e-9) -> tuple["NormalFormGame", tuple[np.ndarray, ...]]:
+                            tol: float = 1e-9) -> tuple[NormalFormGame, tuple[np.ndarray, ...]]:
         """Iterated elimination of strictly dominated strategies.
 
         Parameters
@@ -640,7 +636,7 @@ class NormalFormGame:
 
         return iterated_elimination(self, mixed=mixed, tol=tol)
 
-    def restrict(self, kept: Sequence[Sequence[int]]) -> "NormalFormGame":
+    def restrict(self, kept: Sequence[Sequence[int]]) -> NormalFormGame:
         """The subgame in which each player keeps only the actions with the given indices.
 
         Examples
@@ -710,7 +706,7 @@ class NormalFormGame:
     def _cells(self) -> Iterable[tuple[tuple[int, ...], str]]:
         src = self.exact_payoffs if self.has_exact_payoffs else self._payoffs
         for idx in itertools.product(*(range(n) for n in self.shape)):
-            yield idx, ", ".join(_fmt_number(v) for v in src[idx])
+            yield idx, ", ".join(format_number(v) for v in src[idx])
 
     def _slices(self) -> list[tuple[str, dict[tuple[int, int], str]]]:
         """Two-player tables: one per profile of players 3..N (each a caption and cells)."""
@@ -745,21 +741,12 @@ class NormalFormGame:
         cols = self.actions[1] if self.num_players > 1 else ("payoff",)
         for caption, cells in self._slices():
             spec = "r|" + "c" * len(cols)
-            lines = [" & ".join([""] + [_tex(c) for c in cols]) + r" \\ \hline"]
+            lines = [" & ".join([""] + [tex_text(c) for c in cols]) + r" \\ \hline"]
             for r, label in enumerate(self.actions[0]):
-                lines.append(" & ".join([_tex(label)] + [cells[(r, c)] for c in range(len(cols))]) + r" \\")
+                lines.append(" & ".join([tex_text(label)] + [cells[(r, c)] for c in range(len(cols))]) + r" \\")
             body = "\n".join(lines)
-            cap = rf"\text{{{_tex(caption)}}}\\" if caption else ""
+            cap = rf"\text{{{tex_text(caption)}}}\\" if caption else ""
             blocks.append(rf"{cap}\begin{{array}}{{{spec}}}" + "\n" + body + "\n" + r"\end{array}")
         return "$$" + r"\quad ".join(blocks) + "$$"
 
 
-def _fmt_number(v: Any) -> str:
-    if isinstance(v, Fraction):
-        return str(v)
-    f = float(v)
-    return str(int(f)) if f.is_integer() and abs(f) < 1e15 else f"{f:.6g}"
-
-
-def _tex(s: str) -> str:
-    return r"\text{" + s.replace("_", r"\_").replace("&", r"\&").replace("#", r"\#") + "}"

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ._validation import as_real_array, check_choice, check_positive_int, check_tolerance
+from .validation import as_real_array, check_choice, check_positive_int, check_tolerance
 
 __all__ = ["best_response_diagram", "heatmap", "phase_line", "regime_map", "simplex_portrait"]
 
@@ -471,8 +471,8 @@ def simplex_portrait(
     ['rock', 'paper', 'scissors']
     >>> plt.close(fig)
     """
-    from ._validation import check_probability_vector
     from .evolution import replicator_dynamics, replicator_field
+    from .validation import check_probability_vector
 
     a, default_labels = _symmetric_matrix(game, 3)
     names = _labels(labels, default_labels)

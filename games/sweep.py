@@ -18,15 +18,16 @@ import dataclasses
 import inspect
 import math
 import numbers
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._validation import noted
+from .validation import noted
 
-__all__ = ["sweep", "sweep_iter", "point_seeds", "grid_size"]
+__all__ = ["grid_size", "point_seeds", "sweep", "sweep_iter"]
 
 #: Default points per chunk for targets called point by point, and for vectorised targets.
 SCALAR_CHUNK = 1_000
@@ -434,7 +435,7 @@ def _chunk_noted(start: int, stop: int, doing: str = ""):
 def _progress_bar(total: int, progress: bool | None):
     if progress is False:
         return None
-    from ._progress import progress_bar
+    from .progress import progress_bar
 
     # automatic: the bar appears only once the sweep has run for two seconds
     return progress_bar(total=total, unit="pt", desc="sweep", delay=0 if progress else 2.0, leave=bool(progress))

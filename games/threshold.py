@@ -19,13 +19,14 @@ sums when capacities are integers. Neither touches the ``2**n`` profiles.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
-from ._validation import as_real_array, check_nonnegative, check_positive_int
 from .equilibrium import Equilibrium, EquilibriumSet
+from .validation import as_real_array, check_nonnegative, check_positive_int
 
 #: Largest dynamic program (players x capacity grid points) :meth:`ThresholdGame.count_provision_equilibria` runs.
 MAX_DP_CELLS = 500_000_000

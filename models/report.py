@@ -121,7 +121,7 @@ def build_report(out: str | Path = "regimes-report", quick: bool = False, execut
     import matplotlib
 
     matplotlib.use("Agg")
-    from games._progress import progress_bar
+    from games.progress import progress_bar
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

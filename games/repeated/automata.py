@@ -15,29 +15,30 @@ Mailath & Samuelson (2006), *Repeated Games and Reputations*, Sec. 2.3 (automato
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Integral, Rational, Real
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 __all__ = [
-    "PROFILES",
-    "Automaton",
-    "automaton",
-    "memory_one",
     "ALLC",
     "ALLD",
-    "GRIM",
-    "TFT",
-    "TF2T",
-    "STFT",
-    "WSLS",
     "ALT",
+    "GRIM",
     "GTFT",
+    "PROFILES",
     "RANDOM",
+    "STFT",
+    "TF2T",
+    "TFT",
+    "WSLS",
+    "Automaton",
+    "automaton",
     "library",
+    "memory_one",
 ]
 
 PROFILES = ("CC", "CD", "DC", "DD")
@@ -276,7 +277,7 @@ def memory_one(p: Sequence[Any], p0: Any = 1, name: str | None = None) -> Automa
     return Automaton(label, (p0, *p), (row,) * 5, 0, ("start", *PROFILES))
 
 
-_EVERY = lambda s: (s, s, s, s)  # noqa: E731 - tiny helper for constant transitions
+_EVERY = lambda s: (s, s, s, s)
 
 ALLC = Automaton("ALLC", (1,), (_EVERY(0),), 0, ("C",))
 """Always cooperate."""

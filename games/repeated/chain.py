@@ -11,16 +11,24 @@ solver. All computations are linear solves, never simulation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from .automata import Automaton
 
-__all__ = ["JointChain", "joint_chain", "solve", "discounted_occupation", "cesaro_occupation", "finite_occupation",
-           "reachable_states"]
+__all__ = [
+    "JointChain",
+    "cesaro_occupation",
+    "discounted_occupation",
+    "finite_occupation",
+    "joint_chain",
+    "reachable_states",
+    "solve",
+]
 
 MAX_JOINT_STATES = 2500
 #: Most (reachable) joint states solved in exact rational arithmetic; beyond this the rationals make a

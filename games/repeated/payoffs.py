@@ -9,12 +9,17 @@ import numpy as np
 
 from .automata import Automaton
 from .chain import (
-    MAX_EXACT_STATES, MAX_SYMBOLIC_STATES, cesaro_occupation, discounted_occupation, finite_occupation, joint_chain,
+    MAX_EXACT_STATES,
+    MAX_SYMBOLIC_STATES,
+    cesaro_occupation,
+    discounted_occupation,
+    finite_occupation,
+    joint_chain,
     reachable_states,
 )
 from .stage import as_stage, to_exact
 
-__all__ = ["outcome_distribution", "average_payoffs", "cooperation_rate", "check_delta", "check_noise"]
+__all__ = ["average_payoffs", "check_delta", "check_noise", "cooperation_rate", "outcome_distribution"]
 
 
 def check_automaton(s: Any, name: str) -> Automaton:

@@ -10,7 +10,7 @@ from .automata import Automaton
 from .payoffs import check_automaton, check_delta, check_noise
 from .stage import as_stage
 
-__all__ = ["simulate", "simulated_payoffs", "MAX_ROUNDS", "MAX_SIMULATED_STEPS", "MAX_PARALLEL_ROUNDS"]
+__all__ = ["MAX_PARALLEL_ROUNDS", "MAX_ROUNDS", "MAX_SIMULATED_STEPS", "simulate", "simulated_payoffs"]
 
 #: Most rounds :func:`simulate` plays (one Python step per round; the history is kept).
 MAX_ROUNDS = 10 ** 6

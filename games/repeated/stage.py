@@ -10,7 +10,7 @@ import numpy as np
 
 from ..normal_form import NormalFormGame
 
-__all__ = ["as_stage", "prisoners_dilemma", "stag_hunt", "donation_game", "number_kind", "to_exact"]
+__all__ = ["as_stage", "donation_game", "number_kind", "prisoners_dilemma", "stag_hunt", "to_exact"]
 
 
 def _is_sympy(v: Any) -> bool:

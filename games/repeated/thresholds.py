@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ from .chain import MAX_EXACT_STATES, joint_chain, reachable_states, realized
 from .payoffs import _exact_automaton, _exactify, check_automaton, check_delta, check_noise
 from .stage import as_stage
 
-__all__ = ["critical_discount", "equilibrium_intervals", "is_equilibrium", "REFINEMENTS"]
+__all__ = ["REFINEMENTS", "critical_discount", "equilibrium_intervals", "is_equilibrium"]
 
 REFINEMENTS = ("subgame_perfect", "nash")
 MAX_POLICIES = 2 ** 10

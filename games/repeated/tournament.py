@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -12,7 +13,7 @@ from .automata import Automaton
 from .payoffs import average_payoffs
 from .stage import to_exact
 
-__all__ = ["Tournament", "round_robin", "axelrod_continuation", "AXELROD_W"]
+__all__ = ["AXELROD_W", "Tournament", "axelrod_continuation", "round_robin"]
 
 AXELROD_W = Fraction(99654, 100000)
 """Continuation probability of Axelrod's second tournament: each game ended after a move with
@@ -132,7 +133,7 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
     show = len(pairs) > 400 if progress is None else bool(progress)
     iterator: Any = pairs
     if show:
-        from .._progress import progress_bar
+        from ..progress import progress_bar
 
         iterator = progress_bar(pairs, desc="round robin", unit="pair")
     values: dict[tuple[int, int], Any] = {}

@@ -10,19 +10,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import canonical_choice, check_positive_int, check_tolerance
 from ..equilibrium import EquilibriumSet, verify
+from ..validation import canonical_choice, check_positive_int, check_tolerance
+from .enumeration import DEFAULT_MAX_VERTICES, hull_equilibria
 from .lemke_howson import lemke_howson
 from .pure import pure_equilibria
 from .support import support_enumeration
-from .enumeration import DEFAULT_MAX_VERTICES, hull_equilibria
 from .vertex import DEFAULT_MAX_BASES, check_size, count_bases, vertex_enumeration
 from .zero_sum import zero_sum
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["equilibria", "METHODS"]
+__all__ = ["METHODS", "equilibria"]
 
 METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
 
@@ -30,7 +30,7 @@ METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
 HULL_FROM_BASES = 2_000
 
 
-def _exact_twin(game: "NormalFormGame") -> "NormalFormGame":
+def _exact_twin(game: NormalFormGame) -> NormalFormGame:
     """The game with its float payoffs read as their shortest decimals (0.1 -> 1/10), kept exactly."""
     from ..normal_form import NormalFormGame
 
@@ -38,14 +38,14 @@ def _exact_twin(game: "NormalFormGame") -> "NormalFormGame":
                           title=game.title, description=game.description)
 
 
-def _one_player(game: "NormalFormGame", tol: float, exact: bool) -> EquilibriumSet:
+def _one_player(game: NormalFormGame, tol: float, exact: bool) -> EquilibriumSet:
     eqs = pure_equilibria(game, tol=tol, exact=exact)
     eqs.note = "one player: the pure maximisers (the extreme points of the optimal mixed strategies)"
     return eqs
 
 
 def equilibria(
-    game: "NormalFormGame",
+    game: NormalFormGame,
     method: str = "auto",
     *,
     tol: float = 1e-9,

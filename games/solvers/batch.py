@@ -20,17 +20,18 @@ game's payoff range; candidates that fail are dropped and counted.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from math import comb
-from typing import Any, Iterator
+from typing import Any
 
 import numpy as np
 
-from .._validation import as_real_array, canonical_choice, check_choice, check_tolerance
 from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note
+from ..validation import as_real_array, canonical_choice, check_choice, check_tolerance
 from .enumeration import _bits, _popcount
 from .vertex import _components, geometry_tol
 
-__all__ = ["batch_equilibria", "BatchEquilibria", "MAX_BATCH_BASES"]
+__all__ = ["MAX_BATCH_BASES", "BatchEquilibria", "batch_equilibria"]
 
 #: Largest number of bases per polytope, ``C(m + n, m)``, the batched vertex path accepts (7x7 has 3432).
 MAX_BATCH_BASES = 3432

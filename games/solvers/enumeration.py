@@ -28,14 +28,20 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import check_tolerance
 from ..equilibrium import EquilibriumSet
-from .vertex import _exact_vertices, _float_vertices, _polytopes, equilibrium_set_from_pairs, geometry_tol
+from ..validation import check_tolerance
+from .vertex import (
+    _exact_vertices,
+    _float_vertices,
+    _polytopes,
+    equilibrium_set_from_pairs,
+    geometry_tol,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["hull_equilibria", "estimate_vertices", "canonical_form", "complementary_pairs", "DEFAULT_MAX_VERTICES"]
+__all__ = ["DEFAULT_MAX_VERTICES", "canonical_form", "complementary_pairs", "estimate_vertices", "hull_equilibria"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
@@ -141,7 +147,7 @@ def complementary_pairs(mx: np.ndarray, my: np.ndarray, m: int, n: int) -> tuple
 
 
 def hull_equilibria(
-    game: "NormalFormGame",
+    game: NormalFormGame,
     *,
     tol: float = 1e-9,
     exact: bool = False,

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..equilibrium import EquilibriumSet, rejection_note, verify
-from ._exact import positive_bimatrix
+from .bimatrix import positive_bimatrix
 from .vertex import geometry_tol
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +74,7 @@ class _Tableau:
         return z
 
 
-def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False, tol: float = 1e-9):
+def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, tol: float = 1e-9):
     """Follow the Lemke–Howson path that drops ``label`` (0..m-1 rows, m..m+n-1 columns).
 
     Returns the (unverified) mixed profile at the end of the path and the number of pivots.
@@ -131,7 +131,7 @@ def lemke_howson_path(game: "NormalFormGame", label: int, *, exact: bool = False
 
 
 def lemke_howson(
-    game: "NormalFormGame", *, label: int | None = 0, tol: float = 1e-9, exact: bool = False
+    game: NormalFormGame, *, label: int | None = 0, tol: float = 1e-9, exact: bool = False
 ) -> EquilibriumSet:
     """One equilibrium from ``label``, or (``label=None``) the distinct equilibria reached from every label.
 

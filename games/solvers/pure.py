@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import check_positive_int
 from ..equilibrium import Equilibrium, EquilibriumSet
+from ..validation import check_positive_int
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["pure_equilibria", "pure_nash_mask", "pure_regrets", "MAX_PURE_EQUILIBRIA"]
+__all__ = ["MAX_PURE_EQUILIBRIA", "pure_equilibria", "pure_nash_mask", "pure_regrets"]
 
 #: Refuse to list more pure equilibria than this (an all-zero game of 20 players has a million).
 MAX_PURE_EQUILIBRIA = 100_000
@@ -51,7 +51,7 @@ def pure_nash_mask(payoffs: np.ndarray, abs_tol: float = 0.0) -> np.ndarray:
     return np.asarray(pure_regrets(payoffs) <= abs_tol, dtype=bool)
 
 
-def pure_equilibria(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False,
+def pure_equilibria(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
                     max_equilibria: int = MAX_PURE_EQUILIBRIA) -> EquilibriumSet:
     """All pure Nash equilibria of ``game`` (any number of players).
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..equilibrium import EquilibriumSet, verify
-from ._exact import positive_bimatrix
+from .bimatrix import positive_bimatrix
 from .vertex import geometry_tol
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,7 +48,7 @@ def _indifferent(M: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.
     return z, ok
 
 
-def support_enumeration(game: "NormalFormGame", *, tol: float = 1e-9) -> EquilibriumSet:
+def support_enumeration(game: NormalFormGame, *, tol: float = 1e-9) -> EquilibriumSet:
     """Equilibria on supports of equal size, each verified (every equilibrium of a non-degenerate game).
 
     Use through :func:`games.equilibria` with ``method="support"``.

@@ -26,13 +26,21 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify
-from ._exact import positive_bimatrix, solve_exact
+from ..numeric import solve_exact
+from .bimatrix import positive_bimatrix
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["vertex_enumeration", "equilibrium_set_from_pairs", "polytope_degenerate", "count_bases",
-           "geometry_tol", "DEFAULT_MAX_BASES", "GEOMETRY_TOL"]
+__all__ = [
+    "DEFAULT_MAX_BASES",
+    "GEOMETRY_TOL",
+    "count_bases",
+    "equilibrium_set_from_pairs",
+    "geometry_tol",
+    "polytope_degenerate",
+    "vertex_enumeration",
+]
 
 DEFAULT_MAX_BASES = 12_000_000
 _CHUNK = 100_000
@@ -87,7 +95,7 @@ def check_size(m: int, n: int, max_bases: int, what: str = "all-equilibria enume
         )
 
 
-def _polytopes(game: "NormalFormGame", exact: bool):
+def _polytopes(game: NormalFormGame, exact: bool):
     """Constraint systems ``G z <= h`` of P (in x) and Q (in y), rows indexed by label."""
     a, b = positive_bimatrix(game, exact)
     m, n = a.shape
@@ -182,7 +190,7 @@ def _exact_vertices(g, h, bases, approx):
     return pts, masks, counts
 
 
-def _all_vertices(game: "NormalFormGame", exact: bool, tol: float):
+def _all_vertices(game: NormalFormGame, exact: bool, tol: float):
     """The vertices of P and of Q: ``[(points, label masks, label counts), ...]``.
 
     The exact path screens bases in floats with generous thresholds (a basis that is wrongly kept
@@ -202,7 +210,7 @@ def _all_vertices(game: "NormalFormGame", exact: bool, tol: float):
     return out
 
 
-def polytope_degenerate(game: "NormalFormGame", tol: float = 1e-9, max_bases: int = DEFAULT_MAX_BASES) -> bool:
+def polytope_degenerate(game: NormalFormGame, tol: float = 1e-9, max_bases: int = DEFAULT_MAX_BASES) -> bool:
     """Whether some vertex of P has more than ``m`` labels or of Q more than ``n`` labels.
 
     Exact when the game's payoffs are exact. (A point of P with a label set L lies on the face of the
@@ -216,7 +224,7 @@ def polytope_degenerate(game: "NormalFormGame", tol: float = 1e-9, max_bases: in
 
 
 def vertex_enumeration(
-    game: "NormalFormGame",
+    game: NormalFormGame,
     *,
     tol: float = 1e-9,
     exact: bool = False,
@@ -263,7 +271,7 @@ def vertex_enumeration(
     return equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=degenerate, tol=tol, exact=exact)
 
 
-def _one_action_opponent(game: "NormalFormGame", tol: float, exact: bool) -> EquilibriumSet:
+def _one_action_opponent(game: NormalFormGame, tol: float, exact: bool) -> EquilibriumSet:
     """A player facing an opponent with a single action: its extreme equilibrium strategies are its pure best
     replies, all in one component; the game is degenerate when there are several (a vertex of its polytope
     then carries more labels than its dimension)."""
@@ -286,7 +294,7 @@ def _one_action_opponent(game: "NormalFormGame", tol: float, exact: bool) -> Equ
 
 
 def equilibrium_set_from_pairs(
-    game: "NormalFormGame",
+    game: NormalFormGame,
     px: list,
     qy: list,
     pairs: list[tuple[int, int]],

@@ -12,7 +12,7 @@ from ..equilibrium import EquilibriumSet, verify
 if TYPE_CHECKING:  # pragma: no cover
     from ..normal_form import NormalFormGame
 
-__all__ = ["zero_sum", "maximin"]
+__all__ = ["maximin", "zero_sum"]
 
 
 def maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
@@ -39,7 +39,7 @@ def maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
     return x / x.sum(), float(res.x[-1])
 
 
-def zero_sum(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
+def zero_sum(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
     """The value and a pair of optimal strategies of a two-player zero-sum game.
 
     A constant-sum game (``A + B = c`` at every profile) is strategically zero-sum and solved alike; its
@@ -80,11 +80,11 @@ def zero_sum(game: "NormalFormGame", *, tol: float = 1e-9, exact: bool = False) 
                           note="one pair of optimal strategies (the value is unique)")
 
 
-def _spread_of_sums(game: "NormalFormGame") -> float:
+def _spread_of_sums(game: NormalFormGame) -> float:
     """The range of ``A + B`` over the profiles (0 for a constant-sum game)."""
     return float(np.ptp(game.payoffs.sum(axis=-1)))
 
 
-def _exactly_constant_sum(game: "NormalFormGame") -> bool:
+def _exactly_constant_sum(game: NormalFormGame) -> bool:
     totals = game.exact_payoffs.sum(axis=-1).ravel()
     return all(t == totals[0] for t in totals)

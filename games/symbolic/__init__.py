@@ -19,13 +19,13 @@ from .game import SymbolicGame
 from .regions import RegionMap
 
 __all__ = [
-    "SymbolicGame",
-    "SymbolicEquilibrium",
     "Assumptions",
     "RegionMap",
+    "SymbolicEquilibrium",
+    "SymbolicGame",
+    "battle_of_the_sexes",
+    "hawk_dove",
+    "matching_pennies",
     "ordering",
     "prisoners_dilemma",
-    "hawk_dove",
-    "battle_of_the_sexes",
-    "matching_pennies",
 ]

@@ -9,7 +9,8 @@ sympy's own sign inference, and is kept undecided when that fails (never guessed
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -135,7 +136,7 @@ class Assumptions:
             names = ", ".join(str(p) for p in self.parameters)
             raise ValueError(f"assumptions are contradictory: no value of ({names}) satisfies {what}")
 
-    def extended(self, atoms: Sequence[tuple[sp.Expr, bool]]) -> "Assumptions":
+    def extended(self, atoms: Sequence[tuple[sp.Expr, bool]]) -> Assumptions:
         """These assumptions and ``g > 0`` / ``g >= 0`` for each ``(g, strict)`` in ``atoms``.
 
         Raises ValueError when the result is contradictory.

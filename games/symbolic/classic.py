@@ -9,7 +9,7 @@ import sympy as sp
 from .assumptions import ordering
 from .game import SymbolicGame
 
-__all__ = ["prisoners_dilemma", "hawk_dove", "battle_of_the_sexes", "matching_pennies"]
+__all__ = ["battle_of_the_sexes", "hawk_dove", "matching_pennies", "prisoners_dilemma"]
 
 
 def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None, *,

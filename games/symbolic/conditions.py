@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from functools import reduce
 from math import gcd, lcm
-from typing import Sequence
 
 import sympy as sp
 

@@ -4,10 +4,11 @@ where the solution is an equilibrium (probabilities positive, no profitable devi
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import comb
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
@@ -17,7 +18,7 @@ from .conditions import Atom, simplify_conjunction
 if TYPE_CHECKING:  # pragma: no cover
     from .game import SymbolicGame
 
-__all__ = ["SymbolicEquilibrium", "support_equilibria", "all_supports", "MAX_SUPPORTS"]
+__all__ = ["MAX_SUPPORTS", "SymbolicEquilibrium", "all_supports", "support_equilibria"]
 
 MAX_SUPPORTS = 200
 """Most support profiles :meth:`SymbolicGame.equilibria` will try before refusing."""
@@ -219,7 +220,7 @@ def _tidy(e: sp.Expr) -> sp.Expr:
     return min(forms, key=lambda f: (sp.count_ops(f), str(f).count("/"), str(f).count("-"), len(str(f))))
 
 
-def all_supports(game: "SymbolicGame") -> list[tuple[tuple[int, ...], ...]]:
+def all_supports(game: SymbolicGame) -> list[tuple[tuple[int, ...], ...]]:
     """The support profiles to try: equal sizes for two players (generic games), all for more.
 
     Refuses (ValueError) beyond :data:`MAX_SUPPORTS`.
@@ -263,7 +264,7 @@ def all_supports(game: "SymbolicGame") -> list[tuple[tuple[int, ...], ...]]:
     return list(itertools.product(*subsets))
 
 
-def _check_supports(game: "SymbolicGame", supports: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
+def _check_supports(game: SymbolicGame, supports: Sequence[Sequence[int]]) -> tuple[tuple[int, ...], ...]:
     if len(supports) != game.num_players:
         raise ValueError(f"supports must give one list of actions per player ({game.num_players}); got {len(supports)}")
     out = []
@@ -275,7 +276,7 @@ def _check_supports(game: "SymbolicGame", supports: Sequence[Sequence[int]]) -> 
     return tuple(out)
 
 
-def _expected(game: "SymbolicGame", player: int, action: int, sigma: list[dict[int, sp.Expr]]) -> sp.Expr:
+def _expected(game: SymbolicGame, player: int, action: int, sigma: list[dict[int, sp.Expr]]) -> sp.Expr:
     """Player's payoff from ``action`` against the others' (support-restricted) strategies."""
     others = [list(sigma[j].items()) if j != player else [(action, sp.Integer(1))] for j in range(game.num_players)]
     total = sp.Integer(0)
@@ -285,7 +286,7 @@ def _expected(game: "SymbolicGame", player: int, action: int, sigma: list[dict[i
     return total
 
 
-def support_equilibria(game: "SymbolicGame", supports: Sequence[Sequence[int | str]]) -> list[SymbolicEquilibrium]:
+def support_equilibria(game: SymbolicGame, supports: Sequence[Sequence[int | str]]) -> list[SymbolicEquilibrium]:
     """Equilibria with exactly the given supports, in closed form (see :meth:`SymbolicGame.support_equilibria`).
 
     Parameters

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
@@ -169,7 +170,7 @@ class SymbolicGame:
 
     # ------------------------------------------------------------------ construction
     @classmethod
-    def from_bimatrix(cls, A: Any, B: Any | None = None, **kwargs: Any) -> "SymbolicGame":
+    def from_bimatrix(cls, A: Any, B: Any | None = None, **kwargs: Any) -> SymbolicGame:
         """A two-player game from the row player's matrix ``A`` and the column player's ``B`` (default ``-A``).
 
         Examples
@@ -190,7 +191,7 @@ class SymbolicGame:
         return cls(np.stack([a, b], axis=-1), **kwargs)
 
     @classmethod
-    def symmetric(cls, A: Any, **kwargs: Any) -> "SymbolicGame":
+    def symmetric(cls, A: Any, **kwargs: Any) -> SymbolicGame:
         """The symmetric two-player game in which the row player's matrix is ``A`` (the column player's is ``A``ᵀ).
 
         Examples
@@ -203,7 +204,7 @@ class SymbolicGame:
         return cls.from_bimatrix(a, a.T, **kwargs)
 
     @classmethod
-    def from_normal_form(cls, game: NormalFormGame, **kwargs: Any) -> "SymbolicGame":
+    def from_normal_form(cls, game: NormalFormGame, **kwargs: Any) -> SymbolicGame:
         """The exact symbolic form of a numeric game (no parameters).
 
         Examples
@@ -316,7 +317,7 @@ class SymbolicGame:
         return list(self._cache["equilibria"])
 
     def regions(self, x: tuple[Any, Any, Any], y: tuple[Any, Any, Any] | None = None, *,
-                fixed: Mapping[Any, Any] | None = None, resolution: int = 201, check: bool = True) -> "RegionMap":
+                fixed: Mapping[Any, Any] | None = None, resolution: int = 201, check: bool = True) -> RegionMap:
         """The partition of a one- or two-parameter slice into regions of equal equilibrium structure.
 
         See :func:`games.symbolic.regions.region_map`.

@@ -8,9 +8,10 @@ midpoints). Each region is checked against the numeric solvers at a representati
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
@@ -163,7 +164,7 @@ class RegionMap:
         return "\n".join(lines)
 
 
-def _axis(game: "SymbolicGame", spec: Any, name: str) -> tuple[sp.Symbol, float, float]:
+def _axis(game: SymbolicGame, spec: Any, name: str) -> tuple[sp.Symbol, float, float]:
     try:
         sym, lo, hi = spec
     except (TypeError, ValueError) as exc:
@@ -195,7 +196,7 @@ def _exact(v: Any) -> sp.Expr:
     return sp.Rational(fr.numerator, fr.denominator)
 
 
-def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[Any, Any] | None = None,
+def region_map(game: SymbolicGame, x: Any, y: Any = None, *, fixed: Mapping[Any, Any] | None = None,
                resolution: int = 201, check: bool = True) -> RegionMap:
     """Regions of a one- or two-parameter slice with the same equilibrium structure.
 
@@ -295,7 +296,7 @@ def region_map(game: "SymbolicGame", x: Any, y: Any = None, *, fixed: Mapping[An
     return result
 
 
-def _defined(game: "SymbolicGame", fixed_vals: dict, syms: tuple, mesh: list[np.ndarray],
+def _defined(game: SymbolicGame, fixed_vals: dict, syms: tuple, mesh: list[np.ndarray],
              shape: tuple[int, ...]) -> np.ndarray:
     """Grid points where every payoff is a finite number (a parameter in a denominator can make it undefined)."""
     out = np.ones(shape, dtype=bool)
@@ -333,7 +334,7 @@ def _intervals(sym: sp.Symbol, lo: Any, hi: Any, eqs: list[SymbolicEquilibrium],
     return out
 
 
-def _check(game: "SymbolicGame", rm: RegionMap, fixed_vals: dict, mesh: list[np.ndarray]) -> int:
+def _check(game: SymbolicGame, rm: RegionMap, fixed_vals: dict, mesh: list[np.ndarray]) -> int:
     """Compare symbolic and numeric equilibria at one grid point per region; return how many were checked."""
     checked = 0
     for k, names in enumerate(rm.structures):

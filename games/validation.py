@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
-from numbers import Integral, Rational, Real
-from typing import Any, Iterator, Sequence
+from numbers import Integral, Real
+from typing import Any
 
 import numpy as np
 
+from .numeric import as_exact_array
+
 __all__ = [
     "as_real_array",
-    "as_exact_array",
-    "check_probability_vector",
-    "check_positive_int",
-    "check_nonnegative",
-    "check_choice",
     "canonical_choice",
+    "check_choice",
+    "check_nonnegative",
+    "check_positive_int",
+    "check_probability_vector",
     "check_tolerance",
     "noted",
 ]
@@ -92,34 +94,6 @@ def _finite(arr: np.ndarray, name: str, ndim: int | None) -> np.ndarray:
             f"{name} must contain finite numbers; found {arr[tuple(bad)]} at index {tuple(int(i) for i in bad)}"
         )
     return arr
-
-
-def _to_fraction(v: Any) -> Fraction:
-    if isinstance(v, Fraction):
-        return v
-    if isinstance(v, (Integral, np.integer)):
-        return Fraction(int(v))
-    if isinstance(v, Rational):
-        return Fraction(v.numerator, v.denominator)
-    # a float: take the shortest decimal that round-trips (what the user typed, e.g. 0.1 -> 1/10)
-    return Fraction(repr(float(v)))
-
-
-def as_exact_array(value: Any) -> np.ndarray:
-    """Return an object array of :class:`fractions.Fraction` with the same shape as ``value``.
-
-    Floats become the shortest decimal that prints as the same float (``0.1`` -> ``1/10``).
-
-    Examples
-    --------
-    >>> as_exact_array([0.5, 2, 0.1]).tolist()
-    [Fraction(1, 2), Fraction(2, 1), Fraction(1, 10)]
-    """
-    raw = np.asarray(value, dtype=object)
-    out = np.empty(raw.shape, dtype=object)
-    for idx, v in np.ndenumerate(raw):
-        out[idx] = _to_fraction(v)
-    return out
 
 
 def check_probability_vector(

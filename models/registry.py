@@ -1,0 +1,174 @@
+"""Where models and report sections register themselves, so the report, the docs and the conformance tests
+find every one of them without a list to keep in step.
+
+A model class registers with :func:`register_model`, declaring the essay's sentence it formalises (its
+claim), where that sentence or result comes from (its citation) and the slugs of its headline figures. A
+report section registers with :func:`report_section` under one of those slugs. ``regimes report`` draws,
+for every registered model in registration order, each of its headlines; a headline without a registered
+section is an error, never a silent skip.
+
+Examples
+--------
+>>> from dataclasses import dataclass
+>>> @register_model(claim="(the essay's sentence)", headlines=("toy-map",), registry={})
+... @dataclass(frozen=True)
+... class Toy:
+...     cost: float = 1.0
+>>> Toy.claim, Toy.headlines
+("(the essay's sentence)", ('toy-map',))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, TypeVar
+
+__all__ = ["ESSAY", "MODELS", "SECTIONS", "SectionSpec", "register_model", "report_section",
+           "registered_models", "load_sections"]
+
+ESSAY = ("V. Petrovsky, International Security Regimes, Conflict Resolution and Peace Support "
+         "Operations in the CIS")
+
+#: Every registered model class, by class name, in registration order.
+MODELS: dict[str, type] = {}
+
+T = TypeVar("T", bound=type)
+
+
+def register_model(*, claim: str, headlines: tuple[str, ...] = (), citation: str = ESSAY,
+                   registry: dict[str, type] | None = None) -> Callable[[T], T]:
+    """Class decorator: declare a model's claim, citation and headline figures, and register it.
+
+    Parameters
+    ----------
+    claim : str
+        The sentence the model formalises, quoted verbatim (from the essay unless ``citation`` says
+        otherwise).
+    headlines : tuple of str
+        Slugs of the report sections that draw the model's headline results (each must be registered
+        with :func:`report_section`). A model whose results appear in another model's figure may have none.
+    citation : str
+        Where the claim comes from (default: the essay).
+    registry : dict, optional
+        Where to register (default :data:`MODELS`; tests pass their own).
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @register_model(claim="", registry={})
+    ... @dataclass(frozen=True)
+    ... class Empty:
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    ValueError: claim of Empty must be a non-empty sentence
+    """
+    if isinstance(headlines, str):
+        raise TypeError(f"headlines must be a tuple of section slugs; got the str {headlines!r}")
+
+    def wrap(cls: T) -> T:
+        if not isinstance(claim, str) or not claim.strip():
+            raise ValueError(f"claim of {cls.__name__} must be a non-empty sentence")
+        if not isinstance(citation, str) or not citation.strip():
+            raise ValueError(f"citation of {cls.__name__} must say where the claim comes from")
+        cls.claim = claim
+        cls.citation = citation
+        cls.headlines = tuple(headlines)
+        target = MODELS if registry is None else registry
+        target[cls.__name__] = cls
+        return cls
+
+    return wrap
+
+
+def registered_models() -> list[type]:
+    """Every model class of the package, in the order the report shows them.
+
+    Examples
+    --------
+    >>> names = [cls.__name__ for cls in registered_models()]
+    >>> "VolunteersDilemma" in names
+    True
+    """
+    import models  # noqa: F401  (importing the package registers every model module)
+
+    return list(MODELS.values())
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A registered report section: ``build(quick, executor) -> ReportSection`` drawing one model's headline.
+
+    Attributes
+    ----------
+    slug : str
+        File-name stem of the figure and table, and the headline it draws.
+    model : type
+        The model class whose headline it is.
+    build : callable
+        ``build(quick: bool, executor) -> models.report_base.ReportSection``.
+    """
+
+    slug: str
+    model: type
+    build: Callable[..., Any]
+
+
+#: Every registered report section, by slug.
+SECTIONS: dict[str, SectionSpec] = {}
+
+
+def report_section(slug: str, *, model: type, registry: dict[str, SectionSpec] | None = None
+                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Function decorator: register ``build(quick=False, executor=None) -> ReportSection`` under ``slug``.
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> @register_model(claim="(a sentence)", headlines=("toy-bars",), registry={})
+    ... @dataclass(frozen=True)
+    ... class Toy:
+    ...     pass
+    >>> sections = {}
+    >>> @report_section("toy-bars", model=Toy, registry=sections)
+    ... def toy_bars(quick=False, executor=None):
+    ...     return None
+    >>> sections["toy-bars"].model.__name__
+    'Toy'
+    >>> @report_section("toy-pie", model=Toy, registry=sections)
+    ... def toy_pie(quick=False, executor=None):
+    ...     return None
+    Traceback (most recent call last):
+    ...
+    ValueError: section 'toy-pie' is not among the headlines of Toy ('toy-bars',); add it there
+    """
+    def wrap(build: Callable[..., Any]) -> Callable[..., Any]:
+        if slug not in getattr(model, "headlines", ()):
+            raise ValueError(f"section {slug!r} is not among the headlines of {model.__name__} "
+                             f"{getattr(model, 'headlines', ())}; add it there")
+        target = SECTIONS if registry is None else registry
+        if slug in target and target[slug].build is not build:
+            raise ValueError(f"a report section {slug!r} is already registered")
+        target[slug] = SectionSpec(slug=slug, model=model, build=build)
+        return build
+
+    return wrap
+
+
+def load_sections() -> dict[str, SectionSpec]:
+    """Import every module of :mod:`models.sections` (which registers its sections) and return them all.
+
+    Examples
+    --------
+    >>> specs = load_sections()
+    >>> all(slug in spec.model.headlines for slug, spec in specs.items())
+    True
+    """
+    import importlib
+    import pkgutil
+
+    import models.sections as pkg
+
+    for info in pkgutil.iter_modules(pkg.__path__):
+        importlib.import_module(f"{pkg.__name__}.{info.name}")
+    return dict(SECTIONS)
