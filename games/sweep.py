@@ -268,7 +268,7 @@ def _merge(params: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
 def _same(a: Any, b: Any) -> bool:
     try:
         return bool(np.all(a == b))
-    except Exception:  # noqa: BLE001 - incomparable values are different
+    except Exception:
         return False
 
 

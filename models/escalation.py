@@ -35,8 +35,9 @@ Closed forms (defaults satisfy them; see the tests): a resolved challenger escal
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from games import NormalFormGame
 from games.extensive import Chance, Decision, GameTree, SubgamePerfect, Terminal

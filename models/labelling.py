@@ -39,8 +39,9 @@ A *strict status-quo* mechanism commits to sanction whoever is labelled; then th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from games import NormalFormGame, equilibria
 

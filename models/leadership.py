@@ -33,12 +33,10 @@ pledge_cost) / operation_cost``.
 
 from __future__ import annotations
 
-import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from games import NormalFormGame, equilibria
 

@@ -41,7 +41,17 @@ import numpy as np
 from games import NormalFormGame, equilibria
 from games.evolution import small_mutation_distribution
 from games.repeated import (
-    ALLC, ALLD, GRIM, GTFT, TF2T, TFT, WSLS, Automaton, cooperation_rate, critical_discount, is_equilibrium,
+    ALLC,
+    ALLD,
+    GRIM,
+    GTFT,
+    TF2T,
+    TFT,
+    WSLS,
+    Automaton,
+    cooperation_rate,
+    critical_discount,
+    is_equilibrium,
     round_robin,
 )
 
@@ -121,7 +131,7 @@ class ReciprocityRegime:
 
     # ------------------------------------------------------------------ presets
     @classmethod
-    def collective_security(cls, **changes: Any) -> "ReciprocityRegime":
+    def collective_security(cls, **changes: Any) -> ReciprocityRegime:
         """A collective security regime: stricter sanctions decided without unanimity.
 
         The essay contrasts regimes, whose sanctions need consensus, with the "less strict" alternative:
@@ -138,7 +148,7 @@ class ReciprocityRegime:
                                        reputation=0.2), **changes)
 
     @classmethod
-    def cooperative_security(cls, **changes: Any) -> "ReciprocityRegime":
+    def cooperative_security(cls, **changes: Any) -> ReciprocityRegime:
         """A cooperative security regime: consensus sanctions, transparency and reputation.
 
         Regimes are "decentralized institutions, which means not an absence of sanctions for violating
@@ -156,7 +166,7 @@ class ReciprocityRegime:
                                        reputation=0.6), **changes)
 
     @classmethod
-    def common_security(cls, **changes: Any) -> "ReciprocityRegime":
+    def common_security(cls, **changes: Any) -> ReciprocityRegime:
         """A common security regime: long-term partners, no sanctions, high predictability.
 
         "Common Security is an outside projection of the internal conflict resolution ethics, generated

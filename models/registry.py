@@ -20,8 +20,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 __all__ = ["ESSAY", "MODELS", "SECTIONS", "SectionSpec", "register_model", "report_section",
            "registered_models", "load_sections"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import html
 import importlib
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .report_base import ReportSection
 from .sections import ORDER

@@ -44,8 +44,9 @@ damage exceeds ``tolerable_damage`` (multilateral is possible), else unilaterall
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -354,7 +355,7 @@ def response_sweep(base: ResponseModel | None = None, urgency: Sequence[float] =
     return sweep(base, grid, executor=executor, progress=False)
 
 
-def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = (), tol: float = 1e-12) -> "Any":
+def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = (), tol: float = 1e-12) -> Any:
     """The rule "unilateral if necessary, multilateral if possible" against each pure mode.
 
     Each strategy is used at every urgency in ``urgency`` (a sample of crises); the table reports its

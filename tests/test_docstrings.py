@@ -13,8 +13,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+from collections.abc import Iterator
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -119,7 +120,7 @@ def test_the_checks_catch_an_undocumented_unannotated_function() -> None:
     """The helpers flag what the rules forbid (a guard against a test that can never fail)."""
     module = ModuleType("toy")
 
-    def untyped(x, *args, y: int = 0, **kwargs):  # noqa: ANN001, ANN202
+    def untyped(x, *args, y: int = 0, **kwargs):
         """No example here."""
 
     untyped.__module__ = "toy"
@@ -129,10 +130,10 @@ def test_the_checks_catch_an_undocumented_unannotated_function() -> None:
     assert unannotated(untyped) == ["x"]
 
     class Toy:
-        def method(self, a, b: int) -> None:  # noqa: ANN001
+        def method(self, a, b: int) -> None:
             """Nothing."""
 
-        def _hidden(self, c) -> None:  # noqa: ANN001
+        def _hidden(self, c) -> None:
             """Nothing."""
 
     assert [name for name, _ in public_methods(Toy)] == ["method"]

@@ -11,7 +11,10 @@ import pytest
 
 from games.anonymous import AnonymousGame
 from games.evolution import (
-    fixation_matrix, fixation_probability, replicator_dynamics, small_mutation_distribution,
+    fixation_matrix,
+    fixation_probability,
+    replicator_dynamics,
+    small_mutation_distribution,
     stationary_distribution,
 )
 from games.group_dynamics import finite_fitness, group_success, rare_mutation_distribution

@@ -10,9 +10,24 @@ import pytest
 import sympy
 
 from games.repeated import (
-    ALLC, ALLD, GRIM, STFT, TFT, WSLS, Automaton, average_payoffs, critical_discount, equilibrium_intervals,
-    is_equilibrium, memory_one, outcome_distribution, prisoners_dilemma, round_robin, simulate,
-    simulated_payoffs, stag_hunt,
+    ALLC,
+    ALLD,
+    GRIM,
+    STFT,
+    TFT,
+    WSLS,
+    Automaton,
+    average_payoffs,
+    critical_discount,
+    equilibrium_intervals,
+    is_equilibrium,
+    memory_one,
+    outcome_distribution,
+    prisoners_dilemma,
+    round_robin,
+    simulate,
+    simulated_payoffs,
+    stag_hunt,
 )
 
 PD = prisoners_dilemma()          # T, R, P, S = 5, 3, 1, 0

@@ -8,7 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games.evolution import (
-    fixation_matrix, fixation_probability, replicator_dynamics, small_mutation_distribution,
+    fixation_matrix,
+    fixation_probability,
+    replicator_dynamics,
+    small_mutation_distribution,
     stationary_distribution,
 )
 

@@ -10,8 +10,24 @@ from hypothesis import strategies as st
 
 from games import NormalFormGame
 from games.repeated import (
-    ALLC, ALLD, ALT, GRIM, GTFT, STFT, TF2T, TFT, WSLS, Automaton, automaton, average_payoffs, cooperation_rate,
-    memory_one, outcome_distribution, prisoners_dilemma, simulate, simulated_payoffs,
+    ALLC,
+    ALLD,
+    ALT,
+    GRIM,
+    GTFT,
+    STFT,
+    TF2T,
+    TFT,
+    WSLS,
+    Automaton,
+    automaton,
+    average_payoffs,
+    cooperation_rate,
+    memory_one,
+    outcome_distribution,
+    prisoners_dilemma,
+    simulate,
+    simulated_payoffs,
 )
 
 T, R, P, S = 5, 3, 1, 0

@@ -9,7 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games.repeated import (
-    ALLC, ALLD, GRIM, STFT, TFT, WSLS, critical_discount, donation_game, equilibrium_intervals, is_equilibrium,
+    ALLC,
+    ALLD,
+    GRIM,
+    STFT,
+    TFT,
+    WSLS,
+    critical_discount,
+    donation_game,
+    equilibrium_intervals,
+    is_equilibrium,
     prisoners_dilemma,
 )
 

@@ -2,7 +2,6 @@
 
 from fractions import Fraction as F
 
-import numpy as np
 import pytest
 
 from games.repeated import ALLC, ALLD, GRIM, TFT, WSLS, average_payoffs, prisoners_dilemma, round_robin

@@ -6,7 +6,6 @@ import dataclasses
 
 import numpy as np
 import pytest
-from scipy import stats
 
 from models.base import describe
 from models.burden_sharing import (

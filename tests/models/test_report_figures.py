@@ -15,7 +15,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from models.sections import ORDER  # noqa: E402
+from models.sections import ORDER
 
 
 @pytest.fixture(scope="module")

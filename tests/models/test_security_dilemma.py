@@ -6,8 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import games
-from models.security_dilemma import (SecurityDilemmaModel, classify_game, classify_symmetric,
-                                     security_dilemma_sweep, stein_problem)
+from models.security_dilemma import (
+    SecurityDilemmaModel,
+    classify_game,
+    classify_symmetric,
+    security_dilemma_sweep,
+    stein_problem,
+)
 
 
 @pytest.mark.parametrize("T, R, P, S, name", [

@@ -10,7 +10,17 @@ from fractions import Fraction as F
 import pytest
 
 from games.repeated import (
-    ALLC, ALLD, GRIM, STFT, TF2T, TFT, WSLS, axelrod_continuation, critical_discount, prisoners_dilemma, round_robin,
+    ALLC,
+    ALLD,
+    GRIM,
+    STFT,
+    TF2T,
+    TFT,
+    WSLS,
+    axelrod_continuation,
+    critical_discount,
+    prisoners_dilemma,
+    round_robin,
 )
 from games.repeated.tournament import AXELROD_W
 
