@@ -1,84 +1,92 @@
-"""Textbook games with symbolic payoffs: the families exercises and notebooks start from."""
+"""Deprecated: the textbook games with symbolic payoffs now live in :mod:`games.catalog`.
+
+Each builder here warns :class:`DeprecationWarning` and returns the catalogue's game with
+``symbolic=True`` and the labels this module used to give; they will be removed in the next release.
+Use ``games.catalog.prisoners_dilemma(symbolic=True)`` and so on instead.
+"""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
-import sympy as sp
-
-from .assumptions import ordering
+from .. import catalog
 from .game import SymbolicGame
 
 __all__ = ["battle_of_the_sexes", "hawk_dove", "matching_pennies", "prisoners_dilemma"]
 
 
+def _deprecated(name: str) -> None:
+    warnings.warn(f"games.symbolic.{name} is deprecated; use games.catalog.{name}(..., symbolic=True)",
+                  DeprecationWarning, stacklevel=3)
+
+
 def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None, *,
                       assume_order: bool = True) -> SymbolicGame:
-    """The prisoner's dilemma: temptation ``T``, reward ``R``, punishment ``P``, sucker's payoff ``S``.
+    """Deprecated alias of ``games.catalog.prisoners_dilemma(..., symbolic=True)``.
 
-    Actions ``C`` (cooperate: restrain) and ``D`` (defect: arm). With ``assume_order`` the
-    assumptions are ``T > R > P > S``. Missing arguments become symbols of the same name.
+    Without ``assume_order`` the game has no assumptions (no ordering of ``T, R, P, S``).
 
     Examples
     --------
-    >>> pd = prisoners_dilemma()
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     pd = prisoners_dilemma()
     >>> pd.equilibrium_condition(["D", "D"]), pd.equilibrium_condition(["C", "C"])
     (True, False)
-    >>> prisoners_dilemma(assume_order=False).equilibrium_condition(["C", "C"])
-    R >= T
     """
-    T, R, P, S = (sp.Symbol(n) if v is None else sp.sympify(v) for n, v in zip("TRPS", (T, R, P, S)))
-    syms = [v for v in (T, R, P, S) if not v.is_number]
-    return SymbolicGame.symmetric(
-        [[R, S], [T, P]],
-        assumptions=ordering(T, R, P, S) if assume_order and len(syms) > 1 else (),
-        actions=[["C", "D"], ["C", "D"]],
-        title="Prisoner's dilemma",
-    )
+    _deprecated("prisoners_dilemma")
+    if assume_order:
+        return catalog.prisoners_dilemma(T, R, P, S, symbolic=True)
+    import sympy as sp
+
+    vals = [sp.Symbol(n) if v is None else sp.sympify(v) for n, v in zip("TRPS", (T, R, P, S))]
+    T, R, P, S = vals
+    return SymbolicGame.symmetric([[R, S], [T, P]], players=catalog.PLAYERS, actions=[["C", "D"], ["C", "D"]],
+                                  title="Prisoner's dilemma")
 
 
 def hawk_dove(V: Any = None, C: Any = None) -> SymbolicGame:
-    """Hawk-dove (Maynard Smith and Price 1973): a prize ``V`` and a cost of fighting ``C``.
-
-    Two hawks get ``(V - C)/2`` each, a hawk takes ``V`` from a dove, two doves share ``V/2``.
-    Missing arguments become positive symbols.
+    """Deprecated alias of ``games.catalog.hawk_dove(..., symbolic=True, actions=("H", "D"))``.
 
     Examples
     --------
-    >>> hawk_dove().support_equilibria([["H", "D"], ["H", "D"]])[0].profile[0]
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     hawk_dove().support_equilibria([["H", "D"], ["H", "D"]])[0].profile[0]
     (V/C, 1 - V/C)
     """
-    V = sp.Symbol("V", positive=True) if V is None else sp.sympify(V)
-    C = sp.Symbol("C", positive=True) if C is None else sp.sympify(C)
-    return SymbolicGame.symmetric([[(V - C) / 2, V], [0, V / 2]], actions=[["H", "D"], ["H", "D"]],
-                                  title="Hawk-dove")
+    _deprecated("hawk_dove")
+    return catalog.hawk_dove(V, C, symbolic=True, actions=("H", "D"))
 
 
 def battle_of_the_sexes(a: Any = None, b: Any = None) -> SymbolicGame:
-    """Coordination with conflicting preferences: the row player prefers ``X`` (worth ``a``, the
-    other ``b``), the column player ``Y``; miscoordination pays 0. Missing arguments become symbols
-    with ``a > b > 0``.
+    """Deprecated alias of ``games.catalog.battle_of_the_sexes(..., symbolic=True, actions=("X", "Y"))``.
 
     Examples
     --------
-    >>> [eq.name for eq in battle_of_the_sexes().equilibria()]
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     [eq.name for eq in battle_of_the_sexes().equilibria()]
     ['(X, X)', '(Y, Y)', '(mix(X,Y), mix(X,Y))']
     """
-    sa = sp.Symbol("a") if a is None else sp.sympify(a)
-    sb = sp.Symbol("b") if b is None else sp.sympify(b)
-    assumptions = [r for r in ordering(sa, sb, 0) if r is not sp.true]
-    return SymbolicGame.from_bimatrix([[sa, 0], [0, sb]], [[sb, 0], [0, sa]], assumptions=assumptions,
-                                      actions=[["X", "Y"], ["X", "Y"]], title="Battle of the sexes")
+    _deprecated("battle_of_the_sexes")
+    return catalog.battle_of_the_sexes(a, b, symbolic=True, actions=("X", "Y"))
 
 
 def matching_pennies(a: Any = None) -> SymbolicGame:
-    """Matching pennies with stake ``a`` (the row player wins on a match). Default: positive symbol.
+    """Deprecated alias of ``games.catalog.matching_pennies(..., symbolic=True, actions=("H", "T"))``.
 
     Examples
     --------
-    >>> [eq.profile for eq in matching_pennies().equilibria()]
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", DeprecationWarning)
+    ...     [eq.profile for eq in matching_pennies().equilibria()]
     [((1/2, 1/2), (1/2, 1/2))]
     """
-    a = sp.Symbol("a", positive=True) if a is None else sp.sympify(a)
-    return SymbolicGame.from_bimatrix([[a, -a], [-a, a]], actions=[["H", "T"], ["H", "T"]],
-                                      title="Matching pennies")
+    _deprecated("matching_pennies")
+    return catalog.matching_pennies(a, symbolic=True, actions=("H", "T"))
