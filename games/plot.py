@@ -4,6 +4,11 @@ Every function draws on a matplotlib ``Axes`` (a new figure when ``ax`` is not g
 :class:`matplotlib.figure.Figure`, so a caller can add to the axes, save or close it. matplotlib is
 imported inside the functions: importing :mod:`games` or this module does not load it.
 
+Plotting draws results it is given and never solves: the equilibria of a best-response diagram come from
+:func:`games.equilibria`, the rest points of a simplex portrait from the caller (the symmetric equilibria of
+each face of the simplex). The old behaviour, solving inside the plot when they are not given, is
+deprecated and warns.
+
 - :func:`regime_map` — a categorical outcome over a 2-D sweep (a tidy table from :func:`games.sweep`).
 - :func:`heatmap` — a numeric outcome over a 2-D sweep.
 - :func:`best_response_diagram` — the best-response correspondences of a 2x2 game in (p, q) space, with
@@ -14,6 +19,7 @@ imported inside the functions: importing :mod:`games` or this module does not lo
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any
@@ -316,8 +322,9 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
     ----------
     game : NormalFormGame
         Two players with two actions each.
-    equilibria : EquilibriumSet, optional
-        The equilibria to mark (default: ``games.equilibria(game, tol=tol)``).
+    equilibria : EquilibriumSet
+        The equilibria to mark, e.g. ``games.equilibria(game)``. Omitting them is deprecated: the
+        function then solves the game itself (with a :class:`DeprecationWarning`).
     tol : float
         Indifference tolerance, relative to the game's payoff range (``game.payoff_scale``).
     ax : matplotlib.axes.Axes, optional
@@ -334,8 +341,9 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> from games import NormalFormGame
+    >>> from games import equilibria
     >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
-    >>> fig = best_response_diagram(pennies)
+    >>> fig = best_response_diagram(pennies, equilibria=equilibria(pennies))
     >>> [line.get_xydata().tolist() for line in fig.axes[0].lines if line.get_gid() == "equilibria"]
     [[[0.5, 0.5]]]
     >>> fig.axes[0].get_xlabel()
@@ -343,7 +351,6 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
     >>> plt.close(fig)
     """
     from .normal_form import NormalFormGame
-    from .solvers import equilibria as solve
 
     if not isinstance(game, NormalFormGame):
         raise TypeError(f"game must be a NormalFormGame; got {type(game).__name__}")
@@ -351,7 +358,13 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
         raise ValueError(f"game must be a 2x2 game (two players, two actions each); got {game.num_players} "
                          f"players with shape {game.shape}")
     tol = check_tolerance(tol)
-    eqs = solve(game, tol=tol) if equilibria is None else equilibria
+    if equilibria is None:
+        from .solvers import equilibria as solve
+
+        warnings.warn("best_response_diagram without equilibria is deprecated (plotting does not solve); pass "
+                      "equilibria=games.equilibria(game)", DeprecationWarning, stacklevel=2)
+        equilibria = solve(game, tol=tol)
+    eqs = equilibria
     a, b = (np.asarray(m, dtype=float) for m in game.bimatrix)
     atol = tol * max(game.payoff_scale, 1.0)
     row = _br_path(a[0, 1] - a[1, 1], a[0, 0] - a[1, 0], atol)        # (p, q)
@@ -386,7 +399,7 @@ _DEFAULT_STARTS = ((0.8, 0.15, 0.05), (0.1, 0.6, 0.3), (0.3, 0.2, 0.5), (0.05, 0
                    (0.2, 0.1, 0.7))
 
 
-def _simplex_rest_points(a: np.ndarray, tol: float) -> list[tuple[np.ndarray, bool]]:
+def _simplex_rest_points(a: np.ndarray, tol: float) -> list[tuple[np.ndarray, bool]]:  # deprecated path
     """Rest points of the replicator dynamics of ``a`` (3x3), each with whether it is a symmetric Nash equilibrium.
 
     The rest points are the symmetric equilibria of the game restricted to each face of the simplex that
@@ -413,6 +426,21 @@ def _simplex_rest_points(a: np.ndarray, tol: float) -> list[tuple[np.ndarray, bo
     return out
 
 
+def _check_rest_points(rest_points: Any) -> list[tuple[np.ndarray, bool]]:
+    """Rest points given as (probability vector over 3 strategies, is_nash) pairs, checked."""
+    from .validation import check_probability_vector
+
+    if isinstance(rest_points, (str, bytes)) or not isinstance(rest_points, Sequence):
+        raise TypeError(f"rest_points must be a sequence of (state, is_nash) pairs; got {type(rest_points).__name__}")
+    out = []
+    for k, item in enumerate(rest_points):
+        if not isinstance(item, Sequence) or len(item) != 2 or not isinstance(item[1], (bool, np.bool_)):
+            raise TypeError(f"rest_points[{k}] must be a (state, is_nash) pair with is_nash a bool; got {item!r}")
+        state = check_probability_vector(np.asarray(item[0], dtype=float), 3, f"rest_points[{k}]")
+        out.append((np.asarray(state, dtype=float), bool(item[1])))
+    return out
+
+
 def simplex_portrait(
     game: Any,
     *,
@@ -420,6 +448,7 @@ def simplex_portrait(
     t_max: float = 30.0,
     density: int = 12,
     labels: Sequence[str] | None = None,
+    rest_points: Sequence[tuple[Sequence[float], bool]] | None = None,
     tol: float = 1e-9,
     ax: Any = None,
 ) -> Any:
@@ -427,9 +456,8 @@ def simplex_portrait(
 
     Draws the direction of the replicator flow ``x_i' = x_i ((A x)_i - x . A x)`` at a lattice of interior
     points (arrows of equal length, darker where the flow is faster), trajectories from ``starts``
-    (integrated by :func:`games.evolution.replicator_dynamics`), and the rest points: filled where the
-    population state is a symmetric Nash equilibrium (found by :func:`games.equilibria` on each face),
-    open where it is not.
+    (integrated by :func:`games.evolution.replicator_dynamics`), and the rest points it is given: filled
+    where the population state is a symmetric Nash equilibrium, open where it is not.
 
     Parameters
     ----------
@@ -443,8 +471,13 @@ def simplex_portrait(
         Lattice points per edge for the direction field (0 for none).
     labels : sequence of 3 str, optional
         Names of the strategies at the corners (default: the game's action labels, or s1, s2, s3).
+    rest_points : sequence of (state, is_nash)
+        The rest points to mark: each a probability vector over the three strategies and whether it is a
+        symmetric Nash equilibrium (the rest points of the replicator dynamics are the symmetric equilibria
+        of the game restricted to each face of the simplex; ``[]`` for none). Omitting them is deprecated:
+        the function then finds them itself with :func:`games.equilibria` (with a :class:`DeprecationWarning`).
     tol : float
-        Equilibrium tolerance, relative to the payoff range.
+        Equilibrium tolerance, relative to the payoff range (used only by the deprecated search).
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -461,7 +494,8 @@ def simplex_portrait(
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
     >>> rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
-    >>> fig = simplex_portrait(rps, labels=["rock", "paper", "scissors"], density=6)
+    >>> rest = [((1/3, 1/3, 1/3), True), ((1, 0, 0), False), ((0, 1, 0), False), ((0, 0, 1), False)]
+    >>> fig = simplex_portrait(rps, labels=["rock", "paper", "scissors"], density=6, rest_points=rest)
     >>> ax = fig.axes[0]
     >>> [line.get_xydata().round(4).tolist() for line in ax.lines if line.get_gid() == "nash"]
     [[[0.5, 0.2887]]]
@@ -481,6 +515,12 @@ def simplex_portrait(
     if not (np.isfinite(t_max) and t_max > 0):
         raise ValueError(f"t_max must be a positive number; got {t_max!r}")
     starts = _DEFAULT_STARTS if starts is None else starts
+    if rest_points is None:
+        warnings.warn("simplex_portrait without rest_points is deprecated (plotting does not solve); pass "
+                      "rest_points=[(state, is_nash), ...]", DeprecationWarning, stacklevel=2)
+        rest = _simplex_rest_points(a, tol)
+    else:
+        rest = _check_rest_points(rest_points)
     x0s = [np.asarray(check_probability_vector(np.asarray(s, dtype=float), 3, f"starts[{k}]"), dtype=float)
            for k, s in enumerate(starts)]
     fig, ax = _axes(ax, (5.5, 5))
@@ -503,7 +543,6 @@ def simplex_portrait(
         ax.plot(*xy[0], "o", color=colour, ms=3)
         mid = len(xy) // 8
         ax.annotate("", xy=xy[mid + 1], xytext=xy[mid], arrowprops={"arrowstyle": "-|>", "color": colour})
-    rest = _simplex_rest_points(a, tol)
     for nash, gid, face, label in ((True, "nash", "k", "Nash equilibrium"),
                                    (False, "rest", "white", "rest point, not Nash")):
         pts = np.array([p for p, is_nash in rest if is_nash == nash]).reshape(-1, 3) @ _CORNERS
@@ -517,7 +556,8 @@ def simplex_portrait(
     ax.set_ylim(-0.12, 1.0)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.legend(fontsize=8, loc="upper left")
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, loc="upper left")
     return fig
 
 
@@ -587,7 +627,7 @@ def phase_line(
     from .group_dynamics import gradient_of_selection, interior_fixed_points
 
     ag = _two_action_game(game)
-    names = _labels(labels, tuple(ag.actions))
+    names = _labels(labels, tuple(ag.action_names))
     if strategy not in (0, 1) or isinstance(strategy, bool):
         raise ValueError(f"strategy must be 0 or 1 (the strategy whose share is shown); got {strategy!r}")
     num = check_positive_int(num, "num", minimum=3)

@@ -6,7 +6,9 @@ number makes sense). :func:`validate` checks every declared range in one place, 
 names the parameter, so a model's ``__post_init__`` holds only the checks that tie parameters
 together. :func:`describe` lists the parameters with their units, meanings and ranges, and
 :func:`solve_tree` is the one place where a model's game tree is solved and checked against the
-normal form's equilibria from :func:`games.equilibria`.
+normal form's equilibria from :func:`games.equilibria`. A categorical parameter is checked by
+:func:`games.validation.check_choice` (the one implementation); :data:`ESSAY`, the citation of the essay, is
+:data:`models.registry.ESSAY`.
 """
 
 from __future__ import annotations
@@ -16,15 +18,16 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from games.validation import check_choice
+
+from .registry import ESSAY
+
 if TYPE_CHECKING:  # pragma: no cover
     from games import Equilibrium, EquilibriumSet, NormalFormGame
     from games.extensive import GameTree, SubgamePerfect
 
-__all__ = ["param", "describe", "validate", "check_range", "check_int", "check_choice", "solve_tree", "max_regret",
-           "ESSAY"]
+__all__ = ["param", "describe", "validate", "check_range", "check_int", "solve_tree", "max_regret", "ESSAY"]
 
-ESSAY = ("V. Petrovsky, International Security Regimes, Conflict Resolution and Peace Support "
-         "Operations in the CIS")
 
 def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: float | None = None,
           low_open: bool = False, high_open: bool = False, integer: bool = False,
@@ -202,27 +205,6 @@ def check_int(name: str, value: Any, low: int | None = None, high: int | None = 
     return v
 
 
-def check_choice(name: str, value: Any, choices: Sequence[Any]) -> Any:
-    """Check a categorical model parameter is one of ``choices``; the error names it and lists them.
-
-    Examples
-    --------
-    >>> check_choice("rule", "gdp", ("equal", "gdp"))
-    'gdp'
-    >>> check_choice("rule", "fair", ("equal", "gdp"))
-    Traceback (most recent call last):
-    ...
-    ValueError: rule must be one of 'equal', 'gdp'; got 'fair'
-    """
-    try:
-        ok = value in choices
-    except TypeError:   # an unhashable value against a set of choices
-        ok = False
-    if not ok:
-        raise ValueError(f"{name} must be one of {', '.join(repr(c) for c in choices)}; got {value!r}")
-    return value
-
-
 def validate(model: Any) -> None:
     """Check every field of ``model`` against the range, integrality or choices declared with :func:`param`.
 
@@ -250,7 +232,7 @@ def validate(model: Any) -> None:
     for f in dataclasses.fields(model):
         meta, value = f.metadata, getattr(model, f.name)
         if meta.get("choices") is not None:
-            check_choice(f.name, value, meta["choices"])
+            check_choice(value, f.name, meta["choices"])
         elif meta.get("integer"):
             check_int(f.name, value, meta.get("low"), meta.get("high"))
         elif any(k in meta for k in ("low", "high", "unbounded")):

@@ -35,6 +35,7 @@ Closed forms (defaults satisfy them; see the tests): a resolved challenger escal
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -43,16 +44,23 @@ from games import NormalFormGame
 from games.extensive import Chance, Decision, GameTree, SubgamePerfect, Terminal
 
 from .base import check_range, param, solve_tree, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["EscalationModel", "REGIMES", "escalation_sweep"]
+__all__ = ["EscalationModel", "REGIMES", "regime_comparison"]
 
 #: How the collective system reacts to a violation of peace.
 REGIMES = ("automatic", "discretionary")
 
 
+@register_model(
+    claim=("Automatic reaction to an aggression within a collective security system could even provoke "
+           "escalation of a conflict, due to common perception that each violation of peace means violation "
+           "of stability and international security."),
+    headlines=("escalation-automatic-vs-discretionary",),
+)
 @dataclass(frozen=True)
 class EscalationModel:
     """An escalation ladder under an automatic or a discretionary collective reaction.
@@ -191,9 +199,23 @@ class EscalationModel:
         return out
 
 
-def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequence[float] = (),
-                     executor: Any = None, tol: float = 1e-12) -> pd.DataFrame:
+def regime_comparison(probabilities: Sequence[float], base: EscalationModel | None = None,
+                      executor: Any = None, tol: float = 1e-12) -> pd.DataFrame:
     """Both regimes over a grid of escalation probabilities, with the regime the system prefers.
+
+    The outcomes come from ``games.sweep(base, {"escalation_probability": probabilities, "regime":
+    REGIMES})``; this table puts the two regimes side by side, one row per probability.
+
+    Parameters
+    ----------
+    probabilities : sequence of float
+        Escalation probabilities in [0, 1] (at least one).
+    base : EscalationModel, optional
+        The model whose other parameters are kept (default: the defaults; its ``regime`` is swept).
+    executor : concurrent.futures.Executor, optional
+        Runs the grid points (e.g. a dask ``Client.get_executor()``).
+    tol : float
+        Payoff difference (utils) under which the regimes count as ``"equal"``.
 
     Returns
     -------
@@ -204,9 +226,13 @@ def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequenc
 
     Examples
     --------
-    >>> df = escalation_sweep(probabilities=[0.1, 0.5, 0.7])
+    >>> df = regime_comparison([0.1, 0.5, 0.7])
     >>> df["better_regime"].tolist()
     ['discretionary', 'automatic', 'discretionary']
+    >>> regime_comparison([2.0])
+    Traceback (most recent call last):
+    ...
+    ValueError: escalation_probability must be <= 1; got 2.0
     """
     import pandas as pd
 
@@ -233,3 +259,23 @@ def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequenc
         row["better_regime"] = "equal" if abs(diff) <= tol else ("automatic" if diff > 0 else "discretionary")
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def escalation_sweep(base: EscalationModel | None = None, probabilities: Sequence[float] = (),
+                     executor: Any = None, tol: float = 1e-12) -> pd.DataFrame:
+    """Deprecated: use :func:`regime_comparison` (or ``games.sweep(EscalationModel(), grid)`` for one regime).
+
+    Kept for one release; warns :class:`DeprecationWarning` and returns :func:`regime_comparison`'s table.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = escalation_sweep(probabilities=[0.5])
+    >>> caught[0].category.__name__, df["better_regime"].tolist()
+    ('DeprecationWarning', ['automatic'])
+    """
+    warnings.warn("escalation_sweep is deprecated; use models.escalation.regime_comparison(probabilities) or "
+                  "games.sweep(EscalationModel(), grid)", DeprecationWarning, stacklevel=2)
+    return regime_comparison(probabilities, base=base, executor=executor, tol=tol)

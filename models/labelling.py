@@ -39,20 +39,28 @@ A *strict status-quo* mechanism commits to sanction whoever is labelled; then th
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from games import NormalFormGame, equilibria
 
-from .base import check_range, param, validate
+from .base import param, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["LabellingModel", "labelling_sweep"]
+__all__ = ["LabellingModel"]
 
 
+@register_model(
+    claim=("Strict adherence to status quo ante within a collective security system could complicate conflict "
+           "resolution, because both participants and mediators to a conflict often argue on who should be "
+           "labeled as aggressor."),
+    headlines=("labelling-accuracy",),
+)
 @dataclass(frozen=True)
 class LabellingModel:
     """A collective mechanism sanctioning the party its noisy signal labels as aggressor.
@@ -104,6 +112,25 @@ class LabellingModel:
         a = self.accuracy
         return (a * self.restoration_value - self.sanction_cost
                 - (1 - a) * (self.wrongful_cost + self.escalation_risk * self.war_cost))
+
+    @property
+    def sanctioning_accuracy(self) -> float:
+        """The signal accuracy at which sanctioning after an attack starts to pay (``D = 0``).
+
+        ``D = a v - c - (1 - a)(w + e W)`` is linear in ``a``; it is zero at
+        ``a0 = (c + w + e W) / (v + w + e W)``. Below ``a0`` the mechanism never sanctions (a value above
+        1 means it never does at any accuracy).
+
+        Examples
+        --------
+        With the defaults ``(1 + 2 + 0.5 * 8) / (4 + 2 + 0.5 * 8) = 7 / 10``:
+
+        >>> LabellingModel().sanctioning_accuracy
+        0.7
+        """
+        k = self.wrongful_cost + self.escalation_risk * self.war_cost
+        return (self.sanction_cost + k) / (self.restoration_value + k) if self.restoration_value + k > 0 \
+            else float("inf")
 
     def game(self) -> NormalFormGame:
         """The 2x2 inspection game (aggressor: refrain/attack; mechanism: abstain/sanction labelled).
@@ -177,20 +204,22 @@ class LabellingModel:
 
 def labelling_sweep(base: LabellingModel | None = None, accuracy: Sequence[float] = (),
                     executor: Any = None) -> pd.DataFrame:
-    """The outcome over a grid of signal accuracies.
+    """Deprecated: use ``games.sweep(LabellingModel(), {"accuracy": ...})``.
+
+    Kept for one release; warns :class:`DeprecationWarning` and returns :func:`games.sweep`'s table.
 
     Examples
     --------
-    >>> df = labelling_sweep(accuracy=[0.6, 0.9])
-    >>> df["attack_probability"].round(3).tolist()
-    [1.0, 0.412]
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = labelling_sweep(accuracy=[0.6, 0.9])
+    >>> caught[0].category.__name__, df["attack_probability"].round(3).tolist()
+    ('DeprecationWarning', [1.0, 0.412])
     """
     from games import sweep
 
-    base = base if base is not None else LabellingModel()
-    if not isinstance(base, LabellingModel):
-        raise TypeError(f"base must be a LabellingModel; got {type(base).__name__}")
-    acc = [check_range("accuracy", a, 0, 1) for a in accuracy]
-    if not acc:
-        raise ValueError("accuracy must give at least one value")
-    return sweep(base, {"accuracy": acc}, executor=executor, progress=False)
+    warnings.warn("labelling_sweep is deprecated; use games.sweep(LabellingModel(), grid)", DeprecationWarning,
+                  stacklevel=2)
+    return sweep(base if base is not None else LabellingModel(), {"accuracy": list(accuracy)}, executor=executor,
+                 progress=False)

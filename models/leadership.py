@@ -34,6 +34,7 @@ pledge_cost) / operation_cost``.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -41,16 +42,32 @@ from typing import TYPE_CHECKING, Any
 from games import NormalFormGame, equilibria
 
 from .base import check_int, max_regret, param, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["LeadershipModel", "leadership_sweep", "MAX_MEMBERS"]
+__all__ = ["LeadershipModel", "MAX_MEMBERS", "REGIME_COLOURS"]
+
+#: One colour per equilibrium regime of :meth:`LeadershipModel.outcome` (``regime``), for maps.
+REGIME_COLOURS = {
+    "led coalition of the willing": "#1b9e77",
+    "privileged: the lead power acts alone": "#66a61e",
+    "followers act without the lead power": "#7570b3",
+    "no response: followers' share too high": "#d95f02",
+    "no response: lead power's share too high": "#e6ab02",
+    "no response: not enough force": "#999999",
+}
 
 #: Largest membership for which the full 2^N normal form is built.
 MAX_MEMBERS = 14
 
 
+@register_model(
+    claim=("A leading power and/or coalition of powers should always take a lead in a crisis management effort, "
+           "in terms of political responsibility, as well as financing, logistics, etc."),
+    headlines=("leadership-threshold",),
+)
 @dataclass(frozen=True)
 class LeadershipModel:
     """A lead power and followers deciding whether to join a collective response.
@@ -235,20 +252,23 @@ def _regime(out: dict[str, Any], cf: dict[str, Any], m: LeadershipModel) -> str:
 
 def leadership_sweep(base: LeadershipModel | None = None, lead_share: Sequence[float] = (),
                      leader_benefit: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
-    """The outcome over a grid of lead share x the lead power's benefit.
+    """Deprecated: use ``games.sweep(LeadershipModel(), {"lead_share": ..., "leader_benefit": ...})``.
+
+    Kept for one release; warns :class:`DeprecationWarning` and returns :func:`games.sweep`'s table.
 
     Examples
     --------
-    >>> df = leadership_sweep(lead_share=[0.2, 0.5, 0.8], leader_benefit=[6.0])
-    >>> df["response_possible"].tolist()
-    [False, True, False]
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = leadership_sweep(lead_share=[0.2, 0.5, 0.8], leader_benefit=[6.0])
+    >>> caught[0].category.__name__, df["response_possible"].tolist()
+    ('DeprecationWarning', [False, True, False])
     """
     from games import sweep
 
-    base = base if base is not None else LeadershipModel()
-    if not isinstance(base, LeadershipModel):
-        raise TypeError(f"base must be a LeadershipModel; got {type(base).__name__}")
-    grid = {"lead_share": [float(s) for s in lead_share], "leader_benefit": [float(b) for b in leader_benefit]}
-    if not grid["lead_share"] or not grid["leader_benefit"]:
-        raise ValueError("lead_share and leader_benefit must each give at least one value")
-    return sweep(base, grid, executor=executor, progress=False)
+    warnings.warn("leadership_sweep is deprecated; use games.sweep(LeadershipModel(), grid)", DeprecationWarning,
+                  stacklevel=2)
+    return sweep(base if base is not None else LeadershipModel(),
+                 {"lead_share": list(lead_share), "leader_benefit": list(leader_benefit)}, executor=executor,
+                 progress=False)

@@ -44,6 +44,7 @@ damage exceeds ``tolerable_damage`` (multilateral is possible), else unilaterall
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -54,15 +55,19 @@ from games import NormalFormGame
 from games.extensive import Decision, GameTree, SubgamePerfect, Terminal
 
 from .base import check_range, param, solve_tree, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["ResponseModel", "Mode", "MODES", "evaluate_rule", "response_sweep"]
+__all__ = ["ResponseModel", "Mode", "MODES", "MODE_COLOURS", "evaluate_rule"]
 
 #: The response modes, from the most rapid to the most powerful.
 MODES = ("unilateral", "alliance", "collective")
 ACQUIESCE = "acquiesce"
+
+#: One colour per response mode, shared by the report's regime map and the notebooks.
+MODE_COLOURS = {"unilateral": "#d95f02", "alliance": "#7570b3", "collective": "#1b9e77"}
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,12 @@ class Mode:
     aggressor_value: float
 
 
+@register_model(
+    claim=("Collective retaliation of an aggression could diminish unilateral retaliation, which could be less "
+           "powerful but more rapid. Multilateral response is less flexible but more powerful. Comparing to "
+           "these two, effectiveness of military alliances lies somewhere in-between."),
+    headlines=("responses-regime-map",),
+)
 @dataclass(frozen=True)
 class ResponseModel:
     """Aggression and the choice of response mode: unilateral, alliance or collective.
@@ -322,37 +333,26 @@ class ResponseModel:
 
 def response_sweep(base: ResponseModel | None = None, urgency: Sequence[float] = (),
                    cohesion: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
-    """The regime map: the best mode over a grid of urgency x cohesion.
+    """Deprecated: use ``games.sweep(ResponseModel(), {"urgency": ..., "cohesion": ...})``.
 
-    Parameters
-    ----------
-    base : ResponseModel, optional
-        The model whose other parameters are kept (default: the defaults).
-    urgency, cohesion : sequence of float
-        Grid values (``cohesion`` is the collective system's).
-    executor : concurrent.futures.Executor, optional
-        Runs the grid points' ``outcome()`` calls (e.g. a dask ``Client.get_executor()``).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per grid point: ``urgency``, ``cohesion`` and the outcome's columns.
+    Kept for one release; warns :class:`DeprecationWarning` and returns the same table as
+    :func:`games.sweep` (one row per grid point: ``urgency``, ``cohesion`` and the outcome's columns).
 
     Examples
     --------
-    >>> df = response_sweep(urgency=[0.1, 1.0, 4.0], cohesion=[1.0])
-    >>> df["best_mode"].tolist()
-    ['collective', 'alliance', 'unilateral']
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = response_sweep(urgency=[0.1, 4.0], cohesion=[1.0])
+    >>> caught[0].category.__name__, df["best_mode"].tolist()
+    ('DeprecationWarning', ['collective', 'unilateral'])
     """
     from games import sweep
 
+    warnings.warn("response_sweep is deprecated; use games.sweep(ResponseModel(), grid)", DeprecationWarning,
+                  stacklevel=2)
     base = base if base is not None else ResponseModel()
-    if not isinstance(base, ResponseModel):
-        raise TypeError(f"base must be a ResponseModel; got {type(base).__name__}")
-    grid = {"urgency": [float(u) for u in urgency], "cohesion": [float(c) for c in cohesion]}
-    if not grid["urgency"] or not grid["cohesion"]:
-        raise ValueError("urgency and cohesion must each give at least one grid value")
-    return sweep(base, grid, executor=executor, progress=False)
+    return sweep(base, {"urgency": list(urgency), "cohesion": list(cohesion)}, executor=executor, progress=False)
 
 
 def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = (), tol: float = 1e-12) -> Any:
@@ -361,6 +361,21 @@ def evaluate_rule(base: ResponseModel | None = None, urgency: Sequence[float] = 
     Each strategy is used at every urgency in ``urgency`` (a sample of crises); the table reports its
     mean value to the defender, its mean regret against the best mode crisis by crisis, and
     ``share_best``, the share of crises in which its regret is at most ``tol`` (utils).
+
+    Parameters
+    ----------
+    base : ResponseModel, optional
+        The model whose other parameters are kept (default: the defaults).
+    urgency : sequence of float
+        The urgencies of the sampled crises (at least one, each >= 0).
+    tol : float
+        Regret (utils) under which a strategy counts as the best in a crisis.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per strategy (``unilateral``, ``alliance``, ``collective``, ``rule``): ``strategy``,
+        ``mean_value``, ``mean_regret``, ``share_best``.
 
     Examples
     --------

@@ -30,6 +30,7 @@ possible") and harmony (defence, distinguishable: "doubly stable").
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,12 +40,13 @@ import numpy as np
 from games import NormalFormGame, equilibria
 
 from .base import check_range, max_regret, param, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["SecurityDilemmaModel", "classify_symmetric", "assurance_threshold", "classify_game", "stein_problem",
-           "jervis_worlds", "security_dilemma_sweep", "JERVIS_TABLE", "POSTURES"]
+           "jervis_worlds", "JERVIS_TABLE", "POSTURES", "GAME_TYPE_COLOURS"]
 
 #: Actions of each state: index 0 cooperates (defensive), index 1 defects (offensive).
 POSTURES = ("defensive", "offensive")
@@ -56,6 +58,18 @@ JERVIS_TABLE = {
     (True, True): "3. No security dilemma, but aggression possible. Status-quo states can follow "
                   "different policy than aggressors. Warning given",
     (False, True): "4. Doubly stable",
+}
+
+
+#: One colour per game type of :func:`classify_symmetric`, for maps of a sweep.
+GAME_TYPE_COLOURS = {
+    "prisoner's dilemma": "#d95f02",
+    "stag hunt": "#7570b3",
+    "chicken": "#e6ab02",
+    "harmony": "#1b9e77",
+    "assurance": "#a6761d",
+    "deadlock": "#e7298a",
+    "non-strict": "#bbbbbb",
 }
 
 
@@ -175,6 +189,12 @@ def stein_problem(game: NormalFormGame, tol: float = 1e-9) -> str:
     return "collaboration" if dominated else "none"
 
 
+@register_model(
+    claim=("The advantages of collective security systems stem not only from the fact that they are more efficient "
+           "in fighting aggression, but also from the fact that they strengthen international cooperation and "
+           "trust, thus making aggression less likely."),
+    headlines=("security-dilemma-four-worlds",),
+)
 @dataclass(frozen=True)
 class SecurityDilemmaModel:
     """Two states choosing defensive or offensive postures in one of Jervis's four worlds.
@@ -338,21 +358,23 @@ def jervis_worlds(base: SecurityDilemmaModel | None = None, advantage: float = 0
 
 def security_dilemma_sweep(base: SecurityDilemmaModel | None = None, offence_advantage: Sequence[float] = (),
                            distinguishability: Sequence[float] = (), executor: Any = None) -> pd.DataFrame:
-    """The game type and cooperation prospects over offence advantage x distinguishability.
+    """Deprecated: use ``games.sweep(SecurityDilemmaModel(), {"offence_advantage": ..., "distinguishability": ...})``.
+
+    Kept for one release; warns :class:`DeprecationWarning` and returns :func:`games.sweep`'s table.
 
     Examples
     --------
-    >>> df = security_dilemma_sweep(offence_advantage=[-0.5, 0.5], distinguishability=[0.75])
-    >>> df["game_type"].tolist()
-    ['harmony', 'chicken']
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = security_dilemma_sweep(offence_advantage=[-0.5, 0.5], distinguishability=[0.75])
+    >>> caught[0].category.__name__, df["game_type"].tolist()
+    ('DeprecationWarning', ['harmony', 'chicken'])
     """
     from games import sweep
 
-    base = base if base is not None else SecurityDilemmaModel()
-    if not isinstance(base, SecurityDilemmaModel):
-        raise TypeError(f"base must be a SecurityDilemmaModel; got {type(base).__name__}")
-    grid = {"offence_advantage": [float(o) for o in offence_advantage],
-            "distinguishability": [float(d) for d in distinguishability]}
-    if not grid["offence_advantage"] or not grid["distinguishability"]:
-        raise ValueError("offence_advantage and distinguishability must each give at least one value")
-    return sweep(base, grid, executor=executor, progress=False)
+    warnings.warn("security_dilemma_sweep is deprecated; use games.sweep(SecurityDilemmaModel(), grid)",
+                  DeprecationWarning, stacklevel=2)
+    return sweep(base if base is not None else SecurityDilemmaModel(),
+                 {"offence_advantage": list(offence_advantage), "distinguishability": list(distinguishability)},
+                 executor=executor, progress=False)

@@ -6,25 +6,43 @@ from typing import Any
 
 import numpy as np
 
+from games import sweep
+
+from ..escalation import EscalationModel, regime_comparison
+from ..labelling import LabellingModel
+from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["sections"]
-
-CLAIM_ESCALATION = ("Automatic reaction to an aggression within a collective security system could even provoke "
-                    "escalation of a conflict, due to common perception that each violation of peace means "
-                    "violation of stability and international security.")
-CLAIM_LABELLING = ("Strict adherence to status quo ante within a collective security system could complicate "
-                   "conflict resolution, because both participants and mediators to a conflict often argue on "
-                   "who should be labeled as aggressor.")
+__all__ = ["escalation_section", "labelling_section"]
 
 
-def _escalation_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("escalation-automatic-vs-discretionary", model=EscalationModel)
+def escalation_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """War probability under an automatic and a discretionary reaction, against the escalation probability.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = escalation_section(quick=True)
+    >>> sec.slug, sec.claim == EscalationModel.claim, len(sec.table)
+    ('escalation-automatic-vs-discretionary', True, 21)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
-    from ..escalation import escalation_sweep
-
     ps = np.linspace(0, 1, 21 if quick else 101)
-    df = escalation_sweep(probabilities=ps, executor=executor)
+    df = regime_comparison(ps, executor=executor)
     fig, ax = plt.subplots(figsize=(8, 4.2))
     ax.plot(df.escalation_probability, df.war_probability_automatic, color="#d95f02", lw=2,
             label="war probability, automatic reaction")
@@ -52,20 +70,41 @@ def _escalation_section(quick: bool, executor: Any) -> ReportSection:
             + "but it turns incidents into confrontations that escalate: outside the shaded band the "
             "discretionary system does better.")
     return ReportSection(slug="escalation-automatic-vs-discretionary", title="Automatic reaction and escalation",
-                         claim=CLAIM_ESCALATION, text=text, figure=fig, table=df,
+                         claim=EscalationModel.claim, text=text, figure=fig, table=df,
                          summary=(f"automatic reaction better only for escalation probability in "
                                   f"[{auto.min():.2f}, {auto.max():.2f}]" if len(auto) else
                                   "automatic reaction never better"))
 
 
-def _labelling_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("labelling-accuracy", model=LabellingModel)
+def labelling_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Deterrence, wrongful sanctions and escalation against the accuracy of the label "aggressor".
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = labelling_section(quick=True)
+    >>> sec.slug, sec.claim == LabellingModel.claim, len(sec.table)
+    ('labelling-accuracy', True, 11)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
-    from ..labelling import LabellingModel, labelling_sweep
-
     acc = np.linspace(0.5, 1.0, 11 if quick else 51)
-    df = labelling_sweep(accuracy=acc, executor=executor)
-    m = LabellingModel()
+    model = LabellingModel()
+    df = sweep(model, {"accuracy": acc}, executor=executor, progress=False)
+    a0 = model.sanctioning_accuracy
     fig, ax = plt.subplots(figsize=(8, 4.2))
     ax.plot(df.accuracy, df.deterrence, color="#1b9e77", lw=2, label="deterrence (aggressor refrains)")
     ax.plot(df.accuracy, df.wrongful_sanction_probability, color="#d95f02", lw=2,
@@ -73,8 +112,6 @@ def _labelling_section(quick: bool, executor: Any) -> ReportSection:
     ax.plot(df.accuracy, df.escalation_probability, color="#7570b3", lw=2, label="escalation")
     ax.plot(df.accuracy, df.strict_wrongful_sanction_probability, color="#d95f02", lw=1.5, ls=":",
             label="wrongful sanction under a strict status-quo rule")
-    a0 = (m.sanction_cost + m.wrongful_cost + m.escalation_risk * m.war_cost) / (
-        m.restoration_value + m.wrongful_cost + m.escalation_risk * m.war_cost)
     ax.axvline(a0, color="k", lw=0.8, ls="--")
     ax.text(a0 + 0.005, 0.92, "mechanism starts\nto sanction", fontsize=8)
     ax.set_xlabel("accuracy of the signal labelling the aggressor")
@@ -93,18 +130,6 @@ def _labelling_section(quick: bool, executor: Any) -> ReportSection:
             "deters from lower accuracy but sanctions wrongly in every incident, and most of all where the "
             "labelling is contested.")
     return ReportSection(slug="labelling-accuracy", title="Who should be labelled aggressor",
-                         claim=CLAIM_LABELLING, text=text, figure=fig, table=df,
+                         claim=LabellingModel.claim, text=text, figure=fig, table=df,
                          summary=(f"deterrence {df.deterrence.iloc[0]:.2f} at accuracy {acc[0]:.2f} -> "
                                   f"{df.deterrence.iloc[-1]:.2f} at {acc[-1]:.2f}"))
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The escalation sweep and the labelling-accuracy sweep.
-
-    Examples
-    --------
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> [s.slug for s in sections(quick=True)]
-    ['escalation-automatic-vs-discretionary', 'labelling-accuracy']
-    """
-    return [_escalation_section(quick, executor), _labelling_section(quick, executor)]

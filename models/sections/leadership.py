@@ -6,37 +6,47 @@ from typing import Any
 
 import numpy as np
 
-from games import plot
+from games import plot, sweep
 
+from ..leadership import REGIME_COLOURS, LeadershipModel
+from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["sections"]
-
-CLAIM = ("A leading power and/or coalition of powers should always take a lead in a crisis management effort, "
-         "in terms of political responsibility, as well as financing, logistics, etc.")
-
-COLOURS = {
-    "led coalition of the willing": "#1b9e77",
-    "privileged: the lead power acts alone": "#66a61e",
-    "followers act without the lead power": "#7570b3",
-    "no response: followers' share too high": "#d95f02",
-    "no response: lead power's share too high": "#e6ab02",
-    "no response: not enough force": "#999999",
-}
+__all__ = ["threshold_section"]
 
 
-def _threshold_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("leadership-threshold", model=LeadershipModel)
+def threshold_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """The equilibrium regime over the lead power's cost share x its benefit, with the closed-form thresholds.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = threshold_section(quick=True)
+    >>> sec.slug, sec.claim == LeadershipModel.claim, len(sec.table)
+    ('leadership-threshold', True, 99)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
-
-    from ..leadership import LeadershipModel, leadership_sweep
 
     shares = np.linspace(0, 1, 11 if quick else 41)
     benefits = np.linspace(0, 12, 9 if quick else 25)
-    df = leadership_sweep(lead_share=shares, leader_benefit=benefits, executor=executor)
     m = LeadershipModel()
+    df = sweep(m, {"lead_share": shares, "leader_benefit": benefits}, executor=executor, progress=False)
     cf = m.closed_form()
     fig, ax = plt.subplots(figsize=(8.5, 4.3))
-    plot.regime_map(df, "lead_share", "leader_benefit", "regime", colours=COLOURS,
+    plot.regime_map(df, "lead_share", "leader_benefit", "regime", colours=REGIME_COLOURS,
                     legend_title="equilibrium outcome", ax=ax)
     ax.axvline(cf["min_lead_share"], color="k", lw=0.8, ls="--")
     ax.plot(shares, shares * m.operation_cost + m.pledge_cost, color="k", lw=0.8, ls="--")
@@ -61,18 +71,6 @@ def _threshold_section(quick: bool, executor: Any) -> ReportSection:
             "the closed-form thresholds).")
     led = df[df.regime == "led coalition of the willing"]
     return ReportSection(slug="leadership-threshold", title="Leadership makes the collective response happen",
-                         claim=CLAIM, text=text, figure=fig, table=df,
+                         claim=LeadershipModel.claim, text=text, figure=fig, table=df,
                          summary=(f"led response at {len(led)} of {len(df)} grid points; lead share needed >= "
                                   f"{cf['min_lead_share']:.2f}"))
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The leadership threshold map.
-
-    Examples
-    --------
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> [s.slug for s in sections(quick=True)]
-    ['leadership-threshold']
-    """
-    return [_threshold_section(quick, executor)]

@@ -2,53 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from games import plot
+from games import plot, sweep
 
+from ..registry import report_section
 from ..report_base import ReportSection
+from ..responses import MODE_COLOURS, ResponseModel, evaluate_rule
 
-__all__ = ["regime_map", "sections"]
-
-CLAIM = ("Collective retaliation of an aggression could diminish unilateral retaliation, which could be less "
-         "powerful but more rapid. Multilateral response is less flexible but more powerful. Comparing to "
-         "these two, effectiveness of military alliances lies somewhere in-between.")
-
-MODE_COLOURS = {"unilateral": "#d95f02", "alliance": "#7570b3", "collective": "#1b9e77"}
+__all__ = ["regime_map_section"]
 
 
-def regime_map(ax: Any, df: Any, x: str, y: str, label: str, colours: dict[str, str],
-               order: Sequence[str] | None = None, legend_title: str = "") -> Any:
-    """Draw a categorical regime map of a sweep table on ``ax`` and return its legend.
+@report_section("responses-regime-map", model=ResponseModel)
+def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """The defenders' best response mode over urgency x cohesion, with the deterrence frontier.
 
-    The call signature the notebooks use; the drawing is :func:`games.plot.regime_map` (one colour per
-    label, labels not in ``colours`` grey, the legend in ``order`` or the order of ``colours``).
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt, pandas as pd
-    >>> df = pd.DataFrame({"a": [0, 0, 1, 1], "b": [0, 1, 0, 1], "w": ["p", "q", "q", "q"]})
-    >>> fig, ax = plt.subplots()
-    >>> [t.get_text() for t in regime_map(ax, df, "a", "b", "w", {"p": "red", "q": "blue"}).get_texts()]
-    ['p', 'q']
-    >>> plt.close(fig)
+    >>> sec = regime_map_section(quick=True)
+    >>> sec.slug, sec.claim == ResponseModel.claim, len(sec.table)
+    ('responses-regime-map', True, 66)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    plot.regime_map(df, x, y, label, colours=colours, order=order, legend_title=legend_title or None, ax=ax)
-    return ax.get_legend()
-
-
-def _regime_section(quick: bool, executor: Any) -> ReportSection:
     import matplotlib.pyplot as plt
-
-    from ..responses import ResponseModel, evaluate_rule, response_sweep
 
     urg = np.linspace(0, 4, 11 if quick else 41)
     coh = np.linspace(0, 1, 6 if quick else 21)
-    df = response_sweep(urgency=urg, cohesion=coh, executor=executor)
+    df = sweep(ResponseModel(), {"urgency": urg, "cohesion": coh}, executor=executor, progress=False)
     rule = evaluate_rule(urgency=urg).set_index("strategy")
     fig, ax = plt.subplots(figsize=(8, 4.3))
     plot.regime_map(df, "urgency", "cohesion", "best_mode", colours=MODE_COLOURS,
@@ -67,12 +61,13 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
     ax.set_title("Best response mode to an aggression", fontsize=11)
     fig.tight_layout()
     counts = df["best_mode"].value_counts().to_dict()
-    m = ResponseModel()
-    text = (f"Model: ResponseModel, solved by backward induction and checked against the normal form's pure "
+    modes = ResponseModel().modes()
+    text = ("Model: ResponseModel, solved by backward induction and checked against the normal form's pure "
             "equilibria (games.equilibria). The map shows the defenders' best mode at each urgency and cohesion. "
-            f"An aggressor attacks or refrains; the defenders answer unilaterally, through an alliance or "
-            f"through the collective system, whose power rises (effective {m.modes()['unilateral'].effective_power:.0f}, "
-            f"{m.modes()['alliance'].effective_power:.1f}, {m.modes()['collective'].effective_power:.0f} force units) "
+            "An aggressor attacks or refrains; the defenders answer unilaterally, through an alliance or "
+            "through the collective system, whose power rises (effective "
+            f"{modes['unilateral'].effective_power:.0f}, {modes['alliance'].effective_power:.1f}, "
+            f"{modes['collective'].effective_power:.0f} force units) "
             "while its delay and rigidity rise too; damage accrues while a response is organised. "
             "Unilateral action wins when the threat is urgent, collective action when there is time and "
             "the members actually contribute, the alliance in between. The rule 'unilateral if "
@@ -81,18 +76,6 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
             f"{rule.loc['unilateral', 'mean_regret']:.2f} for always unilateral and "
             f"{rule.loc['collective', 'mean_regret']:.2f} for always collective.")
     return ReportSection(slug="responses-regime-map", title="Unilateral, alliance or collective response",
-                         claim=CLAIM, text=text, figure=fig, table=df,
+                         claim=ResponseModel.claim, text=text, figure=fig, table=df,
                          summary=", ".join(f"{k} best at {v} points" for k, v in sorted(counts.items())),
                          extra={"rule": rule.reset_index()})
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The response-mode regime map.
-
-    Examples
-    --------
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> [s.slug for s in sections(quick=True)]
-    ['responses-regime-map']
-    """
-    return [_regime_section(quick, executor)]

@@ -6,39 +6,48 @@ from typing import Any
 
 import numpy as np
 
-from games import plot
+from games import plot, sweep
 
+from ..registry import report_section
 from ..report_base import ReportSection
+from ..security_dilemma import GAME_TYPE_COLOURS, JERVIS_TABLE, SecurityDilemmaModel, jervis_worlds
 
-__all__ = ["sections"]
-
-CLAIM = ("The advantages of collective security systems stem not only from the fact that they are more efficient "
-         "in fighting aggression, but also from the fact that they strengthen international cooperation and "
-         "trust, thus making aggression less likely.")
-
-COLOURS = {
-    "prisoner's dilemma": "#d95f02",
-    "stag hunt": "#7570b3",
-    "chicken": "#e6ab02",
-    "harmony": "#1b9e77",
-    "assurance": "#a6761d",
-    "deadlock": "#e7298a",
-    "non-strict": "#bbbbbb",
-}
+__all__ = ["four_worlds_section"]
 
 
-def _worlds_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("security-dilemma-four-worlds", model=SecurityDilemmaModel)
+def four_worlds_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Jervis's four worlds as a map of game types over offence advantage x distinguishability.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = four_worlds_section(quick=True)
+    >>> sec.slug, sec.claim == SecurityDilemmaModel.claim, len(sec.table)
+    ('security-dilemma-four-worlds', True, 100)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
-
-    from ..security_dilemma import JERVIS_TABLE, jervis_worlds, security_dilemma_sweep
 
     # even grid sizes keep the boundaries (no advantage, half distinguishable) off the grid
     off = np.linspace(-0.975, 0.975, 10 if quick else 40)
     dist = np.linspace(0.0125, 0.9875, 10 if quick else 40)
-    df = security_dilemma_sweep(offence_advantage=off, distinguishability=dist, executor=executor)
+    df = sweep(SecurityDilemmaModel(), {"offence_advantage": off, "distinguishability": dist}, executor=executor,
+               progress=False)
     worlds = jervis_worlds()
     fig, ax = plt.subplots(figsize=(8.5, 4.5))
-    plot.regime_map(df, "offence_advantage", "distinguishability", "game_type", colours=COLOURS,
+    plot.regime_map(df, "offence_advantage", "distinguishability", "game_type", colours=GAME_TYPE_COLOURS,
                     legend_title="game (ordinal type)", ax=ax)
     for (o, d), label in JERVIS_TABLE.items():
         short = label.split(".")[1].strip().split(",")[0]
@@ -62,18 +71,6 @@ def _worlds_section(quick: bool, executor: Any) -> ReportSection:
             "equilibrium) - Jervis's table, reproduced. A regime that makes postures legible moves states up "
             "the map, out of the dilemma.")
     return ReportSection(slug="security-dilemma-four-worlds", title="The security dilemma: Jervis's four worlds",
-                         claim=CLAIM, text=text, figure=fig, table=df,
+                         claim=SecurityDilemmaModel.claim, text=text, figure=fig, table=df,
                          summary="; ".join(f"world {w}: {t}" for w, t in rows["game_type"].items()),
                          extra={"worlds": worlds})
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """Jervis's four worlds as a map of game types.
-
-    Examples
-    --------
-    >>> import matplotlib; matplotlib.use("Agg")
-    >>> [s.slug for s in sections(quick=True)]
-    ['security-dilemma-four-worlds']
-    """
-    return [_worlds_section(quick, executor)]

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
-from games import NormalFormGame, plot
+from games import NormalFormGame, equilibria, plot
 from games.anonymous import AnonymousGame
 
 SQRT3 = np.sqrt(3.0)
@@ -142,7 +142,8 @@ def test_heatmap_refuses_infinities_and_categories():
 # ------------------------------------------------------------------------------ best-response diagram
 def test_matching_pennies_has_exactly_one_equilibrium_at_one_half():
     """Matching pennies: each player is indifferent only when the other mixes 1/2 - 1/2 (by hand)."""
-    fig = plot.best_response_diagram(NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]))
+    pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    fig = plot.best_response_diagram(pennies, equilibria=equilibria(pennies))
     assert isinstance(fig, Figure)
     assert points(fig, "equilibria").tolist() == [[0.5, 0.5]]
     # row (matcher) plays its first action when q > 1/2; the column player the reverse
@@ -155,7 +156,7 @@ def test_chicken_marks_both_pure_equilibria_and_the_mixed_one():
     game = NormalFormGame.from_bimatrix([[-1, 4], [0, 2]], [[-1, 0], [4, 2]],
                                         players=["Russia", "Ukraine"],
                                         actions=[["hawk", "dove"], ["hawk", "dove"]])
-    fig = plot.best_response_diagram(game)
+    fig = plot.best_response_diagram(game, equilibria=equilibria(game))
     eq = sorted(map(tuple, points(fig, "equilibria").round(12)))
     assert eq == [(0.0, 1.0), (round(2 / 3, 12), round(2 / 3, 12)), (1.0, 0.0)]
     assert points(fig, "br0") == pytest.approx(np.array([[1, 0], [1, 2 / 3], [0, 2 / 3], [0, 1]]))
@@ -167,7 +168,7 @@ def test_chicken_marks_both_pure_equilibria_and_the_mixed_one():
 
 def test_a_player_indifferent_everywhere_shades_the_square():
     game = NormalFormGame.from_bimatrix([[1, 1], [0, 0]], [[0, 0], [0, 0]])
-    fig = plot.best_response_diagram(game)
+    fig = plot.best_response_diagram(game, equilibria=equilibria(game))
     shaded = [p for p in fig.axes[0].patches if p.get_gid() == "br1"]
     assert len(shaded) == 1 and not lines(fig, "br1")
     assert points(fig, "br0").tolist() == [[1, 0], [1, 1]]             # the first row strictly dominates
@@ -187,7 +188,7 @@ def _on_polyline(pt, poly, atol=1e-9):
 @given(st.lists(st.integers(-5, 5), min_size=8, max_size=8))
 def test_every_marked_equilibrium_lies_on_both_best_response_lines(v):
     game = NormalFormGame.from_bimatrix(np.reshape(v[:4], (2, 2)), np.reshape(v[4:], (2, 2)))
-    fig = plot.best_response_diagram(game)
+    fig = plot.best_response_diagram(game, equilibria=equilibria(game))
     eqs = points(fig, "equilibria")
     assert len(eqs) >= 1                                   # every finite game has an equilibrium
     for k in (0, 1):
@@ -195,6 +196,24 @@ def test_every_marked_equilibrium_lies_on_both_best_response_lines(v):
         if len(path):
             assert all(_on_polyline(e, path) for e in eqs)
     plt.close(fig)
+
+
+def test_best_response_diagram_draws_the_equilibria_it_is_given_and_never_solves(monkeypatch):
+    """Plotting does not solve: with the solver disabled, the marks are exactly the given equilibria."""
+    import games.solvers
+
+    game = NormalFormGame.from_bimatrix([[-1, 4], [0, 2]], [[-1, 0], [4, 2]])
+    eqs = equilibria(game, method="pure")                     # the two pure equilibria only
+    monkeypatch.setattr(games.solvers, "equilibria", lambda *a, **k: pytest.fail("the plot ran a solver"))
+    fig = plot.best_response_diagram(game, equilibria=eqs)
+    assert sorted(map(tuple, points(fig, "equilibria"))) == [(0.0, 1.0), (1.0, 0.0)]
+
+
+def test_best_response_diagram_without_equilibria_is_deprecated():
+    pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    with pytest.warns(DeprecationWarning, match="equilibria=games.equilibria"):
+        fig = plot.best_response_diagram(pennies)
+    assert points(fig, "equilibria").tolist() == [[0.5, 0.5]]
 
 
 def test_best_response_diagram_refuses_other_games():
@@ -208,8 +227,9 @@ def test_best_response_diagram_refuses_other_games():
 def test_rock_paper_scissors_centre_is_the_only_equilibrium():
     """Rock-paper-scissors: the unique Nash equilibrium is (1/3, 1/3, 1/3); the corners are rest points."""
     rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
-    fig = plot.simplex_portrait(rps, labels=["rock", "paper", "scissors"], starts=[[0.5, 0.3, 0.2]],
-                                density=5)
+    with pytest.warns(DeprecationWarning, match="rest_points"):      # the deprecated search, checked by hand
+        fig = plot.simplex_portrait(rps, labels=["rock", "paper", "scissors"], starts=[[0.5, 0.3, 0.2]],
+                                    density=5)
     assert isinstance(fig, Figure)
     assert points(fig, "nash") == pytest.approx(simplex_xy(np.ones(3) / 3)[None, :])
     corners = sorted(map(tuple, points(fig, "rest").round(12)))
@@ -222,7 +242,8 @@ def test_rock_paper_scissors_centre_is_the_only_equilibrium():
 def test_pure_coordination_has_seven_rest_points_all_equilibria():
     """A = diag(1, 2, 3): on each face the equal-payoff point x_i proportional to 1/a_i is a symmetric
     equilibrium (the strategies off the face earn 0); the interior one is (6, 3, 2)/11."""
-    fig = plot.simplex_portrait(np.diag([1.0, 2.0, 3.0]), starts=[], density=0)
+    with pytest.warns(DeprecationWarning, match="rest_points"):
+        fig = plot.simplex_portrait(np.diag([1.0, 2.0, 3.0]), starts=[], density=0)
     nash = points(fig, "nash")
     assert len(nash) == 7 and not lines(fig, "rest")
     assert any(np.allclose(p, simplex_xy(np.array([6, 3, 2]) / 11)) for p in nash)
@@ -233,7 +254,8 @@ def test_simplex_separates_rest_points_that_are_not_equilibria():
     """Hawk-dove on strategies 1-2 (rest point (1/2, 1/2, 0), payoff 3/2) while strategy 3 earns 3
     against everything: the only equilibrium is the corner of strategy 3 (worked by hand)."""
     a = [[0, 3, 0], [1, 2, 0], [3, 3, 3]]
-    fig = plot.simplex_portrait(a, starts=[[0.45, 0.45, 0.1]], t_max=40)
+    with pytest.warns(DeprecationWarning, match="rest_points"):
+        fig = plot.simplex_portrait(a, starts=[[0.45, 0.45, 0.1]], t_max=40)
     assert points(fig, "nash") == pytest.approx(simplex_xy([0, 0, 1])[None, :])
     rest = sorted(map(tuple, points(fig, "rest").round(12)))
     expected = [simplex_xy(x) for x in ([1, 0, 0], [0, 1, 0], [0.5, 0.5, 0])]
@@ -245,16 +267,32 @@ def test_simplex_separates_rest_points_that_are_not_equilibria():
 def test_simplex_portrait_takes_a_symmetric_game_and_refuses_bad_input():
     game = NormalFormGame.from_bimatrix(np.diag([1, 2, 3]), np.diag([1, 2, 3]),
                                         actions=[["x", "y", "z"]] * 2)
-    fig = plot.simplex_portrait(game, starts=[], density=0)
+    fig = plot.simplex_portrait(game, starts=[], density=0, rest_points=[])
     assert [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "corner"] == ["x", "y", "z"]
     with pytest.raises(ValueError, match=r"\(3, 3\) payoff matrix"):
         plot.simplex_portrait([[1, 0], [0, 1]])
     with pytest.raises(ValueError, match="symmetric"):
         plot.simplex_portrait(NormalFormGame.from_bimatrix(np.eye(3), np.zeros((3, 3))))
     with pytest.raises(ValueError, match="starts\\[0\\] must sum to 1"):
-        plot.simplex_portrait(np.eye(3), starts=[[0.5, 0.5, 0.5]])
+        plot.simplex_portrait(np.eye(3), starts=[[0.5, 0.5, 0.5]], rest_points=[])
     with pytest.raises(ValueError, match="labels must name the 3 strategies"):
-        plot.simplex_portrait(np.eye(3), labels=["a", "b"])
+        plot.simplex_portrait(np.eye(3), labels=["a", "b"], rest_points=[])
+    with pytest.raises(ValueError, match=r"rest_points\[0\] must sum to 1"):
+        plot.simplex_portrait(np.eye(3), rest_points=[((0.5, 0.6, 0.0), True)])
+    with pytest.raises(TypeError, match=r"rest_points\[0\] must be a \(state, is_nash\) pair"):
+        plot.simplex_portrait(np.eye(3), rest_points=[(1, 0, 0)])
+
+
+def test_simplex_portrait_draws_the_rest_points_it_is_given_and_never_solves(monkeypatch):
+    """Rock-paper-scissors with its rest points given (the centre is the equilibrium; the corners are not)."""
+    import games.solvers
+
+    monkeypatch.setattr(games.solvers, "equilibria", lambda *a, **k: pytest.fail("the plot ran a solver"))
+    rest = [((1 / 3, 1 / 3, 1 / 3), True), ((1, 0, 0), False), ((0, 1, 0), False), ((0, 0, 1), False)]
+    fig = plot.simplex_portrait([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], starts=[], density=0, rest_points=rest)
+    assert points(fig, "nash") == pytest.approx(simplex_xy(np.ones(3) / 3)[None, :])
+    assert sorted(map(tuple, points(fig, "rest").round(12))) == sorted(
+        tuple(simplex_xy(e).round(12)) for e in np.eye(3))
 
 
 # ------------------------------------------------------------------------------------------ phase line

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import games
-from models.escalation import REGIMES, EscalationModel, escalation_sweep
+from models.escalation import REGIMES, EscalationModel, regime_comparison
 
 # By hand: a confronted aggressor escalates iff g - p (g + W_A) > -b  <=>  p < 6/10;
 # violating pays against a sure reaction iff g - p (g + W_A) >= 0  <=>  p <= 4/10;
@@ -43,7 +43,7 @@ def test_collective_payoffs_by_hand():
 
 
 def test_sweep_shows_automaticity_deterring_and_escalating():
-    df = escalation_sweep(probabilities=np.linspace(0, 1, 21))
+    df = regime_comparison(np.linspace(0, 1, 21))
     auto_better = df[df.better_regime == "automatic"].escalation_probability
     assert len(auto_better) and auto_better.min() >= 0.4 - 1e-9 and auto_better.max() < 0.6
     assert (df.war_probability_discretionary == 0).all()
@@ -73,4 +73,24 @@ def test_bad_parameters_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         EscalationModel(**kwargs)
     with pytest.raises(ValueError, match="escalation_probability"):
-        escalation_sweep(probabilities=[2.0])
+        regime_comparison([2.0])
+
+
+def test_regime_comparison_matches_each_regime_swept_alone():
+    """The side-by-side table holds the outcomes games.sweep gives each regime on its own."""
+    ps = [0.1, 0.5, 0.7]
+    table = regime_comparison(ps)
+    for regime in REGIMES:
+        alone = games.sweep(EscalationModel(regime=regime), {"escalation_probability": ps})
+        assert table[f"war_probability_{regime}"].tolist() == alone["war_probability"].tolist()
+        assert table[f"deterred_{regime}"].tolist() == alone["deterred"].tolist()
+    with pytest.raises(TypeError, match="base must be an EscalationModel"):
+        regime_comparison(ps, base=object())
+
+
+def test_escalation_sweep_is_a_deprecated_alias():
+    from models.escalation import escalation_sweep
+
+    with pytest.warns(DeprecationWarning, match="regime_comparison"):
+        old = escalation_sweep(probabilities=[0.1, 0.5])
+    assert old.equals(regime_comparison([0.1, 0.5]))

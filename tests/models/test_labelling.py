@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import games
-from models.labelling import LabellingModel, labelling_sweep
+from models.labelling import LabellingModel
 
 
 def test_payoff_matrix_by_hand():
@@ -45,7 +45,7 @@ def test_signal_too_noisy_to_act_on():
 
 
 def test_accuracy_improves_deterrence_and_cuts_wrongful_sanctions():
-    df = labelling_sweep(accuracy=np.linspace(0.75, 1.0, 6))
+    df = games.sweep(LabellingModel(), {"accuracy": np.linspace(0.75, 1.0, 6)})
     assert (np.diff(df["deterrence"]) > 0).all()
     assert (np.diff(df["wrongful_sanction_probability"]) < 0).all()
     assert (np.diff(df["mechanism_payoff"]) > 0).all()
@@ -85,3 +85,20 @@ def test_against_pygambit():
 def test_bad_parameters_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         LabellingModel(**kwargs)
+
+
+def test_sanctioning_accuracy_by_hand():
+    """D = a v - c - (1 - a)(w + e W) = 0 at a0 = (c + w + e W) / (v + w + e W) = (1 + 2 + 4) / (4 + 2 + 4) = 0.7."""
+    m = LabellingModel()
+    assert m.sanctioning_accuracy == pytest.approx(0.7, abs=1e-12)
+    assert LabellingModel(accuracy=0.7).sanction_gain == pytest.approx(0.0, abs=1e-12)
+    assert LabellingModel(accuracy=0.69).outcome()["sanction_probability"] == 0.0
+    assert LabellingModel(accuracy=0.71).outcome()["sanction_probability"] > 0.0
+
+
+def test_labelling_sweep_is_a_deprecated_alias_of_games_sweep():
+    from models.labelling import labelling_sweep
+
+    with pytest.warns(DeprecationWarning, match=r"games\.sweep\(LabellingModel\(\), grid\)"):
+        old = labelling_sweep(accuracy=[0.6, 0.9])
+    assert old.equals(games.sweep(LabellingModel(), {"accuracy": [0.6, 0.9]}))

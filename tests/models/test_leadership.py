@@ -5,7 +5,7 @@ import math
 import pytest
 
 import games
-from models.leadership import MAX_MEMBERS, LeadershipModel, leadership_sweep
+from models.leadership import MAX_MEMBERS, LeadershipModel
 
 
 def test_payoffs_by_hand():
@@ -49,7 +49,7 @@ def test_followers_without_a_leader():
 
 
 def test_sweep_regimes():
-    df = leadership_sweep(lead_share=[0.1, 0.5, 0.9], leader_benefit=[6.0])
+    df = games.sweep(LeadershipModel(), {"lead_share": [0.1, 0.5, 0.9], "leader_benefit": [6.0]})
     assert df["regime"].tolist() == ["no response: followers' share too high", "led coalition of the willing",
                                      "no response: lead power's share too high"]
 
@@ -77,3 +77,12 @@ def test_against_pygambit_pure_equilibria():
 def test_bad_parameters_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         LeadershipModel(**kwargs)
+
+
+def test_leadership_sweep_is_a_deprecated_alias_of_games_sweep():
+    from models.leadership import leadership_sweep
+
+    grid = {"lead_share": [0.2, 0.5], "leader_benefit": [6.0]}
+    with pytest.warns(DeprecationWarning, match=r"games\.sweep\(LeadershipModel\(\), grid\)"):
+        old = leadership_sweep(**grid)
+    assert old.equals(games.sweep(LeadershipModel(), grid))

@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import games
-from models.responses import MODES, ResponseModel, evaluate_rule, response_sweep
+from models.responses import MODES, ResponseModel, evaluate_rule
 
 
 def test_defaults_order_the_modes_as_the_essay_does():
@@ -62,7 +62,7 @@ def test_normal_form_by_hand_and_equilibria_from_the_solvers():
 
 
 def test_each_mode_wins_somewhere_on_the_regime_map():
-    df = response_sweep(urgency=np.linspace(0, 4, 9), cohesion=[0.0, 0.5, 1.0])
+    df = games.sweep(ResponseModel(), {"urgency": np.linspace(0, 4, 9), "cohesion": [0.0, 0.5, 1.0]})
     assert set(df["best_mode"]) == set(MODES)
     # unilateral where speed matters most, collective where power matters and there is time
     assert (df.loc[df.urgency == 4.0, "best_mode"] == "unilateral").all()
@@ -129,8 +129,20 @@ def test_bad_parameters_refused(kwargs, message):
 def test_unknown_mode_refused():
     with pytest.raises(ValueError, match="mode must be one of 'unilateral', 'alliance', 'collective'; got 'un'"):
         ResponseModel().deterrence_threshold("un")
-    with pytest.raises(TypeError, match="base must be a ResponseModel"):
-        response_sweep(base=object(), urgency=[1], cohesion=[1])
+    with pytest.raises(ValueError, match="cohesion must be <= 1; got 2"):
+        games.sweep(ResponseModel(), {"cohesion": [2.0]})
+
+
+def test_response_sweep_is_a_deprecated_alias_of_games_sweep():
+    from models.responses import response_sweep
+
+    grid = {"urgency": [0.1, 4.0], "cohesion": [1.0]}
+    with pytest.warns(DeprecationWarning, match=r"games\.sweep\(ResponseModel\(\), grid\)"):
+        old = response_sweep(urgency=grid["urgency"], cohesion=grid["cohesion"])
+    assert old.equals(games.sweep(ResponseModel(), grid))
+    import models.responses
+
+    assert "response_sweep" not in models.responses.__all__
 
 
 def test_replace_keeps_validation():

@@ -10,7 +10,6 @@ from models.security_dilemma import (
     SecurityDilemmaModel,
     classify_game,
     classify_symmetric,
-    security_dilemma_sweep,
     stein_problem,
 )
 
@@ -87,7 +86,7 @@ def test_boundaries_are_reported():
 
 
 def test_sweep_covers_the_four_games():
-    df = security_dilemma_sweep(offence_advantage=[-0.6, 0.6], distinguishability=[0.2, 0.8])
+    df = games.sweep(SecurityDilemmaModel(), {"offence_advantage": [-0.6, 0.6], "distinguishability": [0.2, 0.8]})
     assert set(df["game_type"]) == {"prisoner's dilemma", "stag hunt", "chicken", "harmony"}
 
 
@@ -100,3 +99,12 @@ def test_sweep_covers_the_four_games():
 def test_bad_parameters_refused(kwargs, message):
     with pytest.raises(ValueError, match=message):
         SecurityDilemmaModel(**kwargs)
+
+
+def test_security_dilemma_sweep_is_a_deprecated_alias_of_games_sweep():
+    from models.security_dilemma import security_dilemma_sweep
+
+    grid = {"offence_advantage": [-0.5, 0.5], "distinguishability": [0.75]}
+    with pytest.warns(DeprecationWarning, match=r"games\.sweep\(SecurityDilemmaModel\(\), grid\)"):
+        old = security_dilemma_sweep(**grid)
+    assert old.equals(games.sweep(SecurityDilemmaModel(), grid))
