@@ -46,11 +46,12 @@ equilibrium so ``games.equilibria(..., method="pure")`` can confirm it.
 Examples
 --------
 >>> from models.alliances import PublicGoodAlliance
->>> out = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5).outcome()
->>> out["contributions"], out["total"], out["optimal_total"]
-((1.5, 0.0), 1.5, 2.0)
->>> out["free_riders"]
-('ally 2',)
+>>> a = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5)
+>>> out = a.outcome()
+>>> out["total"], out["optimal_total"], out["n_free_riders"]
+(1.5, 2.0, 1)
+>>> a.details()["contributions"], a.details()["free_riders"]
+((1.5, 0.0), ('ally 2',))
 """
 
 from __future__ import annotations
@@ -63,13 +64,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .base import check_range, param, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     from games import NormalFormGame
 
-__all__ = ["PublicGoodAlliance", "exploitation", "UTILITIES"]
+__all__ = ["PublicGoodAlliance", "exploitation", "UTILITIES", "CLAIM"]
 
 UTILITIES = ("cobb-douglas", "ces")
+
+#: The essay's sentence :class:`PublicGoodAlliance` formalises (quoted verbatim); its ``claim`` attribute.
+CLAIM = ("For instance, the so-called problem of collective action, i.e. setting up collective security "
+         "systems, especially in peace, may tempt many states to take advantage of their membership without "
+         "shouldering appropriate costs thereof (both literally and figuratively).")
 
 
 def exploitation(sizes: Sequence[float], burdens: Sequence[float]) -> dict[str, float]:
@@ -124,12 +131,14 @@ def exploitation(sizes: Sequence[float], burdens: Sequence[float]) -> dict[str, 
             "kendall_p_two_sided": float(q2), "kendall_p_greater": float(q1)}
 
 
+@register_model(claim=CLAIM, headlines=("alliances-burden-vs-size", "alliances-total-vs-optimum"))
 @dataclass(frozen=True)
 class PublicGoodAlliance:
     """Allies with unequal incomes buying defence, a (partly) public good: Olson-Zeckhauser / BBV.
 
     Quoted claim (the essay): "the so-called problem of collective action ... may tempt many states to
-    take advantage of their membership without shouldering appropriate costs thereof".
+    take advantage of their membership without shouldering appropriate costs thereof" (the full sentence
+    is :attr:`claim`).
 
     Examples
     --------
@@ -137,13 +146,12 @@ class PublicGoodAlliance:
     (G = alpha W_C / (1 + (k-1)(1-alpha)) = 5 / 1.5; each contributor pays its income minus G).
 
     >>> a = PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5)
+    >>> d = a.details()
+    >>> [round(g, 6) for g in d["contributions"]], d["free_riders"]
+    ([2.666667, 0.666667, 0.0], ('ally 3',))
     >>> out = a.outcome()
-    >>> [round(g, 6) for g in out["contributions"]], round(out["total"], 6)
-    ([2.666667, 0.666667, 0.0], 3.333333)
-    >>> out["free_riders"]
-    ('ally 3',)
-    >>> a.outcome()["max_regret"] < 1e-9
-    True
+    >>> round(out["total"], 6), out["n_contributors"], out["max_regret"] < 1e-9
+    (3.333333, 2, True)
     >>> PublicGoodAlliance(incomes=(1.0, -2.0))
     Traceback (most recent call last):
     ...
@@ -171,7 +179,7 @@ class PublicGoodAlliance:
             raise ValueError("incomes must hold at least one ally; got an empty sequence")
         vals = []
         for k, w in enumerate(inc):
-            v = check_range(f"incomes[{k}]", w)
+            v = check_range(name=f"incomes[{k}]", value=w)
             if not math.isfinite(v) or v <= 0:
                 raise ValueError(f"incomes must all be positive; got {w} for ally {k + 1}")
             vals.append(v)
@@ -344,13 +352,38 @@ class PublicGoodAlliance:
                               title="alliance contributions on a grid (incomes normalised to sum 1)")
 
     # ------------------------------------------------------------------ outcome
-    def outcome(self) -> dict[str, Any]:
-        """Equilibrium contributions, totals, burdens, free riders and the verification.
+    def details(self) -> dict[str, tuple]:
+        """Per ally, in the order of ``incomes``: ``contributions`` (income units), ``burden`` (contribution
+        / income), ``private_consumption``, and the names of the ``contributors`` and ``free_riders``.
 
-        Keys: ``contributions``, ``total``, ``optimal_total``, ``total_to_optimal``, ``burden``,
-        ``contributors``, ``free_riders``, ``n_contributors``, ``income_threshold``,
-        ``private_consumption``, ``max_regret`` (utility, incomes normalised to sum 1), ``verified``, and
-        the rank statistics of burden against income (``spearman_rho``, ..., ``nan`` when undefined).
+        Examples
+        --------
+        Incomes (3, 1), alpha = 1/2: the rich ally alone buys G = alpha w_1 = 1.5 (BBV).
+
+        >>> d = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5).details()
+        >>> d["contributions"], d["burden"], d["private_consumption"], d["contributors"]
+        ((1.5, 0.0), (0.5, 0.0), (1.5, 1.0), ('ally 1',))
+        """
+        g_n, _, _ = self._equilibrium_normalised()
+        w = np.asarray(self.incomes, dtype=float)
+        g = g_n * float(w.sum())
+        labels = self.labels
+        return {
+            "contributions": tuple(float(v) for v in g),
+            "burden": tuple(float(v) for v in g / w),
+            "private_consumption": tuple(float(v) for v in w - g),
+            "contributors": tuple(lab for lab, v in zip(labels, g_n) if v > 0),
+            "free_riders": tuple(lab for lab, v in zip(labels, g_n) if v <= 0),
+        }
+
+    def outcome(self) -> dict[str, Any]:
+        """Equilibrium totals, free riding and the verification, as scalars.
+
+        Keys: ``total`` (defence bought), ``optimal_total`` (Samuelson), ``total_to_optimal``,
+        ``n_contributors``, ``n_free_riders``, ``income_threshold`` (no ally with this income or less pays),
+        ``largest_burden`` (the highest contribution / income), ``max_regret`` (utility, incomes normalised
+        to sum 1), ``verified``, and the rank statistics of burden against income (``spearman_rho``, ...,
+        ``nan`` when undefined). Each ally's contribution and burden: :meth:`details`.
         """
         g_n, k, tau = self._equilibrium_normalised()
         scale = float(sum(self.incomes))
@@ -358,20 +391,16 @@ class PublicGoodAlliance:
         w = np.asarray(self.incomes, dtype=float)
         regrets = self._numeric_regrets(g_n)
         burden = g / w
-        labels = self.labels
         total = float(g.sum())
         opt = self.optimal_total()
         out: dict[str, Any] = {
-            "contributions": tuple(float(v) for v in g),
             "total": total,
             "optimal_total": opt,
             "total_to_optimal": total / opt if opt == opt else float("nan"),
-            "burden": tuple(float(v) for v in burden),
-            "contributors": tuple(lab for lab, v in zip(labels, g_n) if v > 0),
-            "free_riders": tuple(lab for lab, v in zip(labels, g_n) if v <= 0),
             "n_contributors": k,
+            "n_free_riders": len(w) - k,
             "income_threshold": float(tau * scale),
-            "private_consumption": tuple(float(v) for v in w - g),
+            "largest_burden": float(burden.max()),
             "max_regret": float(regrets.max()),
             "verified": bool(regrets.max() <= self.tol),
         }

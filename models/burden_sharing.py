@@ -37,6 +37,8 @@ from scipy import stats
 
 from games.anonymous import AnonymousGame
 from games.group_dynamics import (
+    finite_gradient,
+    fixation_probabilities,
     group_success,
     interior_fixed_points,
     rare_mutation_distribution,
@@ -46,14 +48,22 @@ from games.normal_form import NormalFormGame
 from games.threshold import ThresholdGame
 
 from .base import check_int, max_regret, param, validate
+from .registry import register_model
 
 __all__ = ["ThresholdPublicGood", "VolunteersDilemma", "Aggregation", "UnequalCapacities",
-           "CollectiveRisk", "CostSharing", "TECHNOLOGIES", "COST_RULES", "CLAIM"]
+           "CollectiveRisk", "CostSharing", "TECHNOLOGIES", "COST_RULES", "CLAIM", "WITHDRAWAL_CLAIM",
+           "FORCE_CLAIM"]
 
-#: The essay's sentence these models formalise (quoted verbatim).
-CLAIM = ("For instance, the so-called problem of collective action, i.e. setting up collective security systems, especially "
-         "in peace, may tempt many states to take advantage of their membership without shouldering "
+#: The essay's sentence these models formalise (quoted verbatim); each model's ``claim`` attribute.
+CLAIM = ("For instance, the so-called problem of collective action, i.e. setting up collective security systems, "
+         "especially in peace, may tempt many states to take advantage of their membership without shouldering "
          "appropriate costs thereof (both literally and figuratively).")
+#: The essay's case of members leaving an operation whose cost outgrew them (:class:`CostSharing`).
+WITHDRAWAL_CLAIM = ("In 1995–1996 Kyrgyzstan unilaterally withdrew its peace-keeping battalion from Tajikistan "
+                    "attributing the decision to lack of funds to support it. Uzbekistan came next in 1998.")
+#: The essay's case of a force requirement not met (:class:`UnequalCapacities`).
+FORCE_CLAIM = ("The total strength of the troops made up 7,000 men instead of 16,000 provided for in the resolution "
+               "of the Council of the Heads of State of the CIS.")
 
 TECHNOLOGIES = ("summation", "best-shot", "weakest-link")
 COST_RULES = ("equal", "gdp", "lead")
@@ -69,6 +79,7 @@ def _symmetric_summary(game: AnonymousGame, threshold: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- threshold
+@register_model(claim=CLAIM, headlines=("threshold-regimes",))
 @dataclass(frozen=True)
 class ThresholdPublicGood:
     """A force requirement: the operation succeeds when at least ``threshold`` of ``n`` members contribute.
@@ -98,7 +109,7 @@ class ThresholdPublicGood:
     cost: float = param(0.2, "utils", "cost to a member of contributing forces", low=0)
 
     def __post_init__(self) -> None:
-        n, m = check_int("n", self.n, 2), check_int("threshold", self.threshold)
+        n, m = check_int(name="n", value=self.n, low=2), check_int(name="threshold", value=self.threshold)
         if not 1 <= m <= n:
             raise ValueError(f"threshold must be between 1 and n = {n} (no more contributors than members); "
                              f"got {m}")
@@ -140,6 +151,7 @@ class ThresholdPublicGood:
 
 
 # ---------------------------------------------------------------------------------------------- volunteer
+@register_model(claim=CLAIM, headlines=("volunteers-dilemma",))
 @dataclass(frozen=True)
 class VolunteersDilemma:
     """The volunteer's dilemma (Diekmann 1985): one member acting suffices, and each would rather another did.
@@ -199,6 +211,7 @@ class VolunteersDilemma:
 
 
 # ---------------------------------------------------------------------------------------------- Hirshleifer
+@register_model(claim=CLAIM, headlines=())
 @dataclass(frozen=True)
 class Aggregation:
     """How individual contributions add up to security: summation, best-shot or weakest-link (Hirshleifer 1983).
@@ -213,9 +226,15 @@ class Aggregation:
 
     Examples
     --------
-    >>> Aggregation(n=4, technology="weakest-link", benefit=1.0, cost=0.3).outcome()["pure_contributors"]
+    Weakest link: nobody, or everybody (``benefit * p^(n-1) = cost`` gives the mixed equilibrium).
+
+    >>> weak = Aggregation(n=4, technology="weakest-link", benefit=1.0, cost=0.3)
+    >>> weak.details()["pure_contributors"]
     (0, 4)
-    >>> Aggregation(n=4, technology="summation", benefit=1.0, cost=0.3).outcome()["pure_contributors"]
+    >>> out = weak.outcome()
+    >>> out["pure_low"], out["pure_high"], out["n_pure"], out["efficient"]
+    (0, 4, 2, True)
+    >>> Aggregation(n=4, technology="summation", benefit=1.0, cost=0.3).details()["pure_contributors"]
     (0,)
     """
 
@@ -244,23 +263,43 @@ class Aggregation:
                                            lambda a, k: b * self.level(k[:, 1] + a) - c * a, vectorized=True,
                                            title=f"{self.technology} aggregation")
 
-    def outcome(self) -> dict[str, Any]:
-        """``pure_contributors`` (contributor counts of the pure equilibria), ``mixed_p``, ``optimum``
-        (contributors maximising total welfare), ``efficient`` (whether an equilibrium reaches it),
-        ``n_equilibria`` and ``max_regret`` (largest regret among the engine's equilibria)."""
+    def _solve(self) -> tuple[tuple[int, ...], tuple[float, ...], int, float]:
         g = self.game()
         pure_eqs, sym_eqs = g.pure_equilibria(), g.symmetric_equilibria()
         pure = tuple(sorted(e.counts[1] for e in pure_eqs))
         mixed = tuple(sorted(float(e.strategy[1]) for e in sym_eqs if not e.is_pure))
         k = np.arange(self.n + 1)
         welfare = self.n * float(self.benefit) * self.level(k) - float(self.cost) * k
-        optimum = int(k[np.argmax(welfare)])
-        return {"pure_contributors": pure, "mixed_p": mixed, "optimum": optimum,
-                "efficient": optimum in pure, "n_equilibria": len(pure) + len(mixed),
-                "max_regret": max_regret([*pure_eqs, *sym_eqs])}
+        return pure, mixed, int(k[np.argmax(welfare)]), max_regret([*pure_eqs, *sym_eqs])
+
+    def details(self) -> dict[str, tuple]:
+        """The equilibria in full: ``pure_contributors`` (the contributor count of each pure equilibrium,
+        ascending) and ``mixed_p`` (each symmetric mixed equilibrium's contribution probability, ascending).
+
+        Examples
+        --------
+        >>> d = Aggregation(n=4, technology="best-shot", benefit=1.0, cost=0.3).details()
+        >>> d["pure_contributors"], round(d["mixed_p"][0], 6)          # 1 - 0.3^(1/3)
+        ((1,), 0.330567)
+        """
+        pure, mixed, _, _ = self._solve()
+        return {"pure_contributors": pure, "mixed_p": mixed}
+
+    def outcome(self) -> dict[str, Any]:
+        """Scalars: ``n_pure`` (pure equilibria), ``pure_low``/``pure_high`` (fewest and most contributors in
+        a pure equilibrium), ``n_mixed``, ``p_low``/``p_high`` (smallest and largest mixed contribution
+        probability, NaN when there is none), ``optimum`` (contributors maximising total welfare),
+        ``efficient`` (whether a pure equilibrium reaches it), ``n_equilibria`` and ``max_regret`` (largest
+        regret among the engine's equilibria). Every equilibrium: :meth:`details`."""
+        pure, mixed, optimum, regret = self._solve()
+        return {"n_pure": len(pure), "pure_low": pure[0] if pure else None, "pure_high": pure[-1] if pure else None,
+                "n_mixed": len(mixed), "p_low": mixed[0] if mixed else np.nan,
+                "p_high": mixed[-1] if mixed else np.nan, "optimum": optimum,
+                "efficient": optimum in pure, "n_equilibria": len(pure) + len(mixed), "max_regret": regret}
 
 
 # ---------------------------------------------------------------------------------------------- unequal
+@register_model(claim=FORCE_CLAIM, headlines=())
 @dataclass(frozen=True)
 class UnequalCapacities:
     """Members with unequal forces, costs and stakes facing a force requirement.
@@ -319,6 +358,7 @@ class UnequalCapacities:
 
 
 # ---------------------------------------------------------------------------------------------- collective risk
+@register_model(claim=CLAIM, headlines=("collective-risk",))
 @dataclass(frozen=True)
 class CollectiveRisk:
     """The collective-risk dilemma (Santos & Pacheco 2011, PNAS 108:10421): a shortfall risks losing everything.
@@ -370,17 +410,66 @@ class CollectiveRisk:
         return AnonymousGame.from_function(self.group_size, ("defect", "cooperate"), payoff, vectorized=True,
                                            title="collective-risk dilemma")
 
+    # The finite-population dynamics below all use the model's own ``beta``, ``mu`` and ``population``: they
+    # are the one source of truth. For another intensity of selection, make a variant
+    # (``dataclasses.replace(model, beta=...)``), never pass a second beta.
+    def gradient(self) -> np.ndarray:
+        """Gradient of selection ``G(k) = T+(k) - T-(k)`` for ``k = 0..population`` cooperators (Santos &
+        Pacheco's Fig. 2), with the model's ``beta`` and ``mu``
+        (:func:`games.group_dynamics.finite_gradient`).
+
+        Examples
+        --------
+        Without selection (``beta = 0``) and without exploration, imitation is neutral: no direction.
+
+        >>> m = CollectiveRisk(beta=0.0, population=10)
+        >>> bool(np.allclose(dataclasses.replace(m, mu=1e-12).gradient(), 0.0, atol=1e-10))
+        True
+        """
+        return finite_gradient(self.game(), int(self.population), beta=float(self.beta), mu=float(self.mu))
+
+    def stationary_distribution(self) -> np.ndarray:
+        """Stationary distribution over ``k = 0..population`` cooperators, with the model's ``beta`` and
+        ``mu`` (:func:`games.group_dynamics.stationary_distribution_mutation`).
+
+        Examples
+        --------
+        Neutral selection with exploration spreads the population symmetrically around one half.
+
+        >>> p = CollectiveRisk(beta=0.0, population=10, mu=0.1).stationary_distribution()
+        >>> bool(np.allclose(p, p[::-1])), round(float(p.sum()), 12)
+        (True, 1.0)
+        """
+        return stationary_distribution_mutation(self.game(), int(self.population), beta=float(self.beta),
+                                                mu=float(self.mu))
+
+    def fixation_probabilities(self) -> dict[str, float]:
+        """Fixation probability of one cooperator among defectors and of one defector among cooperators,
+        under the Fermi rule with the model's ``beta`` (:func:`games.group_dynamics.fixation_probabilities`).
+
+        Examples
+        --------
+        Neutral selection: a single mutant fixes with probability ``1 / population``.
+
+        >>> CollectiveRisk(beta=0.0, population=10).fixation_probabilities()
+        {'cooperator': 0.1, 'defector': 0.1}
+        """
+        return fixation_probabilities(self.game(), int(self.population), beta=float(self.beta))
+
     def outcome(self) -> dict[str, Any]:
         """Infinite population: interior fixed points ``x_left`` (unstable) and ``x_right`` (stable);
         finite population: the ``stationary_mode`` (fraction of cooperators where the stationary
-        distribution peaks), ``group_achievement`` (eta_G, the average chance that a group reaches the
-        threshold) and ``rare_mutation_cooperation`` (time spent in full cooperation as mu -> 0)."""
+        distribution peaks), ``mean_cooperation``, ``group_achievement`` (eta_G, the average chance that a
+        group reaches the threshold), ``rare_mutation_cooperation`` (time spent in full cooperation as
+        mu -> 0) and ``fixation_cooperator``/``fixation_defector`` (fixation probability of a single
+        mutant). All finite-population results use the model's ``beta`` and ``mu``."""
         g = self.game()
         points = interior_fixed_points(g)
         unstable = [x for x, s in points if s == "unstable"]
         stable = [x for x, s in points if s == "stable"]
         z = int(self.population)
-        dist = stationary_distribution_mutation(g, z, beta=self.beta, mu=self.mu)
+        dist = self.stationary_distribution()
+        fix = self.fixation_probabilities()
         return {
             "n_interior_roots": len(points),
             "x_left": unstable[0] if unstable else np.nan,
@@ -388,11 +477,14 @@ class CollectiveRisk:
             "stationary_mode": float(np.argmax(dist)) / z,
             "mean_cooperation": float(dist @ np.arange(z + 1)) / z,
             "group_achievement": group_success(dist, z, self.group_size, self.threshold),
-            "rare_mutation_cooperation": rare_mutation_distribution(g, z, beta=self.beta)["cooperators"],
+            "rare_mutation_cooperation": rare_mutation_distribution(g, z, beta=float(self.beta))["cooperators"],
+            "fixation_cooperator": fix["cooperator"],
+            "fixation_defector": fix["defector"],
         }
 
 
 # ---------------------------------------------------------------------------------------------- cost rules
+@register_model(claim=WITHDRAWAL_CLAIM, headlines=())
 @dataclass(frozen=True)
 class CostSharing:
     """Who pays for a joint operation, and who leaves when the bill grows.
@@ -416,9 +508,11 @@ class CostSharing:
 
     >>> m = CostSharing(gdp=(8.0, 1.0, 1.0), benefits=(9.0, 0.75, 0.55), total_cost=5.0, rule="gdp",
     ...                 cost_growth=1.2, periods=4)
+    >>> m.details()["left_in_period"]
+    (None, 2, 1)
     >>> out = m.outcome()
-    >>> out["left_in_period"], out["remaining"], out["final_is_equilibrium"]
-    ((None, 2, 1), 1, True)
+    >>> out["remaining"], out["n_left"], out["first_exit_period"], out["final_is_equilibrium"]
+    (1, 2, 1, True)
     """
 
     gdp: tuple = param((8.0, 1.0, 1.0, 1.0), "bn US$", "each member's GDP (the base of the 'gdp' rule)")
@@ -443,7 +537,7 @@ class CostSharing:
             raise ValueError(f"benefits must have one entry per member ({g.size}); got {len(b)}")
         if not np.all(np.isfinite(b)):
             raise ValueError(f"benefits must be finite numbers; got {list(self.benefits)}")
-        check_int("lead", self.lead, 0, g.size - 1, why="a member index")
+        check_int(name="lead", value=self.lead, low=0, high=g.size - 1, why="a member index")
 
     def shares(self, participants: Any, cost: float | None = None) -> np.ndarray:
         """Each member's cost share when ``participants`` (a boolean mask) carry the operation.
@@ -490,11 +584,8 @@ class CostSharing:
 
         return NormalFormGame.from_payoff_function(payoff, [2] * n, title=f"participation, period {period}")
 
-    def outcome(self) -> dict[str, Any]:
-        """``initial_shares``, ``left_in_period`` (per member, ``None`` if it stays), ``remaining``,
-        ``final_share_of_lead`` (of the last period's cost), ``covered`` (participants remain),
-        ``final_is_equilibrium`` and ``final_regret`` (the final participants checked on the last period's
-        participation game by the engine, when there are at most 12 members; NaN otherwise)."""
+    def _withdrawals(self) -> tuple[np.ndarray, list[int | None], int, float]:
+        """Follow the withdrawals: who stays at the end, when each member left, the last period and its cost."""
         b = np.asarray(self.benefits, dtype=float)
         n = b.size
         stay = np.ones(n, dtype=bool)
@@ -510,8 +601,38 @@ class CostSharing:
                 for i in np.flatnonzero(leaving):
                     left[i] = period
                 stay &= ~leaving
-        cost = float(self.total_cost) * float(self.cost_growth) ** period
+        return stay, left, period, float(self.total_cost) * float(self.cost_growth) ** period
+
+    def details(self) -> dict[str, tuple]:
+        """Per member: ``initial_shares`` (cost shares when everybody takes part, first period),
+        ``left_in_period`` (the period it left, ``None`` if it stays) and ``final_shares`` (its share of the
+        last period's cost).
+
+        Examples
+        --------
+        Equal shares of 6 among three; the member whose benefit is 1.5 leaves at once, the others then pay 3.
+
+        >>> d = CostSharing(gdp=(1.0, 1.0, 1.0), benefits=(5.0, 4.0, 1.5), total_cost=6.0).details()
+        >>> d["initial_shares"], d["left_in_period"], d["final_shares"]
+        ((2.0, 2.0, 2.0), (None, None, 0), (3.0, 3.0, 0.0))
+        """
+        stay, left, _, cost = self._withdrawals()
+        return {"initial_shares": tuple(float(v) for v in self.shares(np.ones(stay.size, bool))),
+                "left_in_period": tuple(left),
+                "final_shares": tuple(float(v) for v in self.shares(stay, cost))}
+
+    def outcome(self) -> dict[str, Any]:
+        """Scalars: ``remaining`` (participants at the end), ``n_left`` (members who left),
+        ``first_exit_period`` (``None`` if nobody leaves), ``covered`` (participants remain),
+        ``initial_share_of_lead`` and ``final_share_of_lead`` (the lead member's share of the first and the
+        last period's cost), ``final_is_equilibrium`` and ``final_regret`` (the final participants checked on
+        the last period's participation game by the engine, when there are at most 12 members; NaN
+        otherwise). Per-member shares and exit periods: :meth:`details`."""
+        stay, left, period, cost = self._withdrawals()
+        n = stay.size
         final_share = self.shares(stay, cost)
+        first_cost = float(self.total_cost)
+        initial_share = self.shares(np.ones(n, dtype=bool), first_cost)
         is_eq: Any = np.nan
         regret = np.nan
         if n <= 12:
@@ -519,11 +640,13 @@ class CostSharing:
             profile = [[0, 1] if s else [1, 0] for s in stay]
             regret = float(final.regret(profile))
             is_eq = bool(final.is_nash(profile))
+        exits = [p for p in left if p is not None]
         return {
-            "initial_shares": tuple(float(v) for v in self.shares(np.ones(n, bool))),
-            "left_in_period": tuple(left),
             "remaining": int(stay.sum()),
+            "n_left": len(exits),
+            "first_exit_period": min(exits) if exits else None,
             "covered": bool(stay.any()),
+            "initial_share_of_lead": float(initial_share[self.lead] / first_cost) if first_cost > 0 else np.nan,
             "final_share_of_lead": float(final_share[self.lead] / cost) if cost > 0 else np.nan,
             "final_is_equilibrium": is_eq,
             "final_regret": regret,

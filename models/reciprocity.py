@@ -32,14 +32,16 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from games import NormalFormGame, equilibria
 from games.evolution import small_mutation_distribution
+from games.numeric import format_number
 from games.repeated import (
     ALLC,
     ALLD,
@@ -56,8 +58,33 @@ from games.repeated import (
 )
 
 from .base import max_regret, param, validate
+from .registry import register_model
 
-__all__ = ["ReciprocityRegime", "NORMS", "consensus_probability"]
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["ReciprocityRegime", "NORMS", "MAP_NORMS", "SANCTIONED", "CLAIM", "SANCTION_CLAIM", "INFO_CLAIM",
+           "consensus_probability", "sanctioned_label", "critical_discount_table", "regime_map_table",
+           "sanction_map_table", "sanction_threshold_table", "norm_evolution_table", "tft_conditions"]
+
+#: The essay's sentence :class:`ReciprocityRegime` formalises (quoted verbatim); its ``claim`` attribute.
+CLAIM = ("Meanwhile, international regimes are not completely synonymous with reciprocity; rather, they strengthen "
+         "and institutionalize it. Norms and regulations existing within a regime fix a common understanding of "
+         "reciprocity agreed upon in this or that area of international relations, and thus forbid diversion "
+         "from these norms.")
+#: The essay's sentence on sanctions that need consensus (the regime map draws it).
+SANCTION_CLAIM = ("International regimes could also be defined as decentralized institutions, which means not an "
+                  "absence of sanctions for violating norms and rules of a regime, but a necessity of consensus on "
+                  "sanctions implementation, which could be less strict, comparing to a collective security system.")
+#: The essay's sentence on transparency and reputation (the evolution of norms draws it).
+INFO_CLAIM = ("International regimes set certain behavior standards which help the states assess mutual intentions "
+              "and reputation, and contribute to parity information exchanges, thus increasing the predictability "
+              "of international behavior.")
+
+#: The norms the regime maps compare.
+MAP_NORMS = ("GRIM", "WSLS", "TFT")
+#: The sanctioned variant the critical-discount table compares with the regime: a fine of 1.5 that needs 3 votes.
+SANCTIONED = {"fine": 1.5, "quorum": 3}
 
 
 def _norms() -> dict[str, Automaton]:
@@ -84,6 +111,8 @@ def consensus_probability(members: int, quorum: int, agree: float) -> float:
                      for m in range(quorum, members + 1)))
 
 
+@register_model(claim=CLAIM, headlines=("reciprocity-critical-discount", "reciprocity-regime-map",
+                                         "reciprocity-norm-evolution"))
 @dataclass(frozen=True)
 class ReciprocityRegime:
     """The repeated security dilemma between two states under a regime of reciprocity norms.
@@ -109,7 +138,8 @@ class ReciprocityRegime:
     sucker: float = param(0.0, "utils", "S: payoff of restraint against an arming partner", unbounded=True)
     discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round",
                             low=0, high=1, high_open=True)
-    noise: float = param(0.02, "probability", "misperception: chance an intended action is carried out or read as the other",
+    noise: float = param(0.02, "probability",
+                         "misperception: chance an intended action is carried out or read as the other",
                          low=0, high=1)
     fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner", low=0)
     members: int = param(5, "states", "members who must decide on a sanction", low=1, integer=True)
@@ -277,3 +307,256 @@ class ReciprocityRegime:
                                            rule="fermi", intensity=float(self.selection))
         rates = np.array([float(cooperation_rate(s, s, delta=delta, noise=noise)) for s in strategies])
         return dist, list(t.names), rates
+
+
+# ---------------------------------------------------------------------------------------------- analyses
+# The tables behind the report's figures; sections draw them, notebooks and tests read them.
+def sanctioned_label(base: ReciprocityRegime) -> str:
+    """How the tables name the sanctioned variant of ``base`` (:data:`SANCTIONED`).
+
+    Examples
+    --------
+    >>> sanctioned_label(ReciprocityRegime())
+    'sanctions (fine 1.5, 3 of 5)'
+    """
+    return (f"sanctions (fine {format_number(SANCTIONED['fine'])}, {SANCTIONED['quorum']} of "
+            f"{format_number(base.members)})")
+
+
+def critical_discount_table(noises: Sequence[float], base: ReciprocityRegime | None = None) -> pd.DataFrame:
+    """Critical discount factor (subgame perfect) of each norm of :data:`MAP_NORMS` against noise, without and
+    with sanctions (:data:`SANCTIONED`).
+
+    Parameters
+    ----------
+    noises : sequence of float
+        Implementation noise levels, each in [0, 1].
+    base : ReciprocityRegime, optional
+        The regime without sanctions (default: the defaults); its sanctioned variant replaces ``fine`` and
+        ``quorum`` by :data:`SANCTIONED`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``regime`` ("no sanctions" or :func:`sanctioned_label`), ``norm``, ``noise`` and
+        ``critical_discount`` (:func:`games.repeated.critical_discount`; ``inf`` where no discount factor
+        below 1 sustains the norm).
+
+    Examples
+    --------
+    Without noise grim trigger needs (T - R) / (T - P) = 2/5; with the fine 1.5 that passes with
+    probability P(3 of 5 agree at 0.8) = 0.94208, T' = 6 - 1.41312 = 4.58688 and
+    (T' - 4) / (T' - 1) = 0.58688 / 3.58688 = 0.16362.
+
+    >>> t = critical_discount_table([0.0]).query("norm == 'GRIM'")
+    >>> t["critical_discount"].round(5).tolist()
+    [0.4, 0.16362]
+    """
+    import pandas as pd
+
+    base = base or ReciprocityRegime()
+    sanctioned = dataclasses.replace(base, **SANCTIONED)
+    rows = []
+    for label, model in (("no sanctions", base), (sanctioned_label(base), sanctioned)):
+        g = model.game()
+        for name in MAP_NORMS:
+            strat = dataclasses.replace(model, norm=name).strategy()
+            for e in noises:
+                d = float(critical_discount(g, strat, strat, noise=float(e)))
+                rows.append({"regime": label, "norm": name, "noise": float(e), "critical_discount": d})
+    return pd.DataFrame(rows)
+
+
+def regime_map_table(deltas: Sequence[float], noises: Sequence[float],
+                     base: ReciprocityRegime | None = None) -> pd.DataFrame:
+    """For each (discount, noise): the norm of :data:`MAP_NORMS` that is subgame perfect with the most restraint.
+
+    Parameters
+    ----------
+    deltas : sequence of float
+        Discount factors, each in [0, 1).
+    noises : sequence of float
+        Noise levels, each in [0, 1].
+    base : ReciprocityRegime, optional
+        The stage game and regime (default: the defaults).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``discount``, ``noise``, ``best_norm`` ("none" where no norm is subgame perfect) and
+        ``cooperation_rate`` (of the best norm against itself; 0 for "none").
+
+    Examples
+    --------
+    Without noise grim trigger needs delta >= 2/5 and win-stay lose-shift delta >= (T-R)/(R-P) = 2/3.
+
+    >>> regime_map_table([0.3, 0.9], [0.0])["best_norm"].tolist()
+    ['none', 'GRIM']
+    """
+    import pandas as pd
+
+    base = base or ReciprocityRegime()
+    g = base.game()
+    rows = []
+    for e in noises:
+        for d in deltas:
+            best, best_rate = "none", -1.0
+            for name in MAP_NORMS:
+                strat = dataclasses.replace(base, norm=name).strategy()
+                if is_equilibrium(g, strat, strat, float(d), noise=float(e)):
+                    rate = float(cooperation_rate(strat, strat, delta=float(d), noise=float(e)))
+                    if rate > best_rate + 1e-12:
+                        best, best_rate = name, rate
+            rows.append({"discount": float(d), "noise": float(e), "best_norm": best,
+                         "cooperation_rate": max(best_rate, 0.0)})
+    return pd.DataFrame(rows)
+
+
+def _sanction_variants(fines: Sequence[float], base: ReciprocityRegime) -> Iterator[tuple[int, float,
+                                                                                          ReciprocityRegime]]:
+    """The regime with each fine, when a sanction needs every member and when it needs a majority."""
+    for quorum in (base.members, (base.members // 2) + 1):
+        for f in fines:
+            yield quorum, float(f), dataclasses.replace(base, fine=float(f), quorum=quorum)
+
+
+def sanction_map_table(deltas: Sequence[float], fines: Sequence[float],
+                       base: ReciprocityRegime | None = None) -> pd.DataFrame:
+    """Whether the regime's norm is subgame perfect over (discount, fine), under unanimity and a majority.
+
+    Parameters
+    ----------
+    deltas : sequence of float
+        Discount factors, each in [0, 1).
+    fines : sequence of float
+        Fines on a state that arms against a restrained partner (>= 0).
+    base : ReciprocityRegime, optional
+        The regime (default: the defaults, grim trigger at noise 0.02, 5 members).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``quorum`` (all members, then a majority), ``fine``, ``expected_sanction``, ``discount``
+        and ``sustainable``.
+
+    Examples
+    --------
+    >>> sanction_map_table([0.3, 0.5], [0.0])["sustainable"].tolist()    # needs delta >= 0.419 at noise 0.02
+    [False, True, False, True]
+    """
+    import pandas as pd
+
+    rows = []
+    for quorum, fine, model in _sanction_variants(fines, base or ReciprocityRegime()):
+        g, strat = model.game(), model.strategy()
+        for d in deltas:
+            rows.append({"quorum": quorum, "fine": fine, "expected_sanction": model.expected_sanction(),
+                         "discount": float(d),
+                         "sustainable": bool(is_equilibrium(g, strat, strat, float(d), noise=float(model.noise)))})
+    return pd.DataFrame(rows)
+
+
+def norm_evolution_table(strengths: Sequence[float], base: ReciprocityRegime | None = None) -> pd.DataFrame:
+    """Small-mutation stationary distribution of strategies as the regime strengthens.
+
+    Strength ``s`` in [0, 1] moves the discount factor from 0.5 to 0.95, the noise from 0.10 to 0.01, the
+    fine from 0 to 2 and the reputation from 0 to 0.5, all together (the other parameters from ``base``).
+
+    Parameters
+    ----------
+    strengths : sequence of float
+        Regime strengths in [0, 1].
+    base : ReciprocityRegime, optional
+        The other parameters (default: the defaults).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (strength, strategy): ``share`` (long-run share of the population, from
+        :meth:`ReciprocityRegime.norm_distribution`), ``cooperation_rate`` (against itself) and the regime's
+        ``discount``, ``noise``, ``fine`` and ``reputation`` at that strength.
+
+    Examples
+    --------
+    >>> t = norm_evolution_table([0.0])
+    >>> round(float(t["share"].sum()), 6), float(t["discount"].iloc[0]), float(t["noise"].iloc[0])
+    (1.0, 0.5, 0.1)
+    """
+    import pandas as pd
+
+    base = base or ReciprocityRegime()
+    rows = []
+    for s in strengths:
+        s = float(s)
+        model = dataclasses.replace(base, discount=0.5 + 0.45 * s, noise=0.10 - 0.09 * s, fine=2.0 * s,
+                                    reputation=0.5 * s)
+        dist, names, rates = model.norm_distribution()
+        for name, share, rate in zip(names, dist, rates):
+            rows.append({"strength": s, "strategy": name, "share": float(share), "cooperation_rate": float(rate),
+                         "discount": model.discount, "noise": model.noise, "fine": model.fine,
+                         "reputation": model.reputation})
+    return pd.DataFrame(rows)
+
+
+def sanction_threshold_table(fines: Sequence[float], base: ReciprocityRegime | None = None) -> pd.DataFrame:
+    """Exact critical discount factor of the regime's norm against the fine, under unanimity and a majority.
+
+    Each point is :func:`games.repeated.critical_discount` of the norm in the stage game with the
+    expected sanction priced in (``inf`` where no discount factor below 1 sustains it).
+
+    Parameters
+    ----------
+    fines : sequence of float
+        Fines on a state that arms against a restrained partner (>= 0).
+    base : ReciprocityRegime, optional
+        The regime (default: the defaults).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``quorum``, ``members``, ``fine``, ``consensus_probability``, ``expected_sanction`` and
+        ``critical_discount``.
+
+    Examples
+    --------
+    >>> t = sanction_threshold_table([0.0])
+    >>> t["critical_discount"].round(3).tolist()     # no fine: (T - R) / (T - P) = 2/5 without noise, 0.419 at 0.02
+    [0.419, 0.419]
+    """
+    import pandas as pd
+
+    rows = []
+    for quorum, fine, model in _sanction_variants(fines, base or ReciprocityRegime()):
+        g, strat = model.game(), model.strategy()
+        rows.append({"quorum": quorum, "members": model.members, "fine": fine,
+                     "consensus_probability": model.consensus(), "expected_sanction": model.expected_sanction(),
+                     "critical_discount": float(critical_discount(g, strat, strat, noise=float(model.noise)))})
+    return pd.DataFrame(rows)
+
+
+def tft_conditions(model: ReciprocityRegime) -> tuple[float, float]:
+    """The two ratios that must coincide for tit-for-tat to be subgame perfect without noise.
+
+    Against itself, TFT resists a one-shot deviation from mutual restraint iff ``delta >= (T - R) / (R - S)``
+    and from the punishment phase iff ``delta <= (T - R) / (R - S)``; from mutual arming iff
+    ``delta <= (P - S) / (T - P)`` and from the phase after being exploited iff ``delta >= (P - S) / (T - P)``.
+    So TFT is subgame perfect only at a single discount factor, and only when the ratios are equal.
+
+    Parameters
+    ----------
+    model : ReciprocityRegime
+        The regime; ``T`` is its effective temptation (sanctions and reputation priced in).
+
+    Returns
+    -------
+    tuple of float
+        ``((T - R) / (R - S), (P - S) / (T - P))``.
+
+    Examples
+    --------
+    >>> tft_conditions(ReciprocityRegime())
+    (0.5, 0.2)
+    """
+    T, R = model.effective_temptation(), float(model.reward)
+    P, S = float(model.punishment), float(model.sucker)
+    return (T - R) / (R - S), (P - S) / (T - P)

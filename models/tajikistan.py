@@ -39,14 +39,22 @@ Examples
 >>> from models.tajikistan import TajikistanOperation
 >>> out = TajikistanOperation().outcome()
 >>> out["contributors"], out["free_riders"]
-(('Russia', 'Uzbekistan'), ('Kazakhstan', 'Kyrgyzstan'))
+('Russia, Uzbekistan', 'Kazakhstan, Kyrgyzstan')
 >>> out["force"], out["shortfall"], out["actual_force"]
 (8000.0, 8000.0, 7000)
+
+Sweeping a parameter needs no wrapper (:func:`games.sweep`):
+
+>>> import games
+>>> table = games.sweep(TajikistanOperation(), {"cost_rule": ["equal", "gdp"]}, progress=False)
+>>> table[["cost_rule", "force", "free_riders"]].round(1).values.tolist()
+[['equal', 8000.0, 'Kazakhstan, Kyrgyzstan'], ['gdp', 15140.7, 'Kazakhstan, Kyrgyzstan']]
 """
 
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -55,14 +63,19 @@ import numpy as np
 
 from . import cases
 from .base import check_int, param, validate
+from .registry import register_model
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from games import EquilibriumSet, NormalFormGame
 
-__all__ = ["TajikistanOperation", "STATES", "NEIGHBOURS", "COST_RULES", "TECHNOLOGIES",
-           "withdrawal_path", "cost_rule_sweep"]
+__all__ = ["TajikistanOperation", "STATES", "NEIGHBOURS", "COST_RULES", "TECHNOLOGIES", "CLAIM",
+           "withdrawal_path", "cost_rule_table", "cost_rule_sweep"]
+
+#: The essay's sentence :class:`TajikistanOperation` formalises (quoted verbatim); its ``claim`` attribute.
+CLAIM = ("The total strength of the troops made up 7,000 men instead of 16,000 provided for in the resolution "
+         "of the Council of the Heads of State of the CIS.")
 
 STATES: tuple[str, ...] = cases.TAJIKISTAN_1993.prescribed
 NEIGHBOURS: tuple[str, ...] = ("Kyrgyzstan", "Uzbekistan")   # the prescribed states that border Tajikistan
@@ -71,6 +84,7 @@ TECHNOLOGIES = ("linear", "threshold")
 ACTIONS = ("withhold", "contribute")
 
 
+@register_model(claim=CLAIM, headlines=("tajikistan-cost-rules",))
 @dataclass(frozen=True)
 class TajikistanOperation:
     """The 1993 CIS decision as a 4-state contribution game, calibrated with WDI GDP.
@@ -111,7 +125,7 @@ class TajikistanOperation:
 
     def __post_init__(self) -> None:
         years = sorted(cases.GDP_CURRENT_USD["Russia"])
-        if check_int("year", self.year) not in years:
+        if check_int(name="year", value=self.year) not in years:
             raise ValueError(f"year must be an int in {years[0]}..{years[-1]} (WDI data held); got {self.year!r}")
         validate(self)
 
@@ -174,27 +188,11 @@ class TajikistanOperation:
 
         return games.equilibria(self.game(), method="pure")
 
-    def outcome(self) -> dict[str, Any]:
-        """The headline equilibrium and the comparison with the case.
-
-        With several equilibria (threshold technology) the headline one is the equilibrium with the
-        largest force (the most optimistic); all are listed in ``equilibria`` (as sets of states that
-        send troops; states with a zero quota never count as contributors).
-
-        Returns
-        -------
-        dict
-            Scalars: ``year``, ``force`` and ``requirement`` (men), ``shortfall``, ``fill_rate``,
-            ``success_probability``, ``actual_force`` (the case's 7,000), ``n_equilibria`` and
-            ``max_regret`` (largest regret among the solver's equilibria). Tuples of state names:
-            ``contributors``, ``free_riders``, ``actual_participants`` and ``equilibria`` (one tuple
-            of contributing states per equilibrium). Per-state dicts (state -> number):
-            ``contingents`` (men), ``values`` and ``costs`` (US$ million a year) and
-            ``cost_share_of_gdp``.
-        """
+    def _equilibrium_sets(self) -> tuple[list[tuple[str, ...]], float]:
+        """The distinct sets of contributing states over the pure equilibria, and their largest regret."""
         eqs = self.equilibria()
-        k, v, c, g = self.contingents(), self.values(), self.costs(), self.gdp()
-        sets = []
+        k = self.contingents()
+        sets: list[tuple[str, ...]] = []
         for eq in eqs:
             acts = eq.pure_actions()
             # a state with no quota sends nobody whatever it "chooses": count only real contingents
@@ -203,28 +201,80 @@ class TajikistanOperation:
                 sets.append(st)
         if not sets:
             raise RuntimeError("the pure-strategy solver found no equilibrium of the 2^4 game")
+        return sets, float(max(eq.regret for eq in eqs))
+
+    def _headline(self, sets: list[tuple[str, ...]]) -> tuple[tuple[str, ...], float]:
+        k = self.contingents()
         forces = [sum(k[s] for s in st) for st in sets]
         best = int(np.argmax(forces))
-        contributors = sets[best]
-        force = float(forces[best])
+        return sets[best], float(forces[best])
+
+    def details(self) -> dict[str, Any]:
+        """The headline equilibrium and the calibration, per state.
+
+        Returns
+        -------
+        dict
+            Tuples of state names: ``contributors`` and ``free_riders`` (in the headline equilibrium, the
+            one with the largest force), ``actual_participants`` (the case) and ``equilibria`` (one tuple
+            of contributing states per pure equilibrium; states with a zero quota never count as
+            contributors). Dicts state -> number: ``contingents`` (men), ``values`` and ``costs`` (US$
+            million a year) and ``cost_share_of_gdp``.
+
+        Examples
+        --------
+        Threshold technology in 1993: everybody is pivotal, so all four or none (module docstring).
+
+        >>> d = TajikistanOperation(technology="threshold").details()
+        >>> sorted(d["equilibria"], key=len)
+        [(), ('Kazakhstan', 'Kyrgyzstan', 'Russia', 'Uzbekistan')]
+        >>> d["contingents"]["Russia"], d["actual_participants"]
+        (4000.0, ('Kyrgyzstan', 'Russia', 'Uzbekistan'))
+        """
+        sets, _ = self._equilibrium_sets()
+        contributors, _ = self._headline(sets)
+        c, g = self.costs(), self.gdp()
         return {
-            "year": int(self.year),
             "contributors": contributors,
             "free_riders": tuple(s for s in STATES if s not in contributors),
+            "actual_participants": cases.TAJIKISTAN_1993.participants,
+            "equilibria": tuple(sets),
+            "contingents": self.contingents(),
+            "values": self.values(),
+            "costs": c,
+            "cost_share_of_gdp": {s: c[s] * 1e6 / g[s] for s in STATES},
+        }
+
+    def outcome(self) -> dict[str, Any]:
+        """The headline equilibrium and the comparison with the case, as scalars.
+
+        With several equilibria (threshold technology) the headline one is the equilibrium with the
+        largest force (the most optimistic); every equilibrium and the per-state calibration are in
+        :meth:`details`.
+
+        Returns
+        -------
+        dict
+            ``year``, ``force`` and ``requirement`` (men), ``shortfall``, ``fill_rate``,
+            ``success_probability``, ``actual_force`` (the case's 7,000), ``n_contributors``,
+            ``contributors`` and ``free_riders`` (the states' names joined by ", ", "" for none),
+            ``n_equilibria`` and ``max_regret`` (largest regret among the solver's equilibria).
+        """
+        sets, regret = self._equilibrium_sets()
+        contributors, force = self._headline(sets)
+        return {
+            "year": int(self.year),
+            "contributors": ", ".join(contributors),
+            "free_riders": ", ".join(s for s in STATES if s not in contributors),
+            "n_contributors": len(contributors),
             "force": force,
             "requirement": float(self.requirement),
             "shortfall": float(self.requirement - force),
             "fill_rate": force / float(self.requirement),
             "success_probability": self.success(force),
             "actual_force": cases.TAJIKISTAN_1993.actual_force,
-            "actual_participants": cases.TAJIKISTAN_1993.participants,
             "n_equilibria": len(sets),
-            "equilibria": tuple(sets),
-            "contingents": k,
-            "values": v,
-            "costs": c,
-            "cost_share_of_gdp": {s: c[s] * 1e6 / g[s] for s in STATES},
-            "max_regret": float(max(eq.regret for eq in eqs)),
+            "max_regret": regret,
         }
 
 
@@ -246,36 +296,74 @@ def withdrawal_path(model: TajikistanOperation | None = None,
     model = model if model is not None else TajikistanOperation()
     rows = []
     for y in years:
-        out = dataclasses.replace(model, year=int(y)).outcome()
+        variant = dataclasses.replace(model, year=int(y))
+        d, force = variant.details(), variant.outcome()["force"]
         for s in STATES:
             rows.append({"year": int(y), "state": s, "gdp_usd": cases.gdp(s, int(y)),
-                         "value_musd": out["values"][s], "cost_musd": out["costs"][s],
-                         "contributes": s in out["contributors"], "force": out["force"]})
+                         "value_musd": d["values"][s], "cost_musd": d["costs"][s],
+                         "contributes": s in d["contributors"], "force": force})
     df = pd.DataFrame(rows)
     first = df[df.year == df.year.min()].set_index("state")["contributes"]
     df["withdrawn"] = [bool(first[s]) and not c for s, c in zip(df.state, df.contributes)]
     return df
 
 
-def cost_rule_sweep(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 16)),
+def cost_rule_table(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 16)),
                     model: TajikistanOperation | None = None) -> pd.DataFrame:
     """Force, shortfall and free riders under each cost rule and, for ``'lead'``, each lead share.
 
+    Two :func:`games.sweep` runs of the model (the rules ``'equal'`` and ``'gdp'``, then ``'lead'`` at each
+    share), stacked; ``lead_share`` is NaN for the rules that ignore it.
+
+    Parameters
+    ----------
+    lead_shares : sequence of float
+        Shares of the requirement the lead state takes under ``'lead'``.
+    model : TajikistanOperation, optional
+        The other parameters (default: the defaults).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per variant: ``rule``, ``lead_share`` and the model's outcome (``force``, ``shortfall``,
+        ``n_contributors``, ``free_riders``, ``n_equilibria``, ...).
+
     Examples
     --------
-    >>> df = cost_rule_sweep(lead_shares=(0.5, 1.0))
+    GDP shares give 16,000 x (Russia + Uzbekistan) / all four = 15,140.7 men; a lead share of 1/2 gives
+    8,000 + 8,000/3 (module docstring).
+
+    >>> df = cost_rule_table(lead_shares=(0.5, 1.0))
     >>> df[["rule", "lead_share", "force"]].round(1).values.tolist()
     [['equal', nan, 8000.0], ['gdp', nan, 15140.7], ['lead', 0.5, 10666.7], ['lead', 1.0, 16000.0]]
     """
     import pandas as pd
 
+    from games import sweep
+
     model = model if model is not None else TajikistanOperation()
-    variants = [("equal", float("nan")), ("gdp", float("nan"))] + [("lead", float(x)) for x in lead_shares]
-    rows = []
-    for rule, share in variants:
-        m = dataclasses.replace(model, cost_rule=rule, lead_share=share if rule == "lead" else model.lead_share)
-        out = m.outcome()
-        rows.append({"rule": rule, "lead_share": share, "force": out["force"], "shortfall": out["shortfall"],
-                     "n_contributors": len(out["contributors"]), "free_riders": ", ".join(out["free_riders"]),
-                     "n_equilibria": out["n_equilibria"]})
-    return pd.DataFrame(rows)
+    plain = sweep(model, {"cost_rule": ["equal", "gdp"]}, progress=False).assign(lead_share=float("nan"))
+    lead = sweep(dataclasses.replace(model, cost_rule="lead"), {"lead_share": [float(x) for x in lead_shares]},
+                 progress=False).assign(cost_rule="lead")
+    df = pd.concat([plain, lead], ignore_index=True).rename(columns={"cost_rule": "rule"})
+    first = ["rule", "lead_share", "force", "shortfall", "n_contributors", "free_riders", "n_equilibria"]
+    return df[first + [c for c in df.columns if c not in first]]
+
+
+def cost_rule_sweep(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 16)),
+                    model: TajikistanOperation | None = None) -> pd.DataFrame:
+    """Deprecated: use ``games.sweep(TajikistanOperation(), grid)``, or :func:`cost_rule_table` for this table.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     df = cost_rule_sweep(lead_shares=(1.0,))
+    >>> caught[0].category.__name__, df["force"].round(1).tolist()
+    ('DeprecationWarning', [8000.0, 15140.7, 16000.0])
+    """
+    warnings.warn("cost_rule_sweep is deprecated: use games.sweep(TajikistanOperation(), grid) "
+                  "(or models.tajikistan.cost_rule_table for the table of every rule)",
+                  DeprecationWarning, stacklevel=2)
+    return cost_rule_table(lead_shares, model)

@@ -1,4 +1,8 @@
-"""Report sections for continuous burden sharing (Olson-Zeckhauser) and the Tajikistan case."""
+"""Report sections for continuous burden sharing (Olson-Zeckhauser, :mod:`models.alliances`).
+
+The Tajikistan case is drawn in :mod:`models.sections.tajikistan`. Sections call the model and draw; nothing
+is solved here.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,22 @@ from typing import Any
 
 import numpy as np
 
+from .. import cases
+from ..alliances import PublicGoodAlliance, exploitation
+from ..registry import report_section
 from ..report_base import ReportSection
 
 __all__ = ["sections"]
 
-CLAIM_FREE_RIDING = (
-    "For instance, the so-called problem of collective action, i.e. setting up collective security "
-    "systems, especially in peace, may tempt many states to take advantage of their membership without "
-    "shouldering appropriate costs thereof (both literally and figuratively).")
-CLAIM_TAJIKISTAN = (
-    "The total strength of the troops made up 7,000 men instead of 16,000 provided for in the resolution "
-    "of the Council of the Heads of State of the CIS.")
 
-
-def _burden_section() -> ReportSection:
+@report_section("alliances-burden-vs-size", model=PublicGoodAlliance)
+def burden_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """NATO 2014: defence burden against GDP, data and the model's equilibrium (one solve; ``quick`` unused)."""
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from .. import cases
-    from ..alliances import PublicGoodAlliance, exploitation
-
     df = pd.DataFrame(cases.NATO_2014, columns=["ally", "gdp_usd", "burden_pct"])
-    model = PublicGoodAlliance(incomes=tuple(df.gdp_usd), alpha=0.05, names=tuple(df.ally)).outcome()
+    model = PublicGoodAlliance(incomes=tuple(df.gdp_usd), alpha=0.05, names=tuple(df.ally)).details()
     df["model_burden_pct"] = np.asarray(model["burden"]) * 100
     df["model_contributes"] = [a in model["contributors"] for a in df.ally]
     stats = exploitation(df.gdp_usd, df.burden_pct)
@@ -56,25 +54,25 @@ def _burden_section() -> ReportSection:
             f"WDI GDP) show a weaker positive rank correlation, rho = {stats['spearman_rho']:.3f}, not "
             "significant at 5% (OZ reported .490 for 1964).")
     return ReportSection(slug="alliances-burden-vs-size", title="Who pays for a common defence",
-                         claim=CLAIM_FREE_RIDING, text=text, figure=fig, table=df,
+                         claim=PublicGoodAlliance.claim, text=text, figure=fig, table=df,
                          summary=f"NATO 2014 Spearman(GDP, burden) = {stats['spearman_rho']:.3f}")
 
 
-def _optimum_section(quick: bool) -> ReportSection:
-    import matplotlib.pyplot as plt
-    import pandas as pd
+def _equal_allies(alpha: float, n_allies: int) -> dict[str, Any]:
+    """The alliance of ``n_allies`` equal allies (total income ``n_allies``), as a flat record."""
+    return PublicGoodAlliance(incomes=(1.0,) * int(n_allies), alpha=float(alpha)).outcome()
 
-    from ..alliances import PublicGoodAlliance
+
+@report_section("alliances-total-vs-optimum", model=PublicGoodAlliance)
+def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Equal allies: the equilibrium total against the Samuelson optimum as membership grows."""
+    import matplotlib.pyplot as plt
+
+    from games import sweep
 
     ns = [1, 2, 4, 8, 16, 32, 64, 128, 193] if not quick else [1, 2, 4, 8, 32, 193]
-    rows = []
-    for alpha in (0.1, 0.3):
-        for n in ns:
-            out = PublicGoodAlliance(incomes=(1.0,) * n, alpha=alpha).outcome()
-            rows.append({"alpha": alpha, "n_allies": n, "total": out["total"],
-                         "optimal_total": out["optimal_total"], "ratio": out["total_to_optimal"],
-                         "max_regret": out["max_regret"]})
-    df = pd.DataFrame(rows)
+    df = sweep(_equal_allies, {"alpha": [0.1, 0.3], "n_allies": ns}, executor=executor, progress=False)
+    df = df.rename(columns={"total_to_optimal": "ratio"})
     fig, ax = plt.subplots(figsize=(7, 4))
     for alpha, sub in df.groupby("alpha"):
         ax.plot(sub.n_allies, sub.ratio, marker="o", label=f"alpha = {alpha}")
@@ -94,47 +92,15 @@ def _optimum_section(quick: bool) -> ReportSection:
             "against the Samuelson optimum a, so under-provision worsens as the alliance grows: with a "
             f"defence weight of 0.3 a 193-member organisation buys {r193:.1%} of the efficient amount.")
     return ReportSection(slug="alliances-total-vs-optimum", title="Under-provision grows with membership",
-                         claim=CLAIM_FREE_RIDING, text=text, figure=fig, table=df,
+                         claim=PublicGoodAlliance.claim, text=text, figure=fig, table=df,
                          summary=f"n=193, weight 0.3: equilibrium/optimum = {r193:.3f}")
 
 
-def _tajikistan_section(quick: bool) -> ReportSection:
-    import matplotlib.pyplot as plt
-
-    from .. import cases
-    from ..tajikistan import cost_rule_sweep
-
-    shares = np.linspace(0.25, 1.0, 7 if quick else 16)
-    df = cost_rule_sweep(lead_shares=tuple(shares))
-    lead = df[df.rule == "lead"]
-    fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot(lead.lead_share, lead.force, marker="o", label="lead state (Russia) takes a share")
-    for rule, style in (("equal", "--"), ("gdp", ":")):
-        ax.axhline(df[df.rule == rule].force.item(), ls=style, color="tab:green",
-                   label=f"rule '{rule}'")
-    ax.axhline(cases.TAJIKISTAN_1993.planned_force, color="k", lw=1, label="planned 16,000")
-    ax.axhline(cases.TAJIKISTAN_1993.actual_force, color="tab:red", lw=1, label="deployed 7,000")
-    ax.set_xlabel("lead state's share of the 16,000 requirement")
-    ax.set_ylabel("equilibrium force (men)")
-    ax.set_title("Tajikistan 1993: the force in equilibrium under each way of splitting the quotas", fontsize=10)
-    ax.legend(fontsize=8, loc="center right")
-    fig.tight_layout()
-    eq = df[df.rule == "equal"].iloc[0]
-    text = ("Model: TajikistanOperation, the pure equilibria of the 2^4 game (games.equilibria). The figure shows "
-            "the force the equilibrium deploys when Russia takes a growing share of the quotas (line), against "
-            "equal and GDP-proportional quotas and the planned and deployed forces (horizontal lines). "
-            "Four prescribed states contribute their quota or not; success probability rises with the "
-            "force (WDI GDP 1993, assumed stakes and costs). Kazakhstan and Kyrgyzstan free-ride under "
-            f"every rule; with equal quotas the force is {eq.force:,.0f} men against 16,000 (7,000 "
-            "deployed). Shifting the burden to the lead state raises the force without changing who "
-            "free-rides.")
-    return ReportSection(slug="tajikistan-cost-rules", title="Tajikistan 1993: cost rules and the shortfall",
-                         claim=CLAIM_TAJIKISTAN, text=text, figure=fig, table=df,
-                         summary=f"equal quotas: force {eq.force:,.0f} of 16,000; free riders: {eq.free_riders}")
-
-
 def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The alliance and Tajikistan sections (``executor`` unused: each sweep takes well under a second).
+    """The alliance sections and, for the report's module-by-module collection, the Tajikistan section.
+
+    Kept for that collection (:mod:`models.sections.tajikistan` is not in its module list); the report
+    finds the same builds through :func:`models.registry.load_sections`.
 
     Examples
     --------
@@ -143,4 +109,6 @@ def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
     ['alliances-burden-vs-size', 'alliances-total-vs-optimum', 'tajikistan-cost-rules']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    return [_burden_section(), _optimum_section(quick), _tajikistan_section(quick)]
+    from .tajikistan import cost_rules_section
+
+    return [burden_section(quick, executor), optimum_section(quick, executor), cost_rules_section(quick, executor)]

@@ -1,4 +1,8 @@
-"""Report sections for burden sharing: the volunteer's dilemma, collective risk, the threshold regime map."""
+"""Report sections for burden sharing: the volunteer's dilemma, collective risk, the threshold regime map.
+
+Each section sweeps its model with :func:`games.sweep` (the model itself is the target: its ``outcome()`` is
+flat) and draws the table; nothing is solved here.
+"""
 
 from __future__ import annotations
 
@@ -9,36 +13,20 @@ import numpy as np
 from games import sweep
 from games.plot import heatmap
 
-from ..burden_sharing import CLAIM, CollectiveRisk, ThresholdPublicGood, VolunteersDilemma
+from ..burden_sharing import CollectiveRisk, ThresholdPublicGood, VolunteersDilemma
+from ..registry import report_section
 from ..report_base import ReportSection
 
 __all__ = ["sections"]
 
-ESSAY_CLAIM = CLAIM
 
-
-def _volunteer_row(n: int) -> dict[str, Any]:
-    out = VolunteersDilemma(n=int(n), benefit=1.0, cost=0.5).outcome()
-    return {"p_volunteer": out["p_volunteer"], "p_nobody": out["p_nobody"]}
-
-
-def _risk_row(risk: float) -> dict[str, Any]:
-    out = CollectiveRisk(risk=float(risk)).outcome()
-    return {k: out[k] for k in ("group_achievement", "x_left", "x_right", "mean_cooperation")}
-
-
-def _regime_row(cost: float, threshold: int) -> dict[str, Any]:
-    out = ThresholdPublicGood(n=10, threshold=int(threshold), benefit=1.0, cost=float(cost)).outcome()
-    best = np.nanmax([out["success_high"], 0.0]) if out["n_mixed"] else 0.0
-    return {"n_mixed": out["n_mixed"], "provision_equilibrium": out["provision_contributors"] > 0,
-            "best_mixed_success": float(best)}
-
-
-def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("volunteers-dilemma", model=VolunteersDilemma)
+def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """The volunteer's dilemma against the number of members (cost / benefit 0.5)."""
     import matplotlib.pyplot as plt
 
     ns = [2, 3, 5, 10, 20, 50, 100] if quick else [2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 193, 500, 1000]
-    table = sweep(_volunteer_row, {"n": ns}, executor=executor, progress=False)
+    table = sweep(VolunteersDilemma(benefit=1.0, cost=0.5), {"n": ns}, executor=executor, progress=False)
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.semilogx(table["n"], table["p_volunteer"], "o-", label="each member acts (p)")
     ax.semilogx(table["n"], table["p_nobody"], "s-", label="nobody acts")
@@ -52,7 +40,7 @@ def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
     return ReportSection(
         slug="volunteers-dilemma",
         title="The volunteer's dilemma: more members, less action",
-        claim=ESSAY_CLAIM,
+        claim=VolunteersDilemma.claim,
         text=("Model: VolunteersDilemma. One member's action suffices and every member would rather another paid "
               "(Diekmann 1985; cost/benefit 0.5). The figure shows, from the engine's symmetric mixed equilibrium of "
               "the n-player anonymous game, the probability that each member acts and that nobody does. In the "
@@ -64,12 +52,14 @@ def _volunteer_section(quick: bool, executor: Any) -> ReportSection:
     )
 
 
-def _risk_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("collective-risk", model=CollectiveRisk)
+def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Collective risk: group achievement and the stable share of contributors against the risk."""
     import matplotlib.pyplot as plt
 
-    risks = np.linspace(0, 1, 6 if quick else 21)
-    table = sweep(_risk_row, {"risk": [float(r) for r in risks]}, executor=executor, progress=False)
     m = CollectiveRisk()
+    risks = np.linspace(0, 1, 6 if quick else 21)
+    table = sweep(m, {"risk": [float(r) for r in risks]}, executor=executor, progress=False)
     fig, ax = plt.subplots(figsize=(7, 4))
     ax.plot(table["risk"], table["group_achievement"], "o-",
             label=f"groups reaching the threshold, eta_G\n(finite population of {m.population})")
@@ -87,7 +77,7 @@ def _risk_section(quick: bool, executor: Any) -> ReportSection:
     return ReportSection(
         slug="collective-risk",
         title="Collective risk: a shortfall that costs everyone makes members contribute",
-        claim=ESSAY_CLAIM,
+        claim=CollectiveRisk.claim,
         text=(f"Model: CollectiveRisk. Groups of {m.group_size} drawn from {m.population} members need "
               f"{m.threshold} contributors giving "
               f"{m.contribution:.0%} of their endowment; below that, with probability r all lose everything "
@@ -101,14 +91,20 @@ def _risk_section(quick: bool, executor: Any) -> ReportSection:
     )
 
 
-def _regime_section(quick: bool, executor: Any) -> ReportSection:
+@report_section("threshold-regimes", model=ThresholdPublicGood)
+def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Force requirements: the best symmetric mixed equilibrium over (cost, contributors required)."""
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
 
     costs = np.linspace(0.02, 0.5, 7 if quick else 25)
     thresholds = range(1, 11)
-    table = sweep(_regime_row, {"threshold": list(thresholds), "cost": [float(c) for c in costs]},
+    table = sweep(ThresholdPublicGood(n=10, benefit=1.0), {"threshold": list(thresholds),
+                                                           "cost": [float(c) for c in costs]},
                   executor=executor, progress=False)
-    from matplotlib.patches import Patch
+    # the chance of success in the best symmetric mixed equilibrium (0 where there is none)
+    table["best_mixed_success"] = table["success_high"].where(table["n_mixed"] > 0, 0.0).astype(float)
+    table["provision_equilibrium"] = table["provision_contributors"] > 0
 
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
     shown = table.assign(best_mixed_success=table["best_mixed_success"].where(table["n_mixed"] > 0))
@@ -127,7 +123,7 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
     return ReportSection(
         slug="threshold-regimes",
         title="Force requirements: where coordination on a joint operation can survive",
-        claim=ESSAY_CLAIM,
+        claim=ThresholdPublicGood.claim,
         text=("Model: ThresholdPublicGood. Ten members, an operation that succeeds when enough of them contribute "
               "forces. Besides the pure equilibria (nobody, or exactly the required number), symmetric equilibria "
               "in which members contribute at random exist only where the cost is low relative to the requirement. "
@@ -141,10 +137,13 @@ def _regime_section(quick: bool, executor: Any) -> ReportSection:
 def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
     """The burden-sharing headline figures: volunteer's dilemma vs n, collective risk vs r, threshold map.
 
+    Kept for the report's module-by-module collection; the report finds the same builds through
+    :func:`models.registry.load_sections`.
+
     Examples
     --------
     >>> [s.slug for s in sections(quick=True)]
     ['volunteers-dilemma', 'collective-risk', 'threshold-regimes']
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    return [_volunteer_section(quick, executor), _risk_section(quick, executor),
-            _regime_section(quick, executor)]
+    return [volunteer_section(quick, executor), risk_section(quick, executor), regime_section(quick, executor)]

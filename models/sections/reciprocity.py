@@ -1,4 +1,9 @@
-"""Report sections for regimes as institutionalised reciprocity (:mod:`models.reciprocity`)."""
+"""Report sections for regimes as institutionalised reciprocity (:mod:`models.reciprocity`).
+
+Each section calls the model module's tables (:func:`models.reciprocity.critical_discount_table`, ...) and
+draws them; nothing is solved here. ``executor`` is accepted for the report contract and not used: every
+point is a linear solve.
+"""
 
 from __future__ import annotations
 
@@ -9,169 +14,57 @@ import numpy as np
 import pandas as pd
 
 from games import plot
-from games.repeated import cooperation_rate, critical_discount, is_equilibrium
+from games.numeric import format_number
 
-from ..reciprocity import ReciprocityRegime
+from ..reciprocity import (
+    INFO_CLAIM,
+    MAP_NORMS,
+    SANCTION_CLAIM,
+    SANCTIONED,
+    ReciprocityRegime,
+    critical_discount_table,
+    norm_evolution_table,
+    regime_map_table,
+    sanction_threshold_table,
+    sanctioned_label,
+    tft_conditions,
+)
+from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["critical_discount_table", "norm_evolution_table", "regime_map_table", "sanction_map_table",
-           "sanction_threshold_table", "tft_conditions", "sections"]
+__all__ = ["sections"]
 
-CLAIM = ("Meanwhile, international regimes are not completely synonymous with reciprocity; rather, they strengthen and "
-         "institutionalize it. Norms and regulations existing within a regime fix a common understanding of "
-         "reciprocity agreed upon in this or that area of international relations, and thus forbid diversion "
-         "from these norms.")
-SANCTION_CLAIM = ("International regimes could also be defined as decentralized institutions, which means not an "
-                  "absence of sanctions for violating norms and rules of a regime, but a necessity of consensus on "
-                  "sanctions implementation, which could be less strict, comparing to a collective security system.")
-INFO_CLAIM = ("International regimes set certain behavior standards which help the states assess mutual intentions "
-              "and reputation, and contribute to parity information exchanges, thus increasing the predictability "
-              "of international behavior.")
-MAP_NORMS = ("GRIM", "WSLS", "TFT")
 NORM_COLOURS = {"GRIM": "#1f77b4", "WSLS": "#2ca02c", "TFT": "#ff7f0e", "none": "#d9d9d9"}
 NORM_NAMES = {"GRIM": "grim trigger", "WSLS": "win-stay lose-shift", "TFT": "tit-for-tat"}
-SANCTIONED = {"fine": 1.5, "quorum": 3}
 
 
-def critical_discount_table(noises: Any, base: ReciprocityRegime | None = None) -> pd.DataFrame:
-    """Critical discount factor (subgame perfect) of each norm against noise, without and with sanctions.
-
-    Examples
-    --------
-    >>> critical_discount_table([0.0]).query("norm == 'GRIM' and regime == 'no sanctions'")["critical_discount"].round(3).tolist()
-    [0.4]
-    """
-    base = base or ReciprocityRegime()
-    sanctioned = dataclasses.replace(base, **SANCTIONED)
-    rows = []
-    for label, model in (("no sanctions", base), ("sanctions (fine 1.5, 3 of 5)", sanctioned)):
-        g = model.game()
-        for name in MAP_NORMS:
-            strat = dataclasses.replace(model, norm=name).strategy()
-            for e in noises:
-                d = float(critical_discount(g, strat, strat, noise=float(e)))
-                rows.append({"regime": label, "norm": name, "noise": float(e), "critical_discount": d})
-    return pd.DataFrame(rows)
+def _noises(quick: bool) -> np.ndarray:
+    return np.linspace(0.0, 0.12, 4 if quick else 10)
 
 
-def regime_map_table(deltas: Any, noises: Any, base: ReciprocityRegime | None = None) -> pd.DataFrame:
-    """For each (discount, noise): which norm is subgame perfect with the most restraint ("none" if no norm is).
-
-    Examples
-    --------
-    >>> regime_map_table([0.3, 0.9], [0.0])["best_norm"].tolist()
-    ['none', 'GRIM']
-    """
-    base = base or ReciprocityRegime()
-    g = base.game()
-    rows = []
-    for e in noises:
-        for d in deltas:
-            best, best_rate = "none", -1.0
-            for name in MAP_NORMS:
-                strat = dataclasses.replace(base, norm=name).strategy()
-                if is_equilibrium(g, strat, strat, float(d), noise=float(e)):
-                    rate = float(cooperation_rate(strat, strat, delta=float(d), noise=float(e)))
-                    if rate > best_rate + 1e-12:
-                        best, best_rate = name, rate
-            rows.append({"discount": float(d), "noise": float(e), "best_norm": best,
-                         "cooperation_rate": max(best_rate, 0.0)})
-    return pd.DataFrame(rows)
+@report_section("reciprocity-critical-discount", model=ReciprocityRegime)
+def critical_discount_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """The critical discount factor of each norm against noise, without and with sanctions."""
+    return _critical_discount_section(ReciprocityRegime(), _noises(quick))
 
 
-def _sanction_variants(fines: Any, base: ReciprocityRegime) -> Any:
-    """The regime with each fine, when a sanction needs every member and when it needs a majority."""
-    for quorum in (base.members, (base.members // 2) + 1):
-        for f in fines:
-            yield quorum, float(f), dataclasses.replace(base, fine=float(f), quorum=quorum)
+@report_section("reciprocity-regime-map", model=ReciprocityRegime)
+def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Which norm holds over (discount, noise), and grim trigger's threshold against the fine."""
+    return _regime_map_section(ReciprocityRegime(), _noises(quick), quick)
 
 
-def sanction_map_table(deltas: Any, fines: Any, base: ReciprocityRegime | None = None) -> pd.DataFrame:
-    """Whether grim trigger is subgame perfect over (discount, fine) under consensus (5 of 5) and majority (3 of 5).
-
-    Examples
-    --------
-    >>> sanction_map_table([0.3, 0.5], [0.0])["sustainable"].tolist()    # needs delta >= 0.419 at noise 0.02
-    [False, True, False, True]
-    """
-    rows = []
-    for quorum, fine, model in _sanction_variants(fines, base or ReciprocityRegime()):
-        g, strat = model.game(), model.strategy()
-        for d in deltas:
-            rows.append({"quorum": quorum, "fine": fine, "expected_sanction": model.expected_sanction(),
-                         "discount": float(d),
-                         "sustainable": bool(is_equilibrium(g, strat, strat, float(d), noise=float(model.noise)))})
-    return pd.DataFrame(rows)
-
-
-def norm_evolution_table(strengths: Any, base: ReciprocityRegime | None = None) -> pd.DataFrame:
-    """Small-mutation stationary distribution of strategies as the regime strengthens.
-
-    Strength ``s`` in [0, 1] moves the discount factor from 0.5 to 0.95, the noise from 0.10 to 0.01, the
-    fine from 0 to 2 (consensus of 5) and the reputation from 0 to 0.5.
-
-    Examples
-    --------
-    >>> t = norm_evolution_table([0.0])
-    >>> round(float(t["share"].sum()), 6)
-    1.0
-    """
-    base = base or ReciprocityRegime()
-    rows = []
-    for s in strengths:
-        s = float(s)
-        model = dataclasses.replace(base, discount=0.5 + 0.45 * s, noise=0.10 - 0.09 * s, fine=2.0 * s,
-                                    reputation=0.5 * s)
-        dist, names, rates = model.norm_distribution()
-        for name, share, rate in zip(names, dist, rates):
-            rows.append({"strength": s, "strategy": name, "share": float(share), "cooperation_rate": float(rate),
-                         "discount": model.discount, "noise": model.noise, "fine": model.fine,
-                         "reputation": model.reputation})
-    return pd.DataFrame(rows)
-
-
-def sanction_threshold_table(fines: Any, base: ReciprocityRegime | None = None) -> pd.DataFrame:
-    """Exact critical discount factor of the regime's norm against the fine, under unanimity and a majority.
-
-    Each point is :func:`games.repeated.critical_discount` of the norm in the stage game with the
-    expected sanction priced in (``inf`` where no discount factor below 1 sustains it).
-
-    Examples
-    --------
-    >>> t = sanction_threshold_table([0.0])
-    >>> t["critical_discount"].round(3).tolist()     # no fine: (T - R) / (T - P) = 2/5 without noise, 0.419 at 0.02
-    [0.419, 0.419]
-    """
-    rows = []
-    for quorum, fine, model in _sanction_variants(fines, base or ReciprocityRegime()):
-        g, strat = model.game(), model.strategy()
-        rows.append({"quorum": quorum, "members": model.members, "fine": fine,
-                     "consensus_probability": model.consensus(), "expected_sanction": model.expected_sanction(),
-                     "critical_discount": float(critical_discount(g, strat, strat, noise=float(model.noise)))})
-    return pd.DataFrame(rows)
-
-
-def tft_conditions(model: ReciprocityRegime) -> tuple[float, float]:
-    """The two ratios that must coincide for tit-for-tat to be subgame perfect without noise.
-
-    Against itself, TFT resists a one-shot deviation from mutual restraint iff ``delta >= (T - R) / (R - S)``
-    and from the punishment phase iff ``delta <= (T - R) / (R - S)``; from mutual arming iff
-    ``delta <= (P - S) / (T - P)`` and from the phase after being exploited iff ``delta >= (P - S) / (T - P)``.
-    So TFT is subgame perfect only at a single discount factor, and only when the ratios are equal.
-    Returns ``((T - R) / (R - S), (P - S) / (T - P))`` with ``T`` the effective temptation.
-
-    Examples
-    --------
-    >>> tft_conditions(ReciprocityRegime())
-    (0.5, 0.2)
-    """
-    T, R = model.effective_temptation(), float(model.reward)
-    P, S = float(model.punishment), float(model.sucker)
-    return (T - R) / (R - S), (P - S) / (T - P)
+@report_section("reciprocity-norm-evolution", model=ReciprocityRegime)
+def norm_evolution_section(quick: bool = False, executor: Any = None) -> ReportSection:
+    """Which norm a population of states settles on as the regime strengthens."""
+    return _evolution_section(ReciprocityRegime(), quick)
 
 
 def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The reciprocity model's headline figures (``executor`` is not needed: every point is a linear solve).
+    """The reciprocity model's headline figures, in the order of ``ReciprocityRegime.headlines``.
+
+    Kept for the report's module-by-module collection; the report finds the same builds through
+    :func:`models.registry.load_sections`.
 
     Parameters
     ----------
@@ -192,21 +85,22 @@ def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
     ``delta >= (T - R) / (T - P) = 2/5``.
 
     >>> secs = sections(quick=True)
-    >>> [s.slug for s in secs]
-    ['reciprocity-critical-discount', 'reciprocity-regime-map', 'reciprocity-norm-evolution']
+    >>> [s.slug for s in secs] == list(ReciprocityRegime.headlines)
+    True
     >>> secs[0].summary.split(",")[0]
     'grim trigger needs delta >= 0.400 without noise'
     >>> import matplotlib.pyplot as plt
     >>> plt.close("all")
     """
-    base = ReciprocityRegime()
-    noises = np.linspace(0.0, 0.12, 4 if quick else 10)
-    return [_critical_discount_section(base, noises), _regime_map_section(base, noises, quick),
-            _evolution_section(base, quick)]
+    builds = {"reciprocity-critical-discount": critical_discount_section,
+              "reciprocity-regime-map": regime_map_section,
+              "reciprocity-norm-evolution": norm_evolution_section}
+    return [builds[slug](quick=quick, executor=executor) for slug in ReciprocityRegime.headlines]
 
 
 def _stage_text(model: ReciprocityRegime) -> str:
-    return (f"T, R, P, S = {model.temptation:g}, {model.reward:g}, {model.punishment:g}, {model.sucker:g}")
+    payoffs = (model.temptation, model.reward, model.punishment, model.sucker)
+    return "T, R, P, S = " + ", ".join(format_number(v) for v in payoffs)
 
 
 def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> ReportSection:
@@ -214,8 +108,7 @@ def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> R
 
     tab = critical_discount_table(noises, base)
     sanctioned = dataclasses.replace(base, **SANCTIONED)
-    sanction_label = (f"sanctions (fine {SANCTIONED['fine']:g}, {SANCTIONED['quorum']} of {base.members} "
-                      "must agree)")
+    sanction_label = f"{sanctioned_label(base)[:-1]} must agree)"
     fig, ax = plt.subplots(figsize=(9.5, 4.6))
     for (regime, name), grp in tab.groupby(["regime", "norm"], sort=False):
         y = grp["critical_discount"].where(np.isfinite(grp["critical_discount"]))
@@ -239,7 +132,7 @@ def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> R
     grim0 = tab.query("regime == 'no sanctions' and norm == 'GRIM'")["critical_discount"]
     return ReportSection(
         slug="reciprocity-critical-discount", title="Reciprocity norms: how long a shadow of the future they need",
-        claim=CLAIM,
+        claim=ReciprocityRegime.claim,
         text=(f"Model: ReciprocityRegime, the repeated security dilemma ({_stage_text(base)}) under a reciprocity "
               "norm, solved exactly (games.repeated.critical_discount: one-shot deviations over the automaton's "
               "states, noise in the Markov chain). The figure shows the smallest discount factor at which each norm "
@@ -278,7 +171,8 @@ def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool
                            f"probability {grp['consensus_probability'].iloc[0]:.2f})"))
     bottom.set(xlabel="fine on a state that arms against a restrained partner (utils)",
                ylabel="critical discount factor $\\delta^*$\nof grim trigger", ylim=(0, 1),
-               title=f"Sanctions that need consensus (noise {base.noise:g}): grim trigger holds above each line")
+               title=(f"Sanctions that need consensus (noise {format_number(base.noise)}): grim trigger holds above "
+                      "each line"))
     bottom.title.set_fontsize(10)
     bottom.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="who must agree on a sanction",
                   title_fontsize=8)
@@ -290,8 +184,9 @@ def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool
         text=(f"Model: ReciprocityRegime ({_stage_text(base)}). Top: for each discount factor and noise level, "
               "the norm among grim trigger, win-stay lose-shift and tit-for-tat that is subgame perfect "
               "(games.repeated.is_equilibrium) and yields the most restraint; grey where none is. Bottom: the exact "
-              f"critical discount factor of grim trigger at noise {base.noise:g} as the fine grows, when each of "
-              f"{base.members} members backs a sanction with probability {base.agree:g} and a sanction needs all of "
+              f"critical discount factor of grim trigger at noise {format_number(base.noise)} as the fine grows, "
+              f"when each of {base.members} members backs a sanction with probability "
+              f"{format_number(base.agree)} and a sanction needs all of "
               "them or a majority: a fine that needs unanimity is applied a third of the time and buys less."),
         figure=fig, table=pd.concat([rmap.assign(map="discount x noise"), smap.assign(map="fine (exact threshold)")],
                                     ignore_index=True),

@@ -18,9 +18,14 @@ import games
 from models.alliances import PublicGoodAlliance, exploitation
 
 
+def solve(model: PublicGoodAlliance) -> dict:
+    """The flat outcome and the per-ally details of one model, in one record for the hand checks."""
+    return {**model.outcome(), **model.details()}
+
+
 def test_cobb_douglas_two_contributors_and_a_free_rider_by_hand():
     """Incomes (6, 4, 1), a = 1/2: k = 2, G = 5 / 1.5 = 10/3, g = (6 - 10/3, 4 - 10/3, 0)."""
-    out = PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5).outcome()
+    out = solve(PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5))
     assert out["total"] == pytest.approx(10 / 3, abs=1e-9)
     np.testing.assert_allclose(out["contributions"], [8 / 3, 2 / 3, 0.0], atol=1e-9)
     assert out["free_riders"] == ("ally 3",)
@@ -34,7 +39,7 @@ def test_corner_small_ally_pays_nothing_by_hand():
     """Incomes (3, 1), a = 1/2: the rich ally alone buys G = a w_1 = 1.5; the poor one's best
     response to G = 1.5 is a*1 - (1-a)*1.5 < 0, so it pays nothing."""
     a = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5)
-    out = a.outcome()
+    out = solve(a)
     np.testing.assert_allclose(out["contributions"], [1.5, 0.0], atol=1e-9)
     assert out["optimal_total"] == pytest.approx(2.0, abs=1e-12)   # a W = 0.5 * 4
     assert out["total_to_optimal"] == pytest.approx(0.75, abs=1e-9)
@@ -43,7 +48,7 @@ def test_corner_small_ally_pays_nothing_by_hand():
 
 def test_unequal_alpha_symmetric_pair_by_hand():
     """a = 1/3, incomes (4, 4): G = (1/3)(8) / (1 + 2/3) = 1.6, 0.8 each."""
-    out = PublicGoodAlliance(incomes=(4.0, 4.0), alpha=1 / 3).outcome()
+    out = solve(PublicGoodAlliance(incomes=(4.0, 4.0), alpha=1 / 3))
     np.testing.assert_allclose(out["contributions"], [0.8, 0.8], atol=1e-9)
     assert out["optimal_total"] == pytest.approx(8 / 3, abs=1e-12)
 
@@ -60,29 +65,29 @@ def test_samuelson_optimum_by_hand():
 def test_ces_equilibrium_by_hand():
     """CES a = 2/3, rho = 1/2: D/x = (a/(1-a))^2 = 4, so m = 4/5; incomes (1, 1):
     G = m W / (1 + (1 - m)) = 1.6 / 1.2 = 4/3, 2/3 each; the numerical best responses agree."""
-    out = PublicGoodAlliance(incomes=(1.0, 1.0), alpha=2 / 3, utility="ces", rho=0.5).outcome()
+    out = solve(PublicGoodAlliance(incomes=(1.0, 1.0), alpha=2 / 3, utility="ces", rho=0.5))
     np.testing.assert_allclose(out["contributions"], [2 / 3, 2 / 3], atol=1e-9)
     assert out["max_regret"] < 1e-9
-    neg = PublicGoodAlliance(incomes=(5.0, 2.0, 1.0), alpha=0.4, utility="ces", rho=-1.0).outcome()
+    neg = solve(PublicGoodAlliance(incomes=(5.0, 2.0, 1.0), alpha=0.4, utility="ces", rho=-1.0))
     assert neg["verified"]
 
 
 def test_joint_product_draws_in_the_small_ally_by_hand():
     """Private share 1/2 (s = 1/2), a = 1/2, incomes (3, 1): G = 2 / 1.25 = 1.6,
     g_i = (0.5 w_i - 0.4) / 0.75 = (22/15, 2/15). Fully private (share 1): g_i = a w_i."""
-    out = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5, private_share=0.5).outcome()
+    out = solve(PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5, private_share=0.5))
     np.testing.assert_allclose(out["contributions"], [22 / 15, 2 / 15], atol=1e-9)
     assert out["free_riders"] == ()
     assert out["max_regret"] < 1e-9
-    full = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5, private_share=1.0).outcome()
+    full = solve(PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5, private_share=1.0))
     np.testing.assert_allclose(full["contributions"], [1.5, 0.5], atol=1e-9)
 
 
 def test_neutrality_under_transfer_among_contributors_by_hand():
     """Warr (1983) / BBV: moving 0.5 from ally 1 to ally 2 (both contributors) changes neither G
     nor anyone's private consumption; contributions move by exactly the transfer."""
-    before = PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5).outcome()
-    after = PublicGoodAlliance(incomes=(5.5, 4.5, 1.0), alpha=0.5).outcome()
+    before = solve(PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5))
+    after = solve(PublicGoodAlliance(incomes=(5.5, 4.5, 1.0), alpha=0.5))
     assert after["total"] == pytest.approx(before["total"], abs=1e-12)
     np.testing.assert_allclose(after["private_consumption"], before["private_consumption"], atol=1e-12)
     np.testing.assert_allclose(np.subtract(after["contributions"], before["contributions"]),
@@ -96,7 +101,7 @@ def test_neutrality_property(incomes, alpha, frac):
     """Any transfer between the two richest contributors that keeps the receiver's and giver's
     income above the threshold leaves G and all private consumption unchanged."""
     base = PublicGoodAlliance(incomes=tuple(incomes), alpha=alpha)
-    out = base.outcome()
+    out = solve(base)
     contributors = [i for i, g in enumerate(out["contributions"]) if g > 0]
     if len(contributors) < 2:
         return
@@ -106,7 +111,7 @@ def test_neutrality_property(incomes, alpha, frac):
     moved = list(incomes)
     moved[i] -= t
     moved[j] += t
-    after = PublicGoodAlliance(incomes=tuple(moved), alpha=alpha).outcome()
+    after = solve(PublicGoodAlliance(incomes=tuple(moved), alpha=alpha))
     assert after["total"] == pytest.approx(out["total"], rel=1e-9, abs=1e-12)
     np.testing.assert_allclose(after["private_consumption"], out["private_consumption"], rtol=1e-9, atol=1e-12)
 
@@ -116,7 +121,7 @@ def test_neutrality_property(incomes, alpha, frac):
        st.floats(0.0, 1.0))
 def test_every_equilibrium_is_a_best_response(incomes, alpha, theta):
     """The closed-form contributions are each ally's best response (numerical check by scipy)."""
-    out = PublicGoodAlliance(incomes=tuple(incomes), alpha=alpha, private_share=theta).outcome()
+    out = solve(PublicGoodAlliance(incomes=tuple(incomes), alpha=alpha, private_share=theta))
     assert out["verified"], out["max_regret"]
     assert out["total"] <= sum(incomes)
     if theta == 0:
@@ -127,7 +132,7 @@ def test_grid_game_confirms_equilibrium_with_the_solver():
     """The pure equilibria of the finite grid game (games.equilibria) include the BBV profile."""
     a = PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5)
     eqs = games.equilibria(a.game(levels=4), method="pure")
-    target = np.asarray(a.outcome()["contributions"]) / 11.0
+    target = np.asarray(a.details()["contributions"]) / 11.0
     found = [np.array([float(lab) for lab in eq.pure_actions()]) for eq in eqs]
     assert any(np.allclose(f, target, atol=1e-6) for f in found)
     with pytest.raises(ValueError, match="max_profiles"):
@@ -153,7 +158,7 @@ def test_rank_statistics_by_hand():
 
 def test_model_predicts_burden_rising_with_income():
     """Olson-Zeckhauser: in equilibrium burden is non-decreasing in income (rho > 0)."""
-    out = PublicGoodAlliance(incomes=(10.0, 7.0, 5.0, 2.0, 1.0), alpha=0.3).outcome()
+    out = solve(PublicGoodAlliance(incomes=(10.0, 7.0, 5.0, 2.0, 1.0), alpha=0.3))
     assert out["spearman_rho"] > 0
     burden = out["burden"]
     assert all(b1 >= b2 for b1, b2 in zip(burden, burden[1:]))
@@ -192,4 +197,35 @@ def test_replace_makes_variants():
     a = PublicGoodAlliance(incomes=(3.0, 1.0), alpha=0.5)
     b = dataclasses.replace(a, alpha=0.9)
     # a = 0.9: G = 0.9*4 / 1.1 = 36/11, threshold 0.1 G / 0.9 = 4/11 < 1: both pay
-    assert b.outcome()["free_riders"] == ()
+    assert b.details()["free_riders"] == ()
+
+
+def test_outcome_is_flat_and_details_hold_the_per_ally_data():
+    """Incomes (6, 4, 1), a = 1/2 (the first hand example): 2 contributors, 1 free rider, the largest
+    burden is ally 1's (6 - 10/3) / 6 = 4/9."""
+    a = PublicGoodAlliance(incomes=(6.0, 4.0, 1.0), alpha=0.5)
+    out = a.outcome()
+    for key, value in out.items():
+        assert isinstance(value, (str, int, float, bool, type(None))), (key, type(value))
+    assert out["n_contributors"] == 2 and out["n_free_riders"] == 1
+    assert out["largest_burden"] == pytest.approx(4 / 9, abs=1e-9)
+    assert set(a.details()) == {"contributions", "burden", "private_consumption", "contributors", "free_riders"}
+    assert isinstance(PublicGoodAlliance().outcome()["total"], float)
+
+
+def test_games_sweep_takes_the_model_itself():
+    """Equal incomes (1, 1, 1), Cobb-Douglas: every ally pays, G = a W / (1 + 2(1 - a)): a = 0.5 gives
+    1.5 / 2 = 3/4; a = 0.25 gives 0.75 / 2.5 = 3/10."""
+    table = games.sweep(PublicGoodAlliance(incomes=(1.0, 1.0, 1.0)), {"alpha": [0.5, 0.25]}, progress=False)
+    assert table["alpha"].tolist() == [0.5, 0.25]
+    assert table["total"].tolist() == pytest.approx([0.75, 0.3], abs=1e-9)
+    assert table["n_contributors"].tolist() == [3, 3] and table["verified"].all()
+
+
+def test_model_registers_its_claim_and_headlines():
+    from pathlib import Path
+
+    essay = Path("/work/shared/seed/petrovsky-security-regimes-cis.txt")
+    assert PublicGoodAlliance.headlines == ("alliances-burden-vs-size", "alliances-total-vs-optimum")
+    if essay.exists():
+        assert PublicGoodAlliance.claim in " ".join(essay.read_text(encoding="utf-8").split())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+import games
 from models.base import describe
 from models.burden_sharing import (
     Aggregation,
@@ -16,6 +18,8 @@ from models.burden_sharing import (
     UnequalCapacities,
     VolunteersDilemma,
 )
+
+ESSAY = Path("/work/shared/seed/petrovsky-security-regimes-cis.txt")
 
 
 def test_threshold_public_good_by_hand():
@@ -53,13 +57,18 @@ def test_nobody_volunteers_more_often_in_larger_groups():
 def test_aggregation_technologies_by_hand():
     """Summation with b/n < c: free-riding dominates; best-shot: exactly one contributes (a volunteer's
     dilemma); weakest-link: all or nothing, with a mixed equilibrium b p^(n-1) = c."""
-    assert Aggregation(n=4, technology="summation", benefit=1.0, cost=0.3).outcome()["pure_contributors"] == (0,)
-    assert Aggregation(n=4, technology="summation", benefit=2.0, cost=0.3).outcome()["pure_contributors"] == (4,)
-    best = Aggregation(n=4, technology="best-shot", benefit=1.0, cost=0.3).outcome()
+    assert Aggregation(n=4, technology="summation", benefit=1.0, cost=0.3).details()["pure_contributors"] == (0,)
+    assert Aggregation(n=4, technology="summation", benefit=2.0, cost=0.3).details()["pure_contributors"] == (4,)
+    best = Aggregation(n=4, technology="best-shot", benefit=1.0, cost=0.3).details()
     assert best["pure_contributors"] == (1,) and abs(best["mixed_p"][0] - (1 - 0.3 ** (1 / 3))) < 1e-9
-    weak = Aggregation(n=4, technology="weakest-link", benefit=1.0, cost=0.3).outcome()
+    weak_model = Aggregation(n=4, technology="weakest-link", benefit=1.0, cost=0.3)
+    weak = weak_model.details()
     assert weak["pure_contributors"] == (0, 4) and abs(weak["mixed_p"][0] - 0.3 ** (1 / 3)) < 1e-9
-    assert weak["optimum"] == 4 and weak["efficient"]
+    out = weak_model.outcome()
+    assert out["optimum"] == 4 and out["efficient"]
+    # the flat record summarises the same equilibria: two pure (0 and 4), one mixed at 0.3^(1/3)
+    assert (out["n_pure"], out["pure_low"], out["pure_high"], out["n_mixed"]) == (2, 0, 4, 1)
+    assert out["p_low"] == pytest.approx(0.3 ** (1 / 3), abs=1e-9) and out["n_equilibria"] == 3
 
 
 def test_unequal_capacities_by_hand():
@@ -83,20 +92,27 @@ def test_collective_risk_threshold_in_risk():
 
 def test_cost_sharing_rules_by_hand():
     m = CostSharing(gdp=(6.0, 3.0, 1.0), benefits=(10.0, 10.0, 10.0), total_cost=10.0)
-    assert dataclasses.replace(m, rule="equal").outcome()["initial_shares"] == pytest.approx((10 / 3,) * 3)
-    assert dataclasses.replace(m, rule="gdp").outcome()["initial_shares"] == pytest.approx((6, 3, 1))
-    lead = dataclasses.replace(m, rule="lead", lead=0, lead_share=0.6).outcome()["initial_shares"]
+    assert dataclasses.replace(m, rule="equal").details()["initial_shares"] == pytest.approx((10 / 3,) * 3)
+    assert dataclasses.replace(m, rule="gdp").details()["initial_shares"] == pytest.approx((6, 3, 1))
+    lead = dataclasses.replace(m, rule="lead", lead=0, lead_share=0.6).details()["initial_shares"]
     assert lead == pytest.approx((6, 2, 2))
+    # the lead's share of the first period's cost, as a scalar: 6 of 10 (GDP), 6 of 10 (lead share 0.6)
+    assert dataclasses.replace(m, rule="gdp").outcome()["initial_share_of_lead"] == pytest.approx(0.6)
+    assert dataclasses.replace(m, rule="equal").outcome()["initial_share_of_lead"] == pytest.approx(1 / 3)
 
 
 def test_withdrawal_over_time_by_hand():
     """GDP shares 8:1:1, cost 5 growing 20% a period. Period 1 (cost 6): the third pays 0.6 > 0.55 and
     leaves; the second then pays 6/9 = 0.667 <= 0.75. Period 2 (7.2): the second pays 0.8 > 0.75 and leaves;
     the lead pays 7.2 <= 9 and stays."""
-    out = CostSharing(gdp=(8.0, 1.0, 1.0), benefits=(9.0, 0.75, 0.55), total_cost=5.0, rule="gdp",
-                      cost_growth=1.2, periods=4).outcome()
-    assert out["left_in_period"] == (None, 2, 1)
+    m = CostSharing(gdp=(8.0, 1.0, 1.0), benefits=(9.0, 0.75, 0.55), total_cost=5.0, rule="gdp",
+                    cost_growth=1.2, periods=4)
+    assert m.details()["left_in_period"] == (None, 2, 1)
+    out = m.outcome()
     assert out["remaining"] == 1 and out["final_share_of_lead"] == 1.0 and out["final_is_equilibrium"]
+    assert out["n_left"] == 2 and out["first_exit_period"] == 1
+    # the last period's cost is 5 * 1.2^3 = 8.64, all of it on the lead
+    assert m.details()["final_shares"] == pytest.approx((5 * 1.2 ** 3, 0.0, 0.0))
 
 
 def test_models_document_their_parameters_and_quote_the_essay():
@@ -124,3 +140,68 @@ def test_models_document_their_parameters_and_quote_the_essay():
 def test_bad_input_refused(make, match):
     with pytest.raises((ValueError, TypeError), match=match):
         make()
+
+
+BURDEN_MODELS = (ThresholdPublicGood, VolunteersDilemma, Aggregation, UnequalCapacities, CollectiveRisk, CostSharing)
+
+
+@pytest.mark.parametrize("cls", BURDEN_MODELS, ids=lambda c: c.__name__)
+def test_default_outcome_is_flat_scalars(cls):
+    out = cls().outcome()
+    assert out and all(isinstance(k, str) for k in out)
+    for key, value in out.items():
+        assert value is None or isinstance(value, (str, int, float, bool, np.bool_, np.integer, np.floating)), \
+            f"{cls.__name__}.outcome()[{key!r}] is a {type(value).__name__}"
+
+
+@pytest.mark.parametrize("cls, grid", [
+    (ThresholdPublicGood, {"cost": [0.1, 0.2]}),
+    (VolunteersDilemma, {"n": [2, 3]}),
+    (Aggregation, {"technology": ["best-shot", "weakest-link"]}),
+    (UnequalCapacities, {"requirement": [9.0, 16.0]}),
+    (CollectiveRisk, {"risk": [0.0, 0.9]}),
+    (CostSharing, {"rule": ["equal", "gdp"]}),
+], ids=lambda v: v.__name__ if isinstance(v, type) else "")
+def test_games_sweep_takes_the_model_itself(cls, grid):
+    table = games.sweep(cls(), grid, progress=False)
+    (name, values), = grid.items()
+    assert table[name].tolist() == values and len(table) == 2
+
+
+def test_sweeps_agree_with_hand_values():
+    """Volunteer's dilemma with c/b = 1/2: n = 2 gives p = 1 - 1/2 = 1/2; n = 3 gives p = 1 - (1/2)^(1/2).
+    Aggregation, n = 4, b = 1, c = 0.3: best-shot has one pure equilibrium (1 contributor), weakest-link two
+    (0 and 4). Cost sharing, defaults: equal shares give the lead 1/4 of the cost, GDP shares 8/11."""
+    vd = games.sweep(VolunteersDilemma(benefit=1.0, cost=0.5), {"n": [2, 3]}, progress=False)
+    assert vd["p_volunteer"].tolist() == pytest.approx([0.5, 1 - 0.5 ** 0.5], abs=1e-9)
+    ag = games.sweep(Aggregation(n=4, benefit=1.0, cost=0.3), {"technology": ["best-shot", "weakest-link"]},
+                     progress=False)
+    assert ag["n_pure"].tolist() == [1, 2] and ag["pure_high"].tolist() == [1, 4]
+    cs = games.sweep(CostSharing(), {"rule": ["equal", "gdp"]}, progress=False)
+    assert cs["initial_share_of_lead"].tolist() == pytest.approx([1 / 4, 8 / 11])
+
+
+def test_collective_risk_dynamics_use_the_models_beta():
+    """One source of truth for the intensity of selection: at beta = 0 imitation is neutral, so a single
+    mutant fixes with probability 1/Z (Z = 10), whatever the payoffs; a stronger beta changes the answer."""
+    neutral = CollectiveRisk(population=10, beta=0.0)
+    assert neutral.fixation_probabilities() == pytest.approx({"cooperator": 0.1, "defector": 0.1})
+    out = neutral.outcome()
+    assert out["fixation_cooperator"] == pytest.approx(0.1) and out["fixation_defector"] == pytest.approx(0.1)
+    strong = dataclasses.replace(neutral, beta=5.0)
+    assert strong.fixation_probabilities()["defector"] > 0.1 > strong.fixation_probabilities()["cooperator"]
+    # neutral imitation with exploration mu: the stationary distribution is symmetric in k <-> Z - k
+    p = dataclasses.replace(neutral, mu=0.1).stationary_distribution()
+    assert np.allclose(p, p[::-1]) and p.sum() == pytest.approx(1.0)
+    assert len(CollectiveRisk(population=20).gradient()) == 21
+
+
+def test_models_register_their_claim_and_headlines():
+    essay = " ".join(ESSAY.read_text(encoding="utf-8").split()) if ESSAY.exists() else None
+    for cls in BURDEN_MODELS:
+        assert cls.claim and isinstance(cls.headlines, tuple)
+        if essay is not None:
+            assert cls.claim in essay, cls.__name__
+    assert VolunteersDilemma.headlines == ("volunteers-dilemma",)
+    assert CollectiveRisk.headlines == ("collective-risk",)
+    assert ThresholdPublicGood.headlines == ("threshold-regimes",)

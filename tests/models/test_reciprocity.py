@@ -6,8 +6,18 @@ from pathlib import Path
 
 import pytest
 
+import games
 from models.base import describe
-from models.reciprocity import ReciprocityRegime, consensus_probability
+from models.reciprocity import (
+    ReciprocityRegime,
+    consensus_probability,
+    critical_discount_table,
+    norm_evolution_table,
+    regime_map_table,
+    sanction_map_table,
+    sanction_threshold_table,
+    tft_conditions,
+)
 
 ESSAY = Path("/work/shared/seed/petrovsky-security-regimes-cis.txt")
 
@@ -87,14 +97,53 @@ def test_bad_parameters(change, match):
 
 
 def test_sections_quick_and_claims_are_verbatim():
-    from models.sections.reciprocity import sections
+    import matplotlib.pyplot as plt
 
-    secs = sections(quick=True)
+    from models.registry import load_sections
+
+    specs = load_sections()
+    assert ReciprocityRegime.headlines == ("reciprocity-critical-discount", "reciprocity-regime-map",
+                                           "reciprocity-norm-evolution")
+    secs = [specs[slug].build(quick=True) for slug in ReciprocityRegime.headlines]
+    plt.close("all")
     assert [s.slug for s in secs] == ["reciprocity-critical-discount", "reciprocity-regime-map",
                                      "reciprocity-norm-evolution"]
+    assert all(specs[s.slug].model is ReciprocityRegime for s in secs)
+    assert secs[0].claim == ReciprocityRegime.claim
     if ESSAY.exists():
         text = " ".join(ESSAY.read_text(encoding="utf-8").split())
         for s in secs:
             assert s.claim in text
     for s in secs:
         assert len(s.table) > 0
+
+
+def test_outcome_is_flat_scalars_and_sweeps():
+    """Grim trigger without noise needs delta >= (T - R) / (T - P) = 2/5 whatever the discount it is at."""
+    for key, value in ReciprocityRegime().outcome().items():
+        assert isinstance(value, (str, int, float, bool, type(None))), (key, type(value))
+    table = games.sweep(ReciprocityRegime(noise=0.0), {"discount": [0.3, 0.9]}, progress=False)
+    assert table["sustainable"].tolist() == [False, True]
+    assert table["critical_discount"].tolist() == pytest.approx([0.4, 0.4], abs=1e-12)
+
+
+def test_analysis_tables_by_hand():
+    """Without noise: grim needs 2/5, win-stay lose-shift (T - R) / (R - P) = 2/3, tit-for-tat never (its two
+    conditions 1/2 and 1/5 differ). With fine 1.5 passing at P(3 of 5) = 0.94208: T' = 4.58688 and grim
+    needs (T' - R) / (T' - P) = 0.58688 / 3.58688."""
+    t = critical_discount_table([0.0]).set_index(["regime", "norm"])["critical_discount"]
+    assert t[("no sanctions", "GRIM")] == pytest.approx(0.4, abs=1e-12)
+    assert t[("no sanctions", "WSLS")] == pytest.approx(2 / 3, abs=1e-12)
+    assert math.isinf(t[("no sanctions", "TFT")])
+    assert t[("sanctions (fine 1.5, 3 of 5)", "GRIM")] == pytest.approx(0.58688 / 3.58688, abs=1e-9)
+    assert tft_conditions(ReciprocityRegime()) == pytest.approx((0.5, 0.2), abs=1e-12)
+    # discount 0.3: no norm holds (grim needs 0.4); 0.5: only grim holds (WSLS needs 2/3)
+    best = regime_map_table([0.3, 0.5], [0.0])["best_norm"].tolist()
+    assert best == ["none", "GRIM"]
+    smap = sanction_map_table([0.3, 0.5], [0.0], ReciprocityRegime(noise=0.0))
+    assert smap["sustainable"].tolist() == [False, True, False, True]
+    thr = sanction_threshold_table([0.0], ReciprocityRegime(noise=0.0))
+    assert thr["critical_discount"].tolist() == pytest.approx([0.4, 0.4], abs=1e-12)
+    evo = norm_evolution_table([1.0])
+    assert evo["share"].sum() == pytest.approx(1.0)
+    assert evo["discount"].iloc[0] == pytest.approx(0.95) and evo["fine"].iloc[0] == pytest.approx(2.0)

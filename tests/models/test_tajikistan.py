@@ -8,10 +8,14 @@ Kazakhstan 23.41bn * 0.5% = 117m, Kyrgyzstan 2.03bn * 2% = 40.6m (free-ride).
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 import pytest
 
+import games
 from models import cases
-from models.tajikistan import STATES, TajikistanOperation, cost_rule_sweep, withdrawal_path
+from models.tajikistan import STATES, TajikistanOperation, cost_rule_sweep, cost_rule_table, withdrawal_path
 
 
 def test_case_data_integrity():
@@ -25,27 +29,30 @@ def test_case_data_integrity():
 
 
 def test_linear_equal_shares_equilibrium_by_hand():
-    out = TajikistanOperation().outcome()
-    assert out["contributors"] == ("Russia", "Uzbekistan")
-    assert out["free_riders"] == ("Kazakhstan", "Kyrgyzstan")
+    op = TajikistanOperation()
+    out, details = op.outcome(), op.details()
+    assert details["contributors"] == ("Russia", "Uzbekistan")
+    assert details["free_riders"] == ("Kazakhstan", "Kyrgyzstan")
+    assert out["contributors"] == "Russia, Uzbekistan" and out["n_contributors"] == 2
+    assert out["free_riders"] == "Kazakhstan, Kyrgyzstan"
     assert out["force"] == pytest.approx(8000.0)        # 2 x 16,000/4
     assert out["shortfall"] == pytest.approx(8000.0)
     assert out["n_equilibria"] == 1                      # dominant strategies: unique
     assert out["max_regret"] == 0.0
-    assert out["values"]["Kyrgyzstan"] == pytest.approx(0.02 * 2028.295454545, rel=1e-9)
+    assert details["values"]["Kyrgyzstan"] == pytest.approx(0.02 * 2028.295454545, rel=1e-9)
 
 
 def test_dominance_threshold_moves_participation_by_hand():
     """unit_cost 14,000: u R = $224m < Uzbekistan's $262m, it still contributes; unit_cost 17,000:
     u R = $272m > $262m, Uzbekistan drops out and Russia ($2,175m) stands alone."""
-    assert TajikistanOperation(unit_cost=14_000).outcome()["contributors"] == ("Russia", "Uzbekistan")
-    assert TajikistanOperation(unit_cost=17_000).outcome()["contributors"] == ("Russia",)
+    assert TajikistanOperation(unit_cost=14_000).details()["contributors"] == ("Russia", "Uzbekistan")
+    assert TajikistanOperation(unit_cost=17_000).details()["contributors"] == ("Russia",)
 
 
 def test_cost_rule_changes_force_not_participation():
     """Under the linear technology the rule only rescales contingents: GDP shares give
     16,000 * (435.08 + 13.10) / 473.62 = 15,140.7 men; a lead share of 1/2 gives 8,000 + 8,000/3."""
-    df = cost_rule_sweep(lead_shares=(0.5, 1.0))
+    df = cost_rule_table(lead_shares=(0.5, 1.0))
     by = {(r, s): f for r, s, f in zip(df.rule, df.lead_share.fillna(-1), df.force)}
     assert by[("gdp", -1)] == pytest.approx(16_000 * (435083713850.837 + 13099013835.5111) / (
         23409027475.6879 + 2028295454.54545 + 435083713850.837 + 13099013835.5111), rel=1e-12)
@@ -59,11 +66,12 @@ def test_threshold_technology_coordination_by_hand():
     quota costs 4,000 * 10,000 = $40m <= every value (Kyrgyzstan's is $40.6m), so 'all contribute'
     and 'nobody contributes' are both equilibria. 1994: Kyrgyzstan's value falls to 2% of $1.68bn
     = $33.6m < $40m, the full coalition is no longer an equilibrium."""
-    out = TajikistanOperation(technology="threshold").outcome()
-    assert set(out["equilibria"]) == {(), STATES}
-    assert out["force"] == 16_000
-    later = TajikistanOperation(technology="threshold", year=1994).outcome()
-    assert later["equilibria"] == ((),)
+    op = TajikistanOperation(technology="threshold")
+    assert set(op.details()["equilibria"]) == {(), STATES}
+    assert op.outcome()["force"] == 16_000 and op.outcome()["n_equilibria"] == 2
+    later = TajikistanOperation(technology="threshold", year=1994)
+    assert later.details()["equilibria"] == ((),)
+    assert later.outcome()["n_contributors"] == 0 and later.outcome()["contributors"] == ""
 
 
 def test_withdrawal_path_table():
@@ -85,3 +93,32 @@ def test_withdrawal_path_table():
 def test_bad_input_is_refused(kwargs, match):
     with pytest.raises(ValueError, match=match):
         TajikistanOperation(**kwargs)
+
+
+def test_outcome_is_flat_scalars():
+    for key, value in TajikistanOperation().outcome().items():
+        assert isinstance(value, (str, int, float, bool, type(None))), (key, type(value))
+
+
+def test_games_sweep_takes_the_model_itself():
+    """Dominance threshold v_i >= unit_cost * R (module docstring): at unit_cost 14,000 Russia and Uzbekistan
+    contribute (8,000 men under equal quotas); at 17,000 Uzbekistan's $262m < $272m, Russia alone (4,000)."""
+    table = games.sweep(TajikistanOperation(), {"unit_cost": [14_000.0, 17_000.0]}, progress=False)
+    assert table["force"].tolist() == pytest.approx([8000.0, 4000.0])
+    assert table["contributors"].tolist() == ["Russia, Uzbekistan", "Russia"]
+
+
+def test_cost_rule_sweep_is_a_deprecated_alias():
+    with pytest.warns(DeprecationWarning, match=r"use games.sweep\(TajikistanOperation\(\), grid\)"):
+        old = cost_rule_sweep(lead_shares=(0.5, 1.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        new = cost_rule_table(lead_shares=(0.5, 1.0))
+    assert old.equals(new)
+
+
+def test_model_registers_its_claim_and_headlines():
+    essay = Path("/work/shared/seed/petrovsky-security-regimes-cis.txt")
+    assert TajikistanOperation.headlines == ("tajikistan-cost-rules",)
+    if essay.exists():
+        assert TajikistanOperation.claim in " ".join(essay.read_text(encoding="utf-8").split())

@@ -36,8 +36,10 @@ def test_model_predicts_exploitation_of_the_great_by_the_small():
     """The OZ/BBV equilibrium on the 2014 NATO incomes: the largest ally's burden is the largest, and
     the rank correlation of burden with income is positive (free riders tie at zero)."""
     gdp = tuple(row[1] for row in cases.NATO_2014)
-    out = PublicGoodAlliance(incomes=gdp, alpha=0.05, names=tuple(r[0] for r in cases.NATO_2014)).outcome()
-    assert out["contributors"] == ("United States",)
+    model = PublicGoodAlliance(incomes=gdp, alpha=0.05, names=tuple(r[0] for r in cases.NATO_2014))
+    out = model.outcome()
+    assert model.details()["contributors"] == ("United States",)
+    assert out["n_contributors"] == 1 and out["n_free_riders"] == 26
     assert out["spearman_rho"] > 0 and out["verified"]
 
 
