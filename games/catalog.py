@@ -20,8 +20,8 @@ Examples
 >>> pd = prisoners_dilemma()
 >>> pd.payoffs[1, 0].tolist()                       # D against C: (T, S)
 [5.0, 0.0]
->>> prisoners_dilemma(actions=("restrain", "arm")).actions[0]
-('restrain', 'arm')
+>>> prisoners_dilemma(actions=("cooperate", "defect")).actions[0]
+('cooperate', 'defect')
 >>> prisoners_dilemma(symbolic=True).assumptions
 Assumptions(T > R, R > P, P > S, 2*R > S + T)
 >>> sorted(CATALOG)[:3]
@@ -158,8 +158,9 @@ def _half(x: Any) -> Any:
 
 
 # ------------------------------------------------------------------------------------------- the games
-def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None, *, symbolic: bool | None = None,
-                      players: Sequence[str] | None = None, actions: Labels = None) -> Game:
+def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None, *, iterated: bool = True,
+                      symbolic: bool | None = None, players: Sequence[str] | None = None,
+                      actions: Labels = None) -> Game:
     """The prisoner's dilemma: defecting (D) is dominant, yet mutual cooperation (C) pays both more.
 
     Parameters
@@ -167,8 +168,10 @@ def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None
     T, R, P, S : number or sympy expression, optional
         Temptation, reward, punishment and sucker's payoff; default Axelrod's (1984) 5, 3, 1, 0 (with
         ``symbolic=True``, the symbols ``T, R, P, S``). They must satisfy ``T > R > P > S`` (the
-        dilemma) and ``2R > T + S`` (mutual cooperation beats alternating exploitation, the condition
-        of the repeated game).
+        dilemma) and, unless ``iterated=False``, ``2R > T + S``.
+    iterated : bool
+        Require ``2R > T + S``: mutual cooperation beats taking turns at exploiting each other, the
+        condition of the iterated game (Axelrod 1984). ``False`` allows any one-shot dilemma.
     symbolic : bool, optional
         Return a :class:`~games.symbolic.SymbolicGame` (default: when a parameter has symbols).
     players, actions : optional
@@ -196,8 +199,15 @@ def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None
     Traceback (most recent call last):
     ...
     ValueError: prisoners_dilemma needs 2*R > T + S; got T=7, R=3, S=0
+    >>> prisoners_dilemma(T=7, R=3, P=1, S=0, iterated=False).payoffs[1, 0].tolist()
+    [7.0, 0.0]
     """
-    conds = _chain("T", "R", "P", "S") + [("2*R > T + S", lambda p: (2 * p["R"], p["T"] + p["S"]), True)]
+    if not isinstance(iterated, bool):
+        raise TypeError(f"prisoners_dilemma: iterated must be True or False; got {type(iterated).__name__} "
+                        f"{iterated!r}")
+    conds = _chain("T", "R", "P", "S")
+    if iterated:
+        conds.append(("2*R > T + S", lambda p: (2 * p["R"], p["T"] + p["S"]), True))
     return _build("prisoners_dilemma", "Prisoner's dilemma", {"T": T, "R": R, "P": P, "S": S},
                   {"T": 5, "R": 3, "P": 1, "S": 0}, _symmetric_trps, conds, symbolic, players, actions, ("C", "D"))
 

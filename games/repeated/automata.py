@@ -4,8 +4,8 @@ An automaton has a finite set of states; in each state it *intends* to cooperate
 probability (0 or 1 for the classic deterministic strategies), and after every round it moves to the
 next state according to the profile it observed, written from its own point of view as
 ``(own action, other's action)`` with the four profiles ordered ``"CC", "CD", "DC", "DD"``. Action
-index 0 is cooperation (restraint) and index 1 is defection (arming), matching the row/column order of
-the stage games in :mod:`games.repeated.stage`.
+index 0 is cooperation and index 1 is defection, matching the row/column order of the stage games
+(:func:`games.repeated.stage_payoffs`; the first action of each player is the cooperative one).
 
 References
 ----------
@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from ..numeric import to_fraction
+
 __all__ = [
     "ALLC",
     "ALLD",
@@ -37,6 +39,7 @@ __all__ = [
     "WSLS",
     "Automaton",
     "automaton",
+    "check_automaton",
     "library",
     "memory_one",
 ]
@@ -94,7 +97,7 @@ class Automaton:
     >>> Automaton("bad", (1, 0), ((0, 1, 0), (0, 1, 0, 1)))
     Traceback (most recent call last):
     ...
-    ValueError: automaton 'bad': transitions[0] must give a next state for each of the 4 observed profiles ('CC', 'CD', 'DC', 'DD'); got 3 entries
+    ValueError: automaton 'bad': transitions[0] must give a next state for each of the 4 observed profiles ...
     """
 
     name: str
@@ -132,10 +135,12 @@ class Automaton:
             for k, t in enumerate(row):
                 if isinstance(t, bool) or not isinstance(t, (Integral, np.integer)) or not 0 <= t < n:
                     raise ValueError(
-                        f"{who}: transitions[{s}][{k}] (after {PROFILES[k]}) must be a state index in 0..{n - 1}; got {t!r}"
+                        f"{who}: transitions[{s}][{k}] (after {PROFILES[k]}) must be a state index in "
+                        f"0..{n - 1}; got {t!r}"
                     )
             trans.append(tuple(int(t) for t in row))
-        if isinstance(self.initial, bool) or not isinstance(self.initial, (Integral, np.integer)) or not 0 <= self.initial < n:
+        init = self.initial
+        if isinstance(init, bool) or not isinstance(init, (Integral, np.integer)) or not 0 <= init < n:
             raise ValueError(f"{who}: initial must be a state index in 0..{n - 1}; got {self.initial!r}")
         labels = tuple(str(x) for x in self.states) if self.states else tuple(f"s{s}" for s in range(n))
         if len(labels) != n:
@@ -159,6 +164,30 @@ class Automaton:
     def is_exact(self) -> bool:
         """True when every cooperation probability is an int or Fraction (exact arithmetic applies)."""
         return all(isinstance(p, Fraction) for p in self.cooperate)
+
+    def as_exact(self) -> Automaton:
+        """This automaton with its probabilities as Fractions (a float read as its shortest decimal, 0.1 -> 1/10).
+
+        Examples
+        --------
+        >>> RANDOM(0.25).as_exact().cooperate
+        (Fraction(1, 4),)
+        """
+        if self.is_exact:
+            return self
+        return Automaton(self.name, tuple(to_fraction(p) for p in self.cooperate), self.transitions, self.initial,
+                         self.states)
+
+    def as_float(self) -> Automaton:
+        """This automaton with its probabilities as floats (for a floating-point solve).
+
+        Examples
+        --------
+        >>> GTFT().as_float().cooperate
+        (1.0, 0.3333333333333333)
+        """
+        return Automaton(self.name, tuple(float(p) for p in self.cooperate), self.transitions, self.initial,
+                         self.states)
 
     def next_state(self, state: int, own: int, other: int) -> int:
         """The state after observing ``(own, other)`` (0 = C, 1 = D) in ``state``.
@@ -239,7 +268,8 @@ def automaton(
         for p in PROFILES:
             target = str(spec[p])
             if target not in index:
-                raise ValueError(f"automaton {name!r}: state {s!r} after {p} goes to unknown state {target!r}; states are {labels}")
+                raise ValueError(f"automaton {name!r}: state {s!r} after {p} goes to unknown state {target!r}; "
+                                 f"states are {labels}")
             row.append(index[target])
         rows.append(tuple(row))
     if initial is None:
@@ -277,7 +307,8 @@ def memory_one(p: Sequence[Any], p0: Any = 1, name: str | None = None) -> Automa
     return Automaton(label, (p0, *p), (row,) * 5, 0, ("start", *PROFILES))
 
 
-_EVERY = lambda s: (s, s, s, s)
+def _EVERY(s: int) -> tuple[int, int, int, int]:
+    return (s, s, s, s)
 
 ALLC = Automaton("ALLC", (1,), (_EVERY(0),), 0, ("C",))
 """Always cooperate."""
@@ -334,3 +365,20 @@ def library() -> dict[str, Automaton]:
     """
     out = [ALLC, ALLD, GRIM, TFT, STFT, TF2T, WSLS, ALT, GTFT(), RANDOM()]
     return {a.name: a for a in out}
+
+
+def check_automaton(s: Any, name: str) -> Automaton:
+    """``s`` if it is an :class:`Automaton`; a TypeError naming the argument otherwise.
+
+    Examples
+    --------
+    >>> check_automaton(TFT, "s1").name
+    'TFT'
+    >>> check_automaton("TFT", "s1")
+    Traceback (most recent call last):
+    ...
+    TypeError: s1 must be a games.repeated.Automaton; got str 'TFT'
+    """
+    if not isinstance(s, Automaton):
+        raise TypeError(f"{name} must be a games.repeated.Automaton; got {type(s).__name__} {s!r}")
+    return s

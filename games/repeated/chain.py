@@ -26,6 +26,7 @@ __all__ = [
     "discounted_occupation",
     "finite_occupation",
     "joint_chain",
+    "limit_matrix",
     "reachable_states",
     "solve",
 ]
@@ -39,6 +40,10 @@ MAX_SYMBOLIC_STATES = 16
 #: Largest ``rounds**2 * transitions`` of an exact finite-horizon average with a random chain: the exact
 #: rationals gain digits every round (1000 rounds of two 2-state automata: about 1 s).
 MAX_EXACT_FINITE_WORK = 5 * 10 ** 7
+#: A floating-point discount factor with ``1 - delta`` below this is solved through the chain's limit and
+#: deviation matrices (well conditioned as ``delta -> 1``) instead of ``I - delta M`` (whose rounding error
+#: grows like ``1e-16 / (1 - delta)``).
+NEAR_ONE = 1e-3
 
 
 @dataclass(frozen=True)
@@ -239,11 +244,37 @@ def discounted_occupation(ch: JointChain, delta: Any, field: Any = None, kind: s
     ['0', '1/4', '0', '3/4']
     """
     kind = kind or _kind(ch, delta)
+    if kind == "float" and 1 - float(delta) < NEAR_ONE:
+        return _discounted_near_one(ch, float(delta))
     n = ch.size
     one = delta * 0 + 1
     A = [[(one if a == b else one * 0) - delta * ch.M[a][b] for b in range(n)] for a in range(n)]
     B = [[(1 - delta) * f for f in row] for row in ch.F]
     return solve(A, B, kind, field)
+
+
+def _discounted_near_one(ch: JointChain, delta: float) -> list:
+    """``(1 - delta)(I - delta M)^{-1} F`` in floats for ``delta`` near 1, without the near-singular solve.
+
+    With ``rho = (1 - delta)/delta``, ``(1 - delta)(I - delta M)^{-1} = rho (rho I + I - M)^{-1} = Pi + rho H
+    (I + rho H)^{-1}``, where ``Pi`` is the Cesàro limit matrix of ``M`` and ``H = (I - M + Pi)^{-1} - Pi``
+    its deviation matrix (Puterman 1994, *Markov Decision Processes*, Thm. 8.2.3 and App. A.5). The
+    identity is exact for every ``delta`` in (0, 1); unlike ``I - delta M`` (whose condition number
+    grows like ``1/(1 - delta)``), ``I - M + Pi`` does not depend on ``delta``, and the result tends to
+    ``Pi F`` (the limit of means) as ``delta -> 1``. Rounding is removed by clipping the rows to
+    probability distributions, so payoffs stay within the stage game's range.
+    """
+    n = ch.size
+    M = np.asarray(ch.M, dtype=float)
+    F = np.asarray(ch.F, dtype=float)
+    Pi = np.asarray(limit_matrix(ch), dtype=float)
+    eye = np.eye(n)
+    H = np.linalg.solve(eye - M + Pi, eye) - Pi
+    rho = (1.0 - delta) / delta            # 1 - delta is exact in floats for delta in [1/2, 1]
+    W = Pi @ F + rho * (H @ np.linalg.solve(eye + rho * H, F))
+    W = np.clip(W, 0.0, 1.0)
+    W /= W.sum(axis=1, keepdims=True)
+    return W.tolist()
 
 
 def _deterministic_successors(ch: JointChain) -> list[int] | None:
@@ -407,7 +438,8 @@ def cesaro_occupation(ch: JointChain) -> list:
         weights = [zero] * len(closed)
         weights[closed_of[ch.initial]] = one
     else:
-        A = [[(one if a == b else zero) - ch.M[za][zb] for b, zb in enumerate(transient)] for a, za in enumerate(transient)]
+        A = [[(one if a == b else zero) - ch.M[za][zb] for b, zb in enumerate(transient)]
+             for a, za in enumerate(transient)]
         B = [[sum((ch.M[za][z] for z in c), zero) for c in closed] for za in transient]
         H = solve(A, B, kind)
         weights = H[transient.index(ch.initial)]
@@ -426,3 +458,63 @@ def cesaro_occupation(ch: JointChain) -> list:
             for k in range(4):
                 occ[k] += w * pz * ch.F[z][k]
     return occ
+
+
+def limit_matrix(ch: JointChain) -> list:
+    """The Cesàro limit matrix ``Pi = lim (1/T) sum_t M^t`` of the chain, every row (any chain, ergodic or not).
+
+    Row ``z`` is the long-run distribution of joint states from ``z``: the stationary distributions of
+    the closed classes, weighted by the probabilities of absorption in each from ``z``. Exact (Fractions)
+    when the chain is, floats otherwise.
+
+    Examples
+    --------
+    Grim trigger against always-defect: from either state the chain ends in the punishing state.
+
+    >>> from games.repeated.automata import GRIM, ALLD, TFT, STFT
+    >>> [[str(v) for v in row] for row in limit_matrix(joint_chain(GRIM, ALLD, Fraction(0)))]
+    [['0', '1'], ['0', '1']]
+
+    A periodic class (tit-for-tat against suspicious tit-for-tat alternate CD, DC) has the uniform limit
+    on its cycle:
+
+    >>> ch = joint_chain(TFT, STFT, Fraction(0))
+    >>> [str(v) for v in limit_matrix(ch)[ch.initial]]
+    ['0', '1/2', '1/2', '0']
+    """
+    kind = _kind(ch)
+    zero = ch.F[0][0] * 0
+    one = zero + 1
+    n = ch.size
+    nodes = list(range(n))
+    comps = _strong_components(ch, nodes)
+    closed = [c for c in comps if all(ch.M[z][z2] == 0 or z2 in c for z in c for z2 in range(n))]
+    closed_of = {z: k for k, c in enumerate(closed) for z in c}
+    transient = [z for z in nodes if z not in closed_of]
+    stationary = []
+    for c in closed:
+        m = len(c)
+        A = [[ch.M[c[b]][c[a]] - (one if a == b else zero) for b in range(m)] for a in range(m)]
+        A[-1] = [one] * m
+        rhs = [[zero] for _ in range(m)]
+        rhs[-1] = [one]
+        stationary.append([row[0] for row in solve(A, rhs, kind)])
+    weights: dict[int, list] = {}
+    for z in closed_of:
+        w = [zero] * len(closed)
+        w[closed_of[z]] = one
+        weights[z] = w
+    if transient:
+        A = [[(one if a == b else zero) - ch.M[za][zb] for b, zb in enumerate(transient)]
+             for a, za in enumerate(transient)]
+        B = [[sum((ch.M[za][z] for z in c), zero) for c in closed] for za in transient]
+        for za, row in zip(transient, solve(A, B, kind)):
+            weights[za] = row
+    out = [[zero] * n for _ in range(n)]
+    for z in nodes:
+        for c, w, pi in zip(closed, weights[z], stationary):
+            if w == 0:
+                continue
+            for zc, pz in zip(c, pi):
+                out[z][zc] += w * pz
+    return out

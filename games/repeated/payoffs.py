@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from .automata import Automaton
+from ..numeric import to_fraction, to_number
+from .automata import Automaton, check_automaton
 from .chain import (
     MAX_EXACT_STATES,
     MAX_SYMBOLIC_STATES,
@@ -17,15 +18,9 @@ from .chain import (
     joint_chain,
     reachable_states,
 )
-from .stage import as_stage, to_exact
+from .stage import stage_payoffs
 
 __all__ = ["average_payoffs", "check_delta", "check_noise", "cooperation_rate", "outcome_distribution"]
-
-
-def check_automaton(s: Any, name: str) -> Automaton:
-    if not isinstance(s, Automaton):
-        raise TypeError(f"{name} must be a games.repeated.Automaton; got {type(s).__name__} {s!r}")
-    return s
 
 
 def check_noise(noise: Any) -> Fraction | float:
@@ -38,7 +33,7 @@ def check_noise(noise: Any) -> Fraction | float:
     ...
     ValueError: noise must be a probability in [0, 1]; got 1.5
     """
-    v = to_exact(noise, "noise")
+    v = to_number(noise, "noise")
     if not isinstance(v, (Fraction, float)):
         raise TypeError(f"noise must be a number in [0, 1]; got {type(noise).__name__} {noise!r}")
     if not 0 <= v <= 1:
@@ -56,18 +51,15 @@ def check_delta(delta: Any) -> Any:
     ...
     ValueError: delta must be a discount factor in [0, 1) (use delta=None for the limit of means); got 1
     """
-    v = to_exact(delta, "delta")
+    v = to_number(delta, "delta")
     if isinstance(v, (Fraction, float)):
         if not 0 <= v < 1:
-            raise ValueError(f"delta must be a discount factor in [0, 1) (use delta=None for the limit of means); got {delta}")
+            raise ValueError("delta must be a discount factor in [0, 1) (use delta=None for the limit of means); "
+                             f"got {delta}")
         return v
     if not getattr(v, "is_Symbol", False):
         raise TypeError(f"delta must be a number in [0, 1) or a sympy Symbol; got {delta!r}")
     return v
-
-
-def _exactify(x: Any) -> Fraction:
-    return x if isinstance(x, Fraction) else Fraction(repr(float(x)))
 
 
 def outcome_distribution(
@@ -111,12 +103,12 @@ def outcome_distribution(
     symbolic = d is not None and not isinstance(d, (Fraction, float))
     exact = isinstance(eps, Fraction) and s1.is_exact and s2.is_exact and (d is None or not isinstance(d, float))
     if symbolic and not exact:
-        eps = _exactify(eps)
-        s1, s2 = _exact_automaton(s1), _exact_automaton(s2)
+        eps = to_fraction(eps, "noise")
+        s1, s2 = s1.as_exact(), s2.as_exact()
         exact = True
     if not exact:
         eps = float(eps)
-        s1, s2 = _float_automaton(s1), _float_automaton(s2)
+        s1, s2 = s1.as_float(), s2.as_float()
         d = None if d is None else float(d)
     states = reachable_states(s1, s2, eps)
     if rounds is None and symbolic and len(states) > MAX_SYMBOLIC_STATES:
@@ -159,16 +151,6 @@ def _qq(v: Fraction) -> Any:
     return QQ(v.numerator, v.denominator)
 
 
-def _exact_automaton(s: Automaton) -> Automaton:
-    if s.is_exact:
-        return s
-    return Automaton(s.name, tuple(_exactify(p) for p in s.cooperate), s.transitions, s.initial, s.states)
-
-
-def _float_automaton(s: Automaton) -> Automaton:
-    return Automaton(s.name, tuple(float(p) for p in s.cooperate), s.transitions, s.initial, s.states)
-
-
 def average_payoffs(
     stage: Any, s1: Automaton, s2: Automaton, *, delta: Any = None, noise: Any = 0, rounds: int | None = None
 ) -> tuple[Any, Any]:
@@ -196,7 +178,8 @@ def average_payoffs(
     Tit-for-tat against itself with 10% implementation errors: in the long run every profile is
     equally likely, so each earns (R + S + T + P)/4 = 9/4 in Axelrod's game.
 
-    >>> from games.repeated import TFT, GRIM, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import TFT, GRIM
     >>> average_payoffs(prisoners_dilemma(), TFT, TFT, noise=Fraction(1, 10))
     (Fraction(9, 4), Fraction(9, 4))
     >>> import sympy
@@ -205,7 +188,7 @@ def average_payoffs(
     >>> average_payoffs(prisoners_dilemma(), ALLD, GRIM, delta=d)[0]     # T then P forever
     5 - 4*delta
     """
-    u = as_stage(stage)
+    u = stage_payoffs(stage)
     occ = outcome_distribution(s1, s2, delta=delta, noise=noise, rounds=rounds)
     vals = []
     for player in (0, 1):

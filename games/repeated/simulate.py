@@ -6,9 +6,9 @@ from typing import Any
 
 import numpy as np
 
-from .automata import Automaton
-from .payoffs import check_automaton, check_delta, check_noise
-from .stage import as_stage
+from .automata import Automaton, check_automaton
+from .payoffs import check_delta, check_noise
+from .stage import stage_payoffs
 
 __all__ = ["MAX_PARALLEL_ROUNDS", "MAX_ROUNDS", "MAX_SIMULATED_STEPS", "simulate", "simulated_payoffs"]
 
@@ -25,7 +25,7 @@ def _arrays(s: Automaton) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _float_stage(stage: Any) -> np.ndarray:
-    u = as_stage(stage)
+    u = stage_payoffs(stage)
     try:
         return u.astype(float)
     except TypeError as exc:
@@ -67,7 +67,8 @@ def simulate(stage: Any, s1: Automaton, s2: Automaton, rounds: int, *, noise: fl
 
     Examples
     --------
-    >>> from games.repeated import TFT, STFT, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import TFT, STFT
     >>> simulate(prisoners_dilemma(), TFT, STFT, 4, seed=0)["actions"].tolist()   # echoing defections
     [[0, 1], [1, 0], [0, 1], [1, 0]]
     """
@@ -112,7 +113,8 @@ def simulated_payoffs(stage: Any, s1: Automaton, s2: Automaton, *, delta: float 
 
     Examples
     --------
-    >>> from games.repeated import ALLD, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import ALLD
     >>> simulated_payoffs(prisoners_dilemma(), ALLD, ALLD, rounds=10, repetitions=5, seed=1)["mean"].tolist()
     [1.0, 1.0]
     """
@@ -140,7 +142,8 @@ def simulated_payoffs(stage: Any, s1: Automaton, s2: Automaton, *, delta: float 
         lengths = rng.geometric(1 - d, size=repetitions) if d > 0 else np.ones(repetitions, dtype=np.int64)
         if lengths.max() > MAX_PARALLEL_ROUNDS:
             raise ValueError(refuse.format(what=f"games with continuation delta={delta} (the longest of "
-                                           f"{repetitions} lasts {int(lengths.max())} rounds)", limit=MAX_PARALLEL_ROUNDS))
+                                           f"{repetitions} lasts {int(lengths.max())} rounds)",
+                                           limit=MAX_PARALLEL_ROUNDS))
         totals, coops = _play(u, s1, s2, lengths, eps, rng)
         scores = (1 - d) * totals
     else:

@@ -11,7 +11,8 @@ Every incentive constraint is linear in the stage payoffs with coefficients that
 of the discount factor ``delta`` whose denominators (determinants of ``I - delta M``) are positive on
 [0, 1). Multiplied by them, the constraints become polynomials of known degree, recovered exactly by
 interpolating exact rational solves (implementation noise as a rational); the set of ``delta`` in
-[0, 1) satisfying all of them is then found from the real roots of these polynomials. Floats are read as the decimals they print as (0.1 -> 1/10).
+[0, 1) satisfying all of them is then found from the real roots of these polynomials. Floats are read as the
+decimals they print as (0.1 -> 1/10).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from typing import Any
 
 import numpy as np
 
-from .automata import Automaton
+from ..numeric import to_fraction
+from .automata import Automaton, check_automaton
 from .chain import MAX_EXACT_STATES, joint_chain, reachable_states, realized
-from .payoffs import _exact_automaton, _exactify, check_automaton, check_delta, check_noise
-from .stage import as_stage
+from .payoffs import check_delta, check_noise
+from .stage import stage_payoffs
 
 __all__ = ["REFINEMENTS", "critical_discount", "equilibrium_intervals", "is_equilibrium"]
 
@@ -269,10 +271,10 @@ def _prepare(stage: Any, s1: Any, s2: Any, noise: Any, refinement: str) -> tuple
     check_automaton(s2, "s2")
     if refinement not in REFINEMENTS:
         raise ValueError(f"refinement must be one of {', '.join(map(repr, REFINEMENTS))}; got {refinement!r}")
-    u = as_stage(stage)
+    u = stage_payoffs(stage)
     eps = check_noise(noise)
     floats = isinstance(eps, float) or not (s1.is_exact and s2.is_exact) or any(isinstance(v, float) for v in u.flat)
-    cons = _constraints(_exact_automaton(s1), _exact_automaton(s2), _exactify(eps), refinement)
+    cons = _constraints(s1.as_exact(), s2.as_exact(), to_fraction(eps, "noise"), refinement)
     return u, cons, floats
 
 
@@ -295,7 +297,7 @@ def _combine(polys: list, pay: list) -> list:
 def _numeric_functions(u: np.ndarray, cons: tuple) -> list:
     out = []
     for player, polys in cons:
-        pay = [_exactify(v) for v in _own_view(u, player)]
+        pay = [to_fraction(v) for v in _own_view(u, player)]
         g = _combine(polys, pay)
         while len(g) > 1 and g[-1] == 0:
             g.pop()
@@ -432,13 +434,15 @@ def equilibrium_intervals(stage: Any, s1: Automaton, s2: Automaton, *, noise: An
     Mailath & Samuelson's (2006, Sec. 2.4.3) prisoner's dilemma (R, T, S, P = 2, 3, -1, 0): the
     tit-for-tat profile is subgame perfect exactly at delta = 1/3.
 
-    >>> from games.repeated import TFT, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import TFT
     >>> equilibrium_intervals(prisoners_dilemma(T=3, R=2, P=0, S=-1), TFT, TFT)
     [(Fraction(1, 3), Fraction(1, 3))]
     """
     u, cons, floats = _prepare(stage, s1, s2, noise, refinement)
     if any(not isinstance(v, (Fraction, float)) for v in u.flat):
-        raise TypeError("equilibrium_intervals needs numeric stage payoffs; use critical_discount(..., at=...) for symbols")
+        raise TypeError("equilibrium_intervals needs numeric stage payoffs; use critical_discount(..., at=...) "
+                        "for symbols")
     funcs = _numeric_functions(u, cons)
     return [(_present(lo, floats), _present(hi, floats)) for lo, hi in _intervals(funcs)]
 
@@ -449,7 +453,8 @@ def is_equilibrium(stage: Any, s1: Automaton, s2: Automaton, delta: Any, *, nois
 
     Examples
     --------
-    >>> from games.repeated import GRIM, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import GRIM
     >>> is_equilibrium(prisoners_dilemma(), GRIM, GRIM, 0.5), is_equilibrium(prisoners_dilemma(), GRIM, GRIM, 0.49)
     (True, False)
     """
@@ -457,15 +462,15 @@ def is_equilibrium(stage: Any, s1: Automaton, s2: Automaton, delta: Any, *, nois
     check_automaton(s2, "s2")
     if refinement not in REFINEMENTS:
         raise ValueError(f"refinement must be one of {', '.join(map(repr, REFINEMENTS))}; got {refinement!r}")
-    u = as_stage(stage)
+    u = stage_payoffs(stage)
     if any(not isinstance(v, (Fraction, float)) for v in u.flat):
         raise TypeError("is_equilibrium needs numeric stage payoffs; substitute the symbols first")
     dv = check_delta(delta)
     if not isinstance(dv, (Fraction, float)):
         raise TypeError(f"is_equilibrium needs a numeric discount factor; got {delta!r} "
                         "(for the set of discount factors use equilibrium_intervals)")
-    d, eps = _exactify(dv), _exactify(check_noise(noise))
-    a1, a2 = _exact_automaton(s1), _exact_automaton(s2)
+    d, eps = to_fraction(dv, "delta"), to_fraction(check_noise(noise), "noise")
+    a1, a2 = s1.as_exact(), s2.as_exact()
     # one exact solve at this delta (no interpolation): the rows' signs are the constraints' signs
     for player, (x, y) in enumerate(((a1, a2), (a2, a1))):
         def check(size: int, npts: int, work: int, x: Automaton = x, y: Automaton = y) -> None:
@@ -476,7 +481,7 @@ def is_equilibrium(stage: Any, s1: Automaton, s2: Automaton, delta: Any, *, nois
                 )
 
         at, _ = _rows_function(x, y, eps, refinement, check)
-        pay = [_exactify(v) for v in _own_view(u, player)]
+        pay = [to_fraction(v) for v in _own_view(u, player)]
         for row in at(d):
             if sum(c * p for c, p in zip(row, pay)) < 0:
                 return False
@@ -512,7 +517,8 @@ def critical_discount(stage: Any, s1: Automaton, s2: Automaton, *, noise: Any = 
     Examples
     --------
     >>> import sympy
-    >>> from games.repeated import GRIM, TFT, WSLS, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import GRIM, TFT, WSLS
     >>> T, R, P, S = sympy.symbols("T R P S")
     >>> pd = prisoners_dilemma(T, R, P, S)
     >>> critical_discount(pd, GRIM, GRIM, at={T: 5, R: 3, P: 1, S: 0})

@@ -9,9 +9,9 @@ from typing import Any
 
 import numpy as np
 
+from ..numeric import to_number
 from .automata import Automaton
 from .payoffs import average_payoffs
-from .stage import to_exact
 
 __all__ = ["AXELROD_W", "Tournament", "axelrod_continuation", "round_robin"]
 
@@ -58,7 +58,8 @@ class Tournament:
     (T + 9 P) / 10 = 7/5 against TFT and P = 1 against itself. With self-play the scores are the row
     means, 39/20 and 6/5.
 
-    >>> from games.repeated import ALLD, TFT, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import ALLD, TFT
     >>> t = round_robin(prisoners_dilemma(), [TFT, ALLD], rounds=10)
     >>> [[str(v) for v in row] for row in t.payoffs]
     [['3', '9/10'], ['7/5', '1']]
@@ -109,7 +110,8 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
 
     Examples
     --------
-    >>> from games.repeated import ALLD, TFT, GRIM, ALLC, prisoners_dilemma
+    >>> from games.catalog import prisoners_dilemma
+    >>> from games.repeated import ALLD, TFT, GRIM, ALLC
     >>> t = round_robin(prisoners_dilemma(), [ALLC, ALLD, TFT, GRIM], rounds=200)
     >>> t.ranking()[0][0], t.payoffs[2, 1]          # TFT vs ALLD: S once, then P for 199 rounds
     ('TFT', Fraction(199, 200))
@@ -122,7 +124,7 @@ def round_robin(stage: Any, strategies: Sequence[Automaton], *, delta: Any = Non
     for k, s in enumerate(strategies):
         if not isinstance(s, Automaton):
             raise TypeError(f"strategies[{k}] must be an Automaton; got {type(s).__name__}")
-    if delta is not None and not isinstance(to_exact(delta, "delta"), (Fraction, float)):
+    if delta is not None and not isinstance(to_number(delta, "delta"), (Fraction, float)):
         raise TypeError(f"round_robin needs a numeric delta; got {delta!r} (use average_payoffs for a symbolic one)")
     names = [s.name for s in strategies]
     if len(set(names)) != len(names):

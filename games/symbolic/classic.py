@@ -23,7 +23,7 @@ def _deprecated(name: str) -> None:
 
 def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None, *,
                       assume_order: bool = True) -> SymbolicGame:
-    """Deprecated alias of ``games.catalog.prisoners_dilemma(..., symbolic=True)``.
+    """Deprecated alias of ``games.catalog.prisoners_dilemma(..., iterated=False, symbolic=True)``.
 
     Without ``assume_order`` the game has no assumptions (no ordering of ``T, R, P, S``).
 
@@ -38,7 +38,7 @@ def prisoners_dilemma(T: Any = None, R: Any = None, P: Any = None, S: Any = None
     """
     _deprecated("prisoners_dilemma")
     if assume_order:
-        return catalog.prisoners_dilemma(T, R, P, S, symbolic=True)
+        return catalog.prisoners_dilemma(T, R, P, S, iterated=False, symbolic=True)
     import sympy as sp
 
     vals = [sp.Symbol(n) if v is None else sp.sympify(v) for n, v in zip("TRPS", (T, R, P, S))]

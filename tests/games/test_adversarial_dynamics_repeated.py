@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import sympy
 
+from games.catalog import prisoners_dilemma, stag_hunt
 from games.repeated import (
     ALLC,
     ALLD,
@@ -23,11 +24,9 @@ from games.repeated import (
     is_equilibrium,
     memory_one,
     outcome_distribution,
-    prisoners_dilemma,
     round_robin,
     simulate,
     simulated_payoffs,
-    stag_hunt,
 )
 
 PD = prisoners_dilemma()          # T, R, P, S = 5, 3, 1, 0
@@ -218,8 +217,11 @@ def test_symbolic_stage_needs_at_and_finite_payoffs():
     T, R, P, S = sympy.symbols("T R P S")
     with pytest.raises(ValueError, match="at="):
         critical_discount(prisoners_dilemma(T, R, P, S), GRIM, GRIM)
+    with pytest.raises(ValueError, match=r"T must be finite"):
+        prisoners_dilemma(sympy.oo, 3, 1, 0)
+    u = np.array([[[3, 3], [0, sympy.oo]], [[sympy.oo, 0], [1, 1]]], dtype=object)
     with pytest.raises(ValueError, match=r"stage payoff .* must be finite"):
-        critical_discount(prisoners_dilemma(sympy.oo, 3, 1, 0), GRIM, GRIM)
+        critical_discount(u, GRIM, GRIM)
 
 
 # ----------------------------------------------------------------------------- finite horizons

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from games import NormalFormGame
+from games.catalog import prisoners_dilemma
 from games.repeated import (
     ALLC,
     ALLD,
@@ -25,7 +26,6 @@ from games.repeated import (
     cooperation_rate,
     memory_one,
     outcome_distribution,
-    prisoners_dilemma,
     simulate,
     simulated_payoffs,
 )

@@ -8,6 +8,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from games.catalog import donation_game, prisoners_dilemma
 from games.repeated import (
     ALLC,
     ALLD,
@@ -16,10 +17,8 @@ from games.repeated import (
     TFT,
     WSLS,
     critical_discount,
-    donation_game,
     equilibrium_intervals,
     is_equilibrium,
-    prisoners_dilemma,
 )
 
 
@@ -39,7 +38,7 @@ def test_grim_threshold(pay):
     """Grim trigger sustains mutual cooperation iff delta >= (T-R)/(T-P) (Friedman 1971; Mailath &
     Samuelson 2006, Sec. 2.4.1): cooperate gives R, deviating gives (1-d) T + d P."""
     t, r, p, s = pay
-    pd = prisoners_dilemma(t, r, p, s)
+    pd = prisoners_dilemma(t, r, p, s, iterated=False)
     expected = F(t - r, t - p)
     assert critical_discount(pd, GRIM, GRIM) == expected
     assert critical_discount(pd, GRIM, GRIM, refinement="nash") == expected
@@ -53,7 +52,7 @@ def test_tft_collective_stability(pay):
     w >= max((T-R)/(T-P), (T-R)/(R-S)), i.e. (TFT, TFT) is a Nash equilibrium of the repeated game."""
     t, r, p, s = pay
     expected = max(F(t - r, t - p), F(t - r, r - s))
-    got = critical_discount(prisoners_dilemma(t, r, p, s), TFT, TFT, refinement="nash")
+    got = critical_discount(prisoners_dilemma(t, r, p, s, iterated=False), TFT, TFT, refinement="nash")
     assert got == (expected if expected < 1 else math.inf)
 
 
@@ -76,7 +75,7 @@ def test_wsls_threshold(pay):
     (1-d) T + d (1-d) P + d^2 R against R; at CD/DC states punishment is self-enforcing since P > S)."""
     t, r, p, s = pay
     expected = F(t - r, r - p)
-    got = critical_discount(prisoners_dilemma(t, r, p, s), WSLS, WSLS)
+    got = critical_discount(prisoners_dilemma(t, r, p, s, iterated=False), WSLS, WSLS)
     assert got == (expected if expected < 1 else math.inf)
 
 

@@ -4,7 +4,16 @@ from fractions import Fraction as F
 
 import pytest
 
-from games.repeated import ALLC, ALLD, GRIM, TFT, WSLS, average_payoffs, prisoners_dilemma, round_robin
+from games.catalog import prisoners_dilemma
+from games.repeated import (
+    ALLC,
+    ALLD,
+    GRIM,
+    TFT,
+    WSLS,
+    average_payoffs,
+    round_robin,
+)
 
 PD = prisoners_dilemma()
 

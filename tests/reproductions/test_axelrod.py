@@ -9,6 +9,7 @@ from fractions import Fraction as F
 
 import pytest
 
+from games.catalog import prisoners_dilemma
 from games.repeated import (
     ALLC,
     ALLD,
@@ -19,7 +20,6 @@ from games.repeated import (
     WSLS,
     axelrod_continuation,
     critical_discount,
-    prisoners_dilemma,
     round_robin,
 )
 from games.repeated.tournament import AXELROD_W
