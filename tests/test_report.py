@@ -1,4 +1,5 @@
-"""``regimes report --quick`` builds a self-contained report that a browser renders."""
+"""``regimes report --quick`` builds a self-contained report that a browser renders, from the registered models
+and sections (no list of its own): each model's headlines in registration order, a missing one an error."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,58 @@ def test_index_exists_and_has_sections(report_dir: Path):
     assert page.startswith("<!DOCTYPE html>")
     sections = re.findall(r'<section id="([a-z0-9-]+)">', page)
     assert len(sections) == len(set(sections)), "section ids must be unique"
+
+
+def test_the_report_draws_every_registered_headline_in_registration_order(report_dir: Path):
+    from models.registry import registered_models
+
+    page = (report_dir / "index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section id="([a-z0-9-]+)">', page)
+    assert sections == [slug for cls in registered_models() for slug in cls.headlines]
+    assert "— the essay</span>" in page
+
+
+# ------------------------------------------------------------------------------ the plan, in process
+@dataclass(frozen=True)
+class _Orphan:
+    """A model whose headline has no section (registered into the live registry by a test only)."""
+
+    x: float = 1.0
+
+
+def test_a_headline_without_a_section_is_an_error_naming_model_and_slug(monkeypatch: pytest.MonkeyPatch):
+    from models import registry
+    from models.report import report_plan
+
+    registry.register_model(claim="(a sentence of six words or more)", headlines=("orphan-figure",),
+                            registry={})(_Orphan)
+    monkeypatch.setitem(registry.MODELS, "_Orphan", _Orphan)
+    with pytest.raises(LookupError, match=r"model _Orphan declares the headline 'orphan-figure' but no report "
+                                          r"section is registered under it"):
+        report_plan()
+
+
+def test_names_select_models_or_slugs_in_the_reports_order():
+    from models.report import report_plan
+
+    assert [s.slug for s in report_plan(["SecurityDilemmaModel", "responses-regime-map"])] == [
+        "responses-regime-map", "security-dilemma-four-worlds"]
+    assert [s.slug for s in report_plan(["EscalationModel"])] == ["escalation-automatic-vs-discretionary"]
+    with pytest.raises(ValueError, match=r"got unknown \['tariffs'\]. Valid: ResponseModel, .*responses-regime-map"):
+        report_plan(["tariffs"])
+    with pytest.raises(TypeError, match="got the str 'ResponseModel'"):
+        report_plan("ResponseModel")
+
+
+def test_a_section_that_builds_the_wrong_thing_is_refused(monkeypatch: pytest.MonkeyPatch):
+    from models import registry
+    from models.report import collect_sections
+
+    spec = registry.load_sections()["labelling-accuracy"]
+    monkeypatch.setitem(registry.SECTIONS, "labelling-accuracy",
+                        registry.SectionSpec(slug=spec.slug, model=spec.model, build=lambda quick, executor: None))
+    with pytest.raises(RuntimeError, match="'labelling-accuracy' of LabellingModel built NoneType"):
+        collect_sections(quick=True, names=["labelling-accuracy"])
 
 
 def test_every_reference_exists(report_dir: Path):

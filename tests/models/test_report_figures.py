@@ -1,64 +1,31 @@
-"""The report's figures can be read without the code, and the numbers they draw are right.
+"""The numbers the report's figures draw are right.
 
-Every section of ``models/sections/`` (quick mode) is built once; each figure must have a title, labelled
-axes and a key (legend or colour bar) on every plotting axes, and its text must name the model it
-shows. The reciprocity figures' numbers are checked against closed forms.
+The generic checks of every section (built in quick mode: its slug and claim, a titled, labelled and keyed
+figure, a non-empty table, a text naming the model) live in ``tests/test_report_sections_conformance.py``,
+parametrised over the registered sections. Here the reciprocity figures' numbers are checked against
+closed forms.
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 
-import matplotlib
 import pytest
 
-matplotlib.use("Agg")
-
-from models.sections import ORDER
+from models.report import collect_sections
 
 
 @pytest.fixture(scope="module")
-def sections():
+def critical_discount_section():
     import matplotlib.pyplot as plt
 
-    out = []
-    for name in ORDER:
-        out.extend(importlib.import_module(f"models.sections.{name}").sections(quick=True))
-    yield out
+    (sec,) = collect_sections(quick=True, names=["reciprocity-critical-discount"])
+    yield sec
     plt.close("all")
 
 
-def _plot_axes(fig):
-    """Axes that hold data (colour bars are axes too: they are recognised by their label-only role)."""
-    return [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
-
-
-def test_every_figure_is_titled_labelled_and_keyed(sections):
-    for sec in sections:
-        axes = _plot_axes(sec.figure)
-        assert axes, sec.slug
-        has_colourbar = len(axes) < len(sec.figure.axes)
-        for ax in axes:
-            assert ax.get_title(), f"{sec.slug}: an axes has no title"
-            assert ax.get_xlabel() and ax.get_ylabel(), f"{sec.slug}: an axis is unlabelled"
-            assert ax.get_legend() is not None or has_colourbar, f"{sec.slug}: no legend or colour bar"
-
-
-def test_every_text_names_its_model_and_claim(sections):
-    for sec in sections:
-        assert "Model" in sec.text or "model" in sec.text, sec.slug
-        assert len(sec.claim.split()) >= 6, sec.slug
-        assert len(sec.table) > 0, sec.slug
-
-
-def test_slugs_are_unique(sections):
-    slugs = [s.slug for s in sections]
-    assert len(slugs) == len(set(slugs))
-
-
-def test_critical_discount_figure_explains_the_missing_tit_for_tat(sections):
-    sec = next(s for s in sections if s.slug == "reciprocity-critical-discount")
+def test_critical_discount_figure_explains_the_missing_tit_for_tat(critical_discount_section):
+    sec = critical_discount_section
     tft = sec.table.query("norm == 'TFT'")["critical_discount"]
     assert all(math.isinf(v) for v in tft)
     texts = " ".join(t.get_text() for t in sec.figure.axes[0].texts)
@@ -69,8 +36,7 @@ def test_critical_discount_figure_explains_the_missing_tit_for_tat(sections):
 def test_tft_conditions_by_hand():
     """TFT against itself resists one-shot deviations iff delta = (T-R)/(R-S) = (P-S)/(T-P) (derived by the
     one-shot deviation principle over TFT's four joint states); with T, R, P, S = 6, 4, 1, 0 that is 1/2 vs 1/5."""
-    from models.reciprocity import ReciprocityRegime
-    from models.sections.reciprocity import tft_conditions
+    from models.reciprocity import ReciprocityRegime, tft_conditions
 
     assert tft_conditions(ReciprocityRegime()) == pytest.approx((0.5, 0.2), abs=1e-12)
 
@@ -92,8 +58,7 @@ def test_tft_is_subgame_perfect_where_the_two_ratios_meet():
 def test_sanction_threshold_matches_the_grim_trigger_closed_form():
     """Without noise grim trigger needs delta >= (T' - R) / (T' - P) with T' = T - fine * P(quorum reached)
     (Friedman 1971); P(3 of 5 at 0.8) = 0.94208 and P(5 of 5) = 0.8^5 = 0.32768 by hand."""
-    from models.reciprocity import ReciprocityRegime
-    from models.sections.reciprocity import sanction_threshold_table
+    from models.reciprocity import ReciprocityRegime, sanction_threshold_table
 
     table = sanction_threshold_table([0.0, 1.5], ReciprocityRegime(noise=0.0))
     for quorum, consensus in ((5, 0.32768), (3, 0.94208)):

@@ -1,10 +1,13 @@
-"""Every model in ``models/`` follows DESIGN.md's conventions.
+"""Conformance of every registered model: one generic test per property, parametrised over the registry.
 
-A model is a frozen dataclass with ``game()`` and ``outcome()``; every parameter has a default, a unit,
-a one-line meaning and (for a number) a declared range that ``__post_init__`` enforces with an error
-naming the parameter; ``outcome()`` returns a flat record; ``dataclasses.replace`` makes valid
-variants. The models are discovered by walking the package, so a new model is checked without
-being listed here.
+A model registers with :func:`models.registry.register_model` (its claim, citation and headline report
+sections). Each registered class must be a frozen dataclass whose parameters are declared with
+:func:`models.base.param` (default, unit, one-line meaning and, for a number, a range enforced by name);
+``describe()`` lists them; its claim is the essay's sentence verbatim (unless it cites another source);
+``outcome()`` of the defaults is a flat dict of scalars, so ``games.sweep(Model(), grid)`` sweeps it with
+no wrapper; each headline has a registered report section; and every equilibrium it reports carries
+its regret. A model class defined in the package but not registered is an error. (This file replaces
+``test_model_conventions.py``; its model-specific checks are kept at the end.)
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import numbers
 import pkgutil
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import games
@@ -24,20 +28,9 @@ import models
 from games.anonymous import AnonymousGame
 from games.threshold import ThresholdGame
 from models.base import describe
+from models.registry import ESSAY, load_sections, registered_models
 
-
-def _model_classes() -> list[type]:
-    found = []
-    for info in pkgutil.walk_packages(models.__path__, "models."):
-        module = importlib.import_module(info.name)
-        for _, obj in inspect.getmembers(module, inspect.isclass):
-            if obj.__module__ == module.__name__ and callable(getattr(obj, "game", None)) \
-                    and callable(getattr(obj, "outcome", None)):
-                found.append(obj)
-    return sorted(found, key=lambda c: (c.__module__, c.__name__))
-
-
-MODELS = _model_classes()
+MODELS = registered_models()
 IDS = [c.__name__ for c in MODELS]
 
 #: Games that are not a ``NormalFormGame``, and why: many-player games kept compact.
@@ -47,20 +40,13 @@ COMPACT_GAMES = {
                    "to_normal_form() for small n",
 }
 
-#: Outcome keys that hold a tuple or a dict (one entry per member/ally/equilibrium); each must be
-#: documented in the model's ``outcome`` docstring.
-NESTED_OUTCOMES = {
-    "PublicGoodAlliance": {"contributions", "burden", "contributors", "free_riders", "private_consumption"},
-    "Aggregation": {"pure_contributors", "mixed_p"},
-    "CostSharing": {"initial_shares", "left_in_period"},
-    "TajikistanOperation": {"contributors", "free_riders", "actual_participants", "equilibria", "contingents",
-                            "values", "costs", "cost_share_of_gdp"},
-}
-
 #: Models whose outcome reports no equilibrium from games.equilibria, and what they report instead.
 NO_SOLVER_EQUILIBRIUM = {
     "CollectiveRisk": "replicator fixed points and a stationary distribution (games.group_dynamics)",
 }
+
+#: Outcome keys holding a regret that is not an equilibrium's (a rule's shortfall against the best choice).
+NOT_EQUILIBRIUM_REGRETS = {"rule_regret"}
 
 SCALARS = (numbers.Number, np.number, np.bool_, bool, str, type(None))
 
@@ -78,13 +64,50 @@ def outcomes() -> dict[str, dict]:
     return {cls.__name__: cls().outcome() for cls in MODELS}
 
 
-def test_the_walk_finds_every_model():
+# ------------------------------------------------------------------------------------------- the registry
+def _defined_model_classes() -> list[type]:
+    """Every class of the package's modules with ``game()`` and ``outcome()`` (a model, registered or not)."""
+    found = []
+    for info in pkgutil.walk_packages(models.__path__, "models."):
+        module = importlib.import_module(info.name)
+        for _, obj in inspect.getmembers(module, inspect.isclass):
+            if obj.__module__ == module.__name__ and callable(getattr(obj, "game", None)) \
+                    and callable(getattr(obj, "outcome", None)):
+                found.append(obj)
+    return found
+
+
+def test_the_registry_holds_every_model():
     names = set(IDS)
     assert {"ResponseModel", "ThresholdPublicGood", "VolunteersDilemma", "Aggregation", "UnequalCapacities",
             "CollectiveRisk", "CostSharing", "PublicGoodAlliance", "TajikistanOperation", "ReciprocityRegime",
             "EscalationModel", "LabellingModel", "LeadershipModel", "SecurityDilemmaModel"} <= names
+    unregistered = [c.__qualname__ for c in _defined_model_classes() if c not in MODELS]
+    assert not unregistered, f"model classes not registered with @register_model: {unregistered}"
 
 
+def test_the_registry_keeps_the_reports_order():
+    """Registration order is the import order of models/__init__.py: the report's order."""
+    order = [IDS.index(n) for n in ("ResponseModel", "VolunteersDilemma", "PublicGoodAlliance",
+                                    "TajikistanOperation", "ReciprocityRegime", "EscalationModel",
+                                    "LabellingModel", "LeadershipModel", "SecurityDilemmaModel")]
+    assert order == sorted(order)
+
+
+def test_import_models_exports_every_model_without_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys, models; from models.registry import MODELS; "
+            "assert all(getattr(models, n) is c and n in models.__all__ for n, c in MODELS.items()); "
+            "print(len(MODELS), 'matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    count, mpl = out.stdout.split()
+    assert int(count) == len(MODELS) and mpl == "False"
+
+
+# ------------------------------------------------------------------------------------------- declaration
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
 def test_frozen_dataclass_with_documented_parameters(cls):
     assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen
@@ -97,6 +120,7 @@ def test_frozen_dataclass_with_documented_parameters(cls):
         assert row["unit"].strip(), f"{cls.__name__}.{row['name']} has no unit"
         assert row["meaning"].strip(), f"{cls.__name__}.{row['name']} has no meaning"
         assert "\n" not in row["meaning"], f"{cls.__name__}.{row['name']}: the meaning is one line"
+        assert row["value"] == getattr(model, row["name"])
 
 
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
@@ -109,6 +133,25 @@ def test_every_number_declares_its_range(cls):
         assert describe(cls())[[g.name for g in dataclasses.fields(cls)].index(f.name)]["range"]
 
 
+@pytest.mark.parametrize("cls", MODELS, ids=IDS)
+def test_claim_citation_and_headlines(cls, essay, normalise):
+    """The claim is a sentence quoted verbatim from its source (checked against the essay when it cites it)."""
+    assert isinstance(cls.claim, str) and len(cls.claim.split()) >= 6
+    assert isinstance(cls.citation, str) and cls.citation.strip()
+    assert isinstance(cls.headlines, tuple) and all(isinstance(h, str) for h in cls.headlines)
+    if cls.citation == ESSAY:
+        assert normalise(cls.claim) in essay, f"{cls.__name__}.claim is not the essay's words: {cls.claim!r}"
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=IDS)
+def test_every_headline_has_a_registered_section(cls):
+    sections = load_sections()
+    for slug in cls.headlines:
+        assert slug in sections, f"{cls.__name__} declares the headline {slug!r}; no section is registered under it"
+        assert sections[slug].model is cls
+
+
+# ------------------------------------------------------------------------------------------- validation
 def _outside(meta: dict) -> list[float]:
     """Values just outside a declared range."""
     bad = []
@@ -164,58 +207,80 @@ def _inside(meta: dict, value: float) -> bool:
     return True
 
 
+def _valid_nudge(cls: type, f: dataclasses.Field) -> tuple[float | None, list[Exception]]:
+    """A value of ``f`` a little away from the default, inside its range, that makes a valid model."""
+    model, errors = cls(), []
+    for v in (v for v in _nudged(dict(f.metadata), getattr(model, f.name)) if _inside(f.metadata, v)):
+        try:
+            variant = dataclasses.replace(model, **{f.name: v})
+        except ValueError as err:   # a cross-parameter limit (e.g. quorum <= members) may bind one way
+            errors.append(err)
+            continue
+        assert getattr(variant, f.name) == v
+        return v, errors
+    return None, errors
+
+
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
 def test_replace_with_each_number_nudged_still_validates(cls):
     """``dataclasses.replace`` with one number moved a little inside its range gives a valid model."""
-    model = cls()
     for f in _numeric_fields(cls):
-        candidates = [v for v in _nudged(dict(f.metadata), getattr(model, f.name)) if _inside(f.metadata, v)]
-        assert candidates, f"{cls.__name__}.{f.name}: no nudge stays inside its range"
-        errors = []
-        for v in candidates:
-            try:
-                variant = dataclasses.replace(model, **{f.name: v})
-            except ValueError as err:   # a cross-parameter limit (e.g. quorum <= members) may bind one way
-                errors.append(err)
-                continue
-            assert getattr(variant, f.name) == v
-            break
-        else:
-            pytest.fail(f"{cls.__name__}.{f.name}: every nudge was refused: {errors}")
+        assert any(_inside(f.metadata, v) for v in _nudged(dict(f.metadata), getattr(cls(), f.name))), \
+            f"{cls.__name__}.{f.name}: no nudge stays inside its range"
+        value, errors = _valid_nudge(cls, f)
+        assert value is not None, f"{cls.__name__}.{f.name}: every nudge was refused: {errors}"
 
 
+# ------------------------------------------------------------------------------------------- the outcome
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
-def test_outcome_of_the_defaults_is_a_flat_record(cls, outcomes):
+def test_outcome_of_the_defaults_is_a_flat_dict_of_scalars(cls, outcomes):
     out = outcomes[cls.__name__]
     assert isinstance(out, dict) and out
-    nested = NESTED_OUTCOMES.get(cls.__name__, set())
-    doc = inspect.getdoc(cls.outcome) or ""
     for key, value in out.items():
         assert isinstance(key, str)
-        if key in nested:
-            assert f"``{key}``" in doc, f"{cls.__name__}.outcome() does not document {key!r}"
-            assert isinstance(value, (tuple, dict)), (key, type(value))
-            inner = value.values() if isinstance(value, dict) else value
-            for item in inner:   # one level only: scalars, or tuples of scalars (a set of states)
-                items = item if isinstance(item, tuple) else (item,)
-                assert all(isinstance(v, SCALARS) for v in items), (key, item)
-        else:
-            assert isinstance(value, SCALARS), f"{cls.__name__}.outcome()[{key!r}] is a {type(value).__name__}"
+        assert isinstance(value, SCALARS), \
+            f"{cls.__name__}.outcome()[{key!r}] is a {type(value).__name__}: move nested data to another method"
 
 
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
-def test_outcome_reports_its_verification(cls, outcomes):
-    """Models that report equilibria report how well they were verified (a regret near 0)."""
+def test_games_sweep_runs_the_model_without_a_wrapper(cls, outcomes):
+    """``games.sweep(Model(), {first numeric parameter: [default, a nudge inside its range]})``: two rows,
+    the parameter's column holds the grid, and the default's row is the default's outcome."""
+    field, value = next(((f, v) for f in _numeric_fields(cls) for v in [_valid_nudge(cls, f)[0]] if v is not None),
+                        (None, None))
+    if field is None:
+        pytest.skip(f"{cls.__name__} has no numeric parameter")
+    default = getattr(cls(), field.name)
+    df = games.sweep(cls(), {field.name: [default, value]}, progress=False)
+    assert isinstance(df, pd.DataFrame) and len(df) == 2
+    assert df[field.name].tolist() == [default, value]
+    row = df.iloc[0]
+    for key, v in outcomes[cls.__name__].items():
+        if isinstance(v, float) and math.isnan(v):
+            assert math.isnan(row[key]), key
+        else:
+            assert row[key] == v, key
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=IDS)
+def test_every_equilibrium_it_reports_carries_its_regret(cls, outcomes):
+    """Models that report equilibria report how well they were verified: a regret near 0 (or nan: none found)."""
     out = outcomes[cls.__name__]
-    regrets = {k: v for k, v in out.items() if "regret" in k and k != "rule_regret" and _is_numeric(v)}
-    checks = {k: v for k, v in out.items() if k in ("verified", "spe_is_nash", "final_is_equilibrium")}
     if cls.__name__ in NO_SOLVER_EQUILIBRIUM:
         pytest.skip(NO_SOLVER_EQUILIBRIUM[cls.__name__])
-    assert regrets or checks, f"{cls.__name__}.outcome() reports no regret or verification"
+    regrets = {k: v for k, v in out.items() if "regret" in k and k not in NOT_EQUILIBRIUM_REGRETS}
+    assert regrets, f"{cls.__name__}.outcome() reports no regret"
     for k, v in regrets.items():
+        assert _is_numeric(v), (k, v)
         assert math.isnan(v) or 0 <= v <= 1e-7, (k, v)
+    checks = {k: v for k, v in out.items() if k in ("verified", "spe_is_nash", "final_is_equilibrium")}
     for k, v in checks.items():
         assert v is True or (isinstance(v, float) and math.isnan(v)), (k, v)
+    table = getattr(cls(), "equilibria_table", None)
+    if callable(table):
+        df = table()
+        assert "regret" in df.columns, f"{cls.__name__}.equilibria_table() has no regret column"
+        assert (df["regret"].dropna() <= 1e-7).all()
 
 
 @pytest.mark.parametrize("cls", MODELS, ids=IDS)
@@ -227,7 +292,7 @@ def test_game_is_a_normal_form_or_a_documented_compact_game(cls):
     assert kind is not None, f"{cls.__name__}.game() returns a {type(game).__name__}"
     normal = game.to_normal_form()
     assert isinstance(normal, games.NormalFormGame)
-    assert normal.num_players == game.n
+    assert normal.num_players == game.num_players
 
 
 # ---------------------------------------------------------------------------------------------- gaps closed
@@ -277,6 +342,20 @@ def test_describe_shows_each_range():
     assert rows["collective_members"] == "integer >= 1"
     leader = {r["name"]: r["range"] for r in describe(LeadershipModel())}
     assert leader["members"] == f"integer in [2, {MAX_MEMBERS}]"
+
+
+def test_categorical_check_is_games_validations():
+    """models.base validates choices with games.validation.check_choice (one implementation, one message)."""
+    import models.base
+    from games.validation import check_choice
+
+    assert models.base.check_choice is check_choice
+    assert "check_choice" not in models.base.__all__
+    assert models.base.ESSAY is models.registry.ESSAY
+    from models.escalation import EscalationModel
+
+    with pytest.raises(ValueError, match="regime must be one of 'automatic', 'discretionary'; got 'x'"):
+        EscalationModel(regime="x")
 
 
 def test_tree_models_report_the_spe_regret_from_the_normal_form():
