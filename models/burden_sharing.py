@@ -422,8 +422,8 @@ class CollectiveRisk:
         --------
         Without selection (``beta = 0``) and without exploration, imitation is neutral: no direction.
 
-        >>> m = CollectiveRisk(beta=0.0, population=10)
-        >>> bool(np.allclose(dataclasses.replace(m, mu=1e-12).gradient(), 0.0, atol=1e-10))
+        >>> m = CollectiveRisk(beta=0.0, population=10, mu=1e-12)
+        >>> bool(np.allclose(m.gradient(), 0.0, atol=1e-10))
         True
         """
         return finite_gradient(self.game(), int(self.population), beta=float(self.beta), mu=float(self.mu))

@@ -180,8 +180,9 @@ def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool
     share = (rmap["best_norm"] != "none").mean()
     return ReportSection(
         slug="reciprocity-regime-map", title="Regime maps: where reciprocity holds",
-        claim=SANCTION_CLAIM,
-        text=(f"Model: ReciprocityRegime ({_stage_text(base)}). Top: for each discount factor and noise level, "
+        claim=ReciprocityRegime.claim,
+        text=(f"On sanctions the essay adds: \"{SANCTION_CLAIM}\" "
+              f"Model: ReciprocityRegime ({_stage_text(base)}). Top: for each discount factor and noise level, "
               "the norm among grim trigger, win-stay lose-shift and tit-for-tat that is subgame perfect "
               "(games.repeated.is_equilibrium) and yields the most restraint; grey where none is. Bottom: the exact "
               f"critical discount factor of grim trigger at noise {format_number(base.noise)} as the fine grows, "
@@ -216,8 +217,9 @@ def _evolution_section(base: ReciprocityRegime, quick: bool) -> ReportSection:
     fig.tight_layout()
     return ReportSection(
         slug="reciprocity-norm-evolution", title="Which norm a population of states settles on",
-        claim=INFO_CLAIM,
-        text=(f"Model: ReciprocityRegime.norm_distribution. States imitate more successful strategies (pairwise "
+        claim=ReciprocityRegime.claim,
+        text=(f"On transparency and reputation the essay adds: \"{INFO_CLAIM}\" "
+              f"Model: ReciprocityRegime.norm_distribution. States imitate more successful strategies (pairwise "
               f"comparison, population {base.population}) with rare mutations; payoffs are the exact expected "
               "payoffs of a round-robin under noise. As the regime strengthens (longer shadow of the future, "
               "less noise, sanctions, reputation: all four move together along the horizontal axis), the "
