@@ -36,11 +36,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     rep.add_argument("--dask", metavar="ADDRESS", default=None, help="run sweeps on a dask scheduler")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    ex = sub.add_parser("exercises", help="write a classroom exercise sheet and its solutions")
-    ex.add_argument("--topic", action="append", default=None, help="topic (repeatable); default: all")
-    ex.add_argument("--count", type=int, default=5, help="exercises per topic")
-    ex.add_argument("--seed", type=int, default=0)
-    ex.add_argument("--out", default="exercises")
+    from .exercises import topic_help
+
+    ex = sub.add_parser(
+        "exercises", help="write a classroom exercise sheet and its solutions",
+        description="Write exercises.md/.tex and solutions.md/.tex (and PDFs where pdflatex or another LaTeX "
+                    "engine is installed). The same topic, count and seed always give the same sheets.",
+        epilog="topics:\n" + "\n".join("  " + line for line in topic_help().splitlines()),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ex.add_argument("--topic", action="append", default=None, metavar="TOPIC",
+                    help="a topic listed below (repeatable; default: all topics)")
+    ex.add_argument("--count", type=int, default=5, help="exercises per topic, 1 to 100 (default: 5)")
+    ex.add_argument("--seed", type=int, default=0, help="a non-negative integer (default: 0)")
+    ex.add_argument("--out", default="exercises", help="output folder (default: exercises)")
+    ex.add_argument("--no-pdf", action="store_true", help="write Markdown and LaTeX only")
 
     args = parser.parse_args(argv)
     if args.command == "report":
@@ -48,18 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         build_report(args.out, quick=args.quick, executor=_executor(args.dask), show_progress=not args.no_progress)
         return 0
+    from .exercises import PDF_HINT, latex_engine, write_sheets
+
     try:
-        from .exercises import write_sheets
-    except ModuleNotFoundError:
-        print("regimes exercises: the exercise generator is not installed in this version", file=sys.stderr)
-        return 2
-    try:
-        paths = write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out)
+        paths = write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out, pdf=not args.no_pdf)
     except (ValueError, TypeError) as err:
         print(f"regimes exercises: {err}", file=sys.stderr)
         return 2
-    for kind, path in (paths or {}).items():
+    for kind, path in paths.items():
         print(f"{kind}: {path}")
+    if not args.no_pdf and "solutions.pdf" not in paths:
+        reason = PDF_HINT if latex_engine() is None else f"no PDF: {latex_engine()} failed (see the warning above)"
+        print(f"regimes exercises: {reason}", file=sys.stderr)
     return 0
 
 

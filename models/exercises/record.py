@@ -7,7 +7,8 @@ international relations".
 
 Examples
 --------
->>> >>> ex = Exercise(topic="demo", seed=0, title="A number", question="What is 1/2 + 1/4?",
+>>> from fractions import Fraction
+>>> ex = Exercise(topic="demo", seed=0, title="A number", question="What is 1/2 + 1/4?",
 ...               answer={"sum": Fraction(3, 4)}, answer_format="{'sum': fraction}",
 ...               solution=("1/2 + 1/4 = 2/4 + 1/4 = 3/4.",))
 >>> ex.answer["sum"], ex.equilibria

@@ -272,10 +272,10 @@ def item_seeds(seed: int, count: int) -> list[int]:
 
 
 def sheet(topic: str, count: int, seed: int = 0, *, max_draws: int | None = None) -> list[Exercise]:
-    """``count`` distinct exercises on ``topic`` for a sheet (no problem text repeats).
+    """``count`` distinct exercises on ``topic`` for a sheet (no problem repeats).
 
-    The items come from :func:`item_seeds`; an item whose problem is already on the sheet is replaced by
-    the next seed's.
+    The items come from :func:`item_seeds`; an item whose problem (its text and its game's table, as
+    printed) is already on the sheet is replaced by the next seed's.
 
     Parameters
     ----------
@@ -314,7 +314,7 @@ def sheet(topic: str, count: int, seed: int = 0, *, max_draws: int | None = None
     found: dict[str, Exercise] = {}
     for s in item_seeds(seed, limit):
         ex = generate(topic, s)
-        found.setdefault(ex.question, ex)
+        found.setdefault(ex.markdown(), ex)   # the problem as printed: its text and its game's table
         if len(found) == count:
             return list(found.values())
     raise ValueError(f"topic {topic!r} gave only {len(found)} distinct exercises in {limit} draws; "

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from models.cli import main
-from models.exercises import TOPICS, Exercise, check, generate, write_sheets
+from models.exercises import TOPICS, Exercise, check, generate, sheet, write_sheets
 
 SEEDS = range(15)
 
@@ -140,9 +140,9 @@ def test_alliances_answer_is_a_fixed_point_of_best_responses(seed):
 def test_responses_threshold(seed):
     ex = generate("responses", seed)
     q = ex.question
-    g, l, d = (int(q.split(f"${k} = ")[1].split("$")[0]) for k in ("g", "l", "d"))
+    g, loss, d = (int(q.split(f"${k} = ")[1].split("$")[0]) for k in ("g", "l", "d"))
     u = _tex_number(q.split("$u = ")[1].split("$")[0])
-    assert ex.answer["threshold"] == (g + u * d) / (g + l)
+    assert ex.answer["threshold"] == (g + u * d) / (g + loss)
     assert ex.answer["rule"] == ("collective" if u * d <= 2 else "unilateral")
 
 
@@ -190,7 +190,7 @@ def test_sheets_and_cli(tmp_path):
     assert sol_md.count("**Answer:**") == 4
     tex = (out / "solutions.tex").read_text()
     assert tex.startswith(r"\documentclass") and tex.count(r"\item ") >= 4 and tex.rstrip().endswith(r"\end{document}")
-    assert generate("pure-nash", 1 * 2 + 0).question in ex_md
+    assert sheet("pure-nash", 2, 1)[0].question in ex_md and sheet("volunteers-dilemma", 2, 1)[1].question in ex_md
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -266,10 +266,10 @@ def test_labelling_inspection_game_against_nashpy(seed):
     ex = generate("labelling", seed)
     q = ex.question
     a, r, e = _param(q, "a"), _param(q, "r"), _param(q, "e")
-    g, s, l, v, c, w, W = (_param(q, k) for k in ("g", "s", "l", "v", "c", "w", "W"))
+    g, s, loss, v, c, w, W = (_param(q, k) for k in ("g", "s", "l", "v", "c", "w", "W"))
     K, D = c + w + e * W, a * v - c - (1 - a) * (w + e * W)
     A = np.array([[0, -r * s / 2], [g, g - a * s]], dtype=float)
-    B = np.array([[0, -r * K], [-l, -l + D]], dtype=float)
+    B = np.array([[0, -r * K], [-loss, -loss + D]], dtype=float)
     eqs = list(nashpy.Game(A, B).support_enumeration())
     assert len(eqs) == 1
     x, y = eqs[0]
@@ -320,7 +320,7 @@ def test_leadership_k_group_by_brute_force(seed):
     ex = generate("leadership", seed)
     q = ex.question
     n = int(q.split("A group of ")[1].split(" ")[0])
-    F, cL, cF, C, lam, bL, bF, e = (_param(q, k) for k in ("F", "c_L", "c_F", "C", r"\lambda", "b_L", "b_F", "e"))
+    F, cL, cF, C, lam, bL, bF, e = (_param(q, k) for k in ("F", "f_L", "f_F", "C", r"\lambda", "b_L", "b_F", "e"))
     m = next(j for j in range(n) if cL + j * cF >= F)
     lo, hi = 1 - m * (bF - e) / C, (bL - e) / C
     eqs = _mounting_equilibria(n, F, cL, cF, C, lam, bL, bF, e)
@@ -369,16 +369,16 @@ def test_sheets_for_new_topics(tmp_path):
     assert sol.count("**Answer:**") == 8
     tex = (out / "solutions.tex").read_text()
     assert tex.count(r"\item ") >= 8 and r"\lceil" in tex
-    assert generate("labelling", 3 * 2 + 1).question in (out / "exercises.md").read_text()
+    assert sheet("labelling", 2, 3)[1].question in (out / "exercises.md").read_text()
 
 
 def test_sheets_compile_to_pdf_where_latex_is_installed(tmp_path):
     """With a LaTeX engine on PATH (CI installs pdflatex), both sheets compile to PDF and no aux file is left."""
     import shutil
 
-    from models.exercises import _LATEX_ENGINES, TOPICS, write_sheets
+    from models.exercises import LATEX_ENGINES, TOPICS, write_sheets
 
-    if not any(shutil.which(e) for e in _LATEX_ENGINES):
+    if not any(shutil.which(e) for e in LATEX_ENGINES):
         pytest.skip("no LaTeX engine on PATH (CI installs texlive-latex-base)")
     paths = write_sheets(list(TOPICS), count=1, seed=2, out=tmp_path, pdf=True)
     for name in ("exercises.pdf", "solutions.pdf"):
@@ -386,3 +386,50 @@ def test_sheets_compile_to_pdf_where_latex_is_installed(tmp_path):
         assert pdf.read_bytes()[:5] == b"%PDF-"
         assert pdf.stat().st_size > 10_000
     assert not list(tmp_path.glob("*.aux")) and not list(tmp_path.glob("*.log"))
+
+
+# ------------------------------------------------------------------------------------- sheets (readers' issue)
+def test_a_sheet_never_repeats_an_exercise(tmp_path):
+    """burden-sharing has exactly five exercises (one per smaller root p in {1/3, 1/4, 1/5, 1/6, 2/5}):
+    a sheet of five has them all, once each; a sheet of six is refused, saying five."""
+    items = sheet("burden-sharing", 5, seed=1)
+    assert len({ex.question for ex in items}) == 5
+    assert {ex.answer["p_low"] for ex in items} == {Fraction(1, 3), Fraction(1, 4), Fraction(1, 5), Fraction(1, 6),
+                                                    Fraction(2, 5)}
+    with pytest.raises(ValueError, match="has 5 distinct exercises"):
+        write_sheets(["burden-sharing"], count=6, out=tmp_path)
+    for topic in ("pure-nash", "responses"):
+        assert len({ex.markdown() for ex in sheet(topic, 20, seed=4)}) == 20
+
+
+def test_sheet_items_are_reproducible_and_independent_of_count():
+    """Items come from SeedSequence(seed).spawn: a shorter sheet is the start of a longer one, and each item is
+    generate(topic, its seed)."""
+    short, long = sheet("mixed-2x2", 3, seed=9), sheet("mixed-2x2", 6, seed=9)
+    assert short == long[:3]
+    assert all(generate("mixed-2x2", ex.seed) == ex for ex in long)
+    first, second = sheet("mixed-2x2", 5, seed=0), sheet("mixed-2x2", 5, seed=1)
+    assert {ex.markdown() for ex in first} != {ex.markdown() for ex in second}
+
+
+def test_too_few_exercises_found_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"gave only \d+ distinct exercises in 3 draws; count must be at most"):
+        sheet("zero-sum", 5, seed=0, max_draws=3)
+
+
+@pytest.mark.parametrize("topic", list(TOPICS))
+def test_solutions_read_like_a_handout(topic):
+    """No "1 units", "1 followers", "1 equilibria"; no code keys (name_with_underscores =) in the answer line."""
+    import re
+
+    for seed in range(12):
+        md = generate(topic, seed).markdown(solution=True)
+        assert not re.search(r"(?<![\d./])1 (units|followers|equilibria|states|members)\b", md), md
+        answer = next(line for line in md.splitlines() if line.startswith("**Answer:**"))
+        assert not re.search(r"[a-z]+_[a-z_]+ =", answer), answer
+
+
+def test_capacities_are_not_written_as_costs():
+    """c is a cost everywhere: leadership's forces are f_L and f_F."""
+    q = generate("leadership", 0).question
+    assert "$f_L = " in q and "$f_F = " in q and "$c_L" not in q and "$c_F" not in q
