@@ -15,12 +15,32 @@ from ..alliances import PublicGoodAlliance, exploitation
 from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["sections"]
+__all__ = ["burden_section", "optimum_section"]
 
 
 @report_section("alliances-burden-vs-size", model=PublicGoodAlliance)
 def burden_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """NATO 2014: defence burden against GDP, data and the model's equilibrium (one solve; ``quick`` unused)."""
+    """NATO 2014: defence burden against GDP, the data and the model's equilibrium (one solve).
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Not used: one equilibrium (``quick`` is not used either).
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = burden_section(quick=True)
+    >>> sec.slug, sec.claim == PublicGoodAlliance.claim, len(sec.table) > 0
+    ('alliances-burden-vs-size', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
     import pandas as pd
 
@@ -65,7 +85,27 @@ def _equal_allies(alpha: float, n_allies: int) -> dict[str, Any]:
 
 @report_section("alliances-total-vs-optimum", model=PublicGoodAlliance)
 def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """Equal allies: the equilibrium total against the Samuelson optimum as membership grows."""
+    """Equal allies: the equilibrium total against the Samuelson optimum as membership grows.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = optimum_section(quick=True)
+    >>> sec.slug, sec.claim == PublicGoodAlliance.claim, len(sec.table) > 0
+    ('alliances-total-vs-optimum', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
     from games import sweep
@@ -94,21 +134,3 @@ def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
     return ReportSection(slug="alliances-total-vs-optimum", title="Under-provision grows with membership",
                          claim=PublicGoodAlliance.claim, text=text, figure=fig, table=df,
                          summary=f"n=193, weight 0.3: equilibrium/optimum = {r193:.3f}")
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The alliance sections and, for the report's module-by-module collection, the Tajikistan section.
-
-    Kept for that collection (:mod:`models.sections.tajikistan` is not in its module list); the report
-    finds the same builds through :func:`models.registry.load_sections`.
-
-    Examples
-    --------
-    >>> secs = sections(quick=True)
-    >>> [s.slug for s in secs]
-    ['alliances-burden-vs-size', 'alliances-total-vs-optimum', 'tajikistan-cost-rules']
-    >>> import matplotlib.pyplot as plt; plt.close("all")
-    """
-    from .tajikistan import cost_rules_section
-
-    return [burden_section(quick, executor), optimum_section(quick, executor), cost_rules_section(quick, executor)]

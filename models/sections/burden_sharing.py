@@ -17,12 +17,32 @@ from ..burden_sharing import CollectiveRisk, ThresholdPublicGood, VolunteersDile
 from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["sections"]
+__all__ = ["volunteer_section", "risk_section", "regime_section"]
 
 
 @report_section("volunteers-dilemma", model=VolunteersDilemma)
 def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """The volunteer's dilemma against the number of members (cost / benefit 0.5)."""
+    """The volunteer's dilemma against the number of members (cost / benefit 0.5), swept with games.sweep.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = volunteer_section(quick=True)
+    >>> sec.slug, sec.claim == VolunteersDilemma.claim, len(sec.table) > 0
+    ('volunteers-dilemma', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
     ns = [2, 3, 5, 10, 20, 50, 100] if quick else [2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 193, 500, 1000]
@@ -54,7 +74,27 @@ def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSectio
 
 @report_section("collective-risk", model=CollectiveRisk)
 def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """Collective risk: group achievement and the stable share of contributors against the risk."""
+    """Collective risk: group achievement and the stable share of contributors against the risk.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = risk_section(quick=True)
+    >>> sec.slug, sec.claim == CollectiveRisk.claim, len(sec.table) > 0
+    ('collective-risk', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
     m = CollectiveRisk()
@@ -93,7 +133,27 @@ def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
 
 @report_section("threshold-regimes", model=ThresholdPublicGood)
 def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """Force requirements: the best symmetric mixed equilibrium over (cost, contributors required)."""
+    """Force requirements: the best symmetric mixed equilibrium over (cost, contributors required).
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = regime_section(quick=True)
+    >>> sec.slug, sec.claim == ThresholdPublicGood.claim, len(sec.table) > 0
+    ('threshold-regimes', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
@@ -132,18 +192,3 @@ def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
         figure=fig, table=table,
         summary=f"threshold regimes: {none} of {len(table)} (cost, requirement) cells have no mixed equilibrium",
     )
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The burden-sharing headline figures: volunteer's dilemma vs n, collective risk vs r, threshold map.
-
-    Kept for the report's module-by-module collection; the report finds the same builds through
-    :func:`models.registry.load_sections`.
-
-    Examples
-    --------
-    >>> [s.slug for s in sections(quick=True)]
-    ['volunteers-dilemma', 'collective-risk', 'threshold-regimes']
-    >>> import matplotlib.pyplot as plt; plt.close("all")
-    """
-    return [volunteer_section(quick, executor), risk_section(quick, executor), regime_section(quick, executor)]

@@ -32,7 +32,7 @@ from ..reciprocity import (
 from ..registry import report_section
 from ..report_base import ReportSection
 
-__all__ = ["sections"]
+__all__ = ["critical_discount_section", "regime_map_section", "norm_evolution_section"]
 
 NORM_COLOURS = {"GRIM": "#1f77b4", "WSLS": "#2ca02c", "TFT": "#ff7f0e", "none": "#d9d9d9"}
 NORM_NAMES = {"GRIM": "grim trigger", "WSLS": "win-stay lose-shift", "TFT": "tit-for-tat"}
@@ -44,58 +44,83 @@ def _noises(quick: bool) -> np.ndarray:
 
 @report_section("reciprocity-critical-discount", model=ReciprocityRegime)
 def critical_discount_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """The critical discount factor of each norm against noise, without and with sanctions."""
+    """The critical discount factor of each norm against noise, without and with sanctions.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Not used: every point is a linear solve.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = critical_discount_section(quick=True)
+    >>> sec.slug, sec.claim == ReciprocityRegime.claim, len(sec.table) > 0
+    ('reciprocity-critical-discount', True, True)
+    >>> sec.summary.split(",")[0]          # without noise grim trigger needs (T - R) / (T - P) = 2/5
+    'grim trigger needs delta >= 0.400 without noise'
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     return _critical_discount_section(ReciprocityRegime(), _noises(quick))
 
 
 @report_section("reciprocity-regime-map", model=ReciprocityRegime)
 def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """Which norm holds over (discount, noise), and grim trigger's threshold against the fine."""
+    """Which norm holds over (discount, noise), and grim trigger's threshold against the fine.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Not used: every point is a linear solve.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = regime_map_section(quick=True)
+    >>> sec.slug, sec.claim == ReciprocityRegime.claim, len(sec.table) > 0
+    ('reciprocity-regime-map', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     return _regime_map_section(ReciprocityRegime(), _noises(quick), quick)
 
 
 @report_section("reciprocity-norm-evolution", model=ReciprocityRegime)
 def norm_evolution_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """Which norm a population of states settles on as the regime strengthens."""
-    return _evolution_section(ReciprocityRegime(), quick)
-
-
-def sections(quick: bool = False, executor: Any = None) -> list[ReportSection]:
-    """The reciprocity model's headline figures, in the order of ``ReciprocityRegime.headlines``.
-
-    Kept for the report's module-by-module collection; the report finds the same builds through
-    :func:`models.registry.load_sections`.
+    """Which norm a population of states settles on as the regime strengthens.
 
     Parameters
     ----------
     quick : bool
-        Coarse grids (a few seconds).
+        A coarse grid (seconds) instead of the full one.
     executor : concurrent.futures.Executor, optional
-        Accepted for the report contract and not used.
+        Not used: every point is a linear solve.
 
     Returns
     -------
-    list of ReportSection
-        The critical discount factor of each norm against noise, the regime maps, and the evolution of
-        norms as the regime strengthens.
+    ReportSection
 
     Examples
     --------
-    Without noise, grim trigger in the security dilemma (T, R, P, S = 6, 4, 1, 0) needs
-    ``delta >= (T - R) / (T - P) = 2/5``.
-
-    >>> secs = sections(quick=True)
-    >>> [s.slug for s in secs] == list(ReciprocityRegime.headlines)
-    True
-    >>> secs[0].summary.split(",")[0]
-    'grim trigger needs delta >= 0.400 without noise'
-    >>> import matplotlib.pyplot as plt
-    >>> plt.close("all")
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = norm_evolution_section(quick=True)
+    >>> sec.slug, sec.claim == ReciprocityRegime.claim, len(sec.table) > 0
+    ('reciprocity-norm-evolution', True, True)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    builds = {"reciprocity-critical-discount": critical_discount_section,
-              "reciprocity-regime-map": regime_map_section,
-              "reciprocity-norm-evolution": norm_evolution_section}
-    return [builds[slug](quick=quick, executor=executor) for slug in ReciprocityRegime.headlines]
+    return _evolution_section(ReciprocityRegime(), quick)
+
 
 
 def _stage_text(model: ReciprocityRegime) -> str:

@@ -15,12 +15,32 @@ from ..registry import report_section
 from ..report_base import ReportSection
 from ..tajikistan import TajikistanOperation, cost_rule_table
 
-__all__: list[str] = []
+__all__ = ["cost_rules_section"]
 
 
 @report_section("tajikistan-cost-rules", model=TajikistanOperation)
 def cost_rules_section(quick: bool = False, executor: Any = None) -> ReportSection:
-    """The equilibrium force under each way of splitting the quotas (``executor`` unused: 2^4 games)."""
+    """The equilibrium force under each way of splitting the quotas.
+
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid of lead shares (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Not used: each point is a 2^4-profile game.
+
+    Returns
+    -------
+    ReportSection
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> sec = cost_rules_section(quick=True)
+    >>> sec.slug, sec.claim == TajikistanOperation.claim, len(sec.table)     # equal, gdp and 7 lead shares
+    ('tajikistan-cost-rules', True, 9)
+    >>> import matplotlib.pyplot as plt; plt.close("all")
+    """
     import matplotlib.pyplot as plt
 
     shares = np.linspace(0.25, 1.0, 7 if quick else 16)
