@@ -158,3 +158,25 @@ def test_automaton_validation():
         Automaton("Z", (2,), ((0, 0, 0, 0),))
     with pytest.raises(ValueError, match="initial state 'q'"):
         automaton("X", {"c": "C"}, {"c": "c"}, initial="q")
+
+
+def test_every_function_takes_a_symbolic_game():
+    """ALLD meets GRIM: T once, then P forever: (1-d) T + d P (by hand), from a SymbolicGame."""
+    from games.catalog import stag_hunt
+    from games.repeated import round_robin, stage_payoffs
+
+    d = sympy.Symbol("delta")
+    sym = prisoners_dilemma(symbolic=True)
+    Ts, Ps = sympy.symbols("T P")
+    v1, _ = average_payoffs(sym, ALLD, GRIM, delta=d)
+    assert sympy.simplify(v1 - ((1 - d) * Ts + d * Ps)) == 0
+    numeric = prisoners_dilemma(5, 3, 1, 0, symbolic=True)       # no parameters: exact numbers
+    assert stage_payoffs(numeric).tolist() == stage_payoffs(PD).tolist()
+    assert average_payoffs(numeric, TFT, ALLD, delta=F(9, 10)) == (F(9, 10) * P, F(1, 10) * T + F(9, 10) * P)
+    t = round_robin(numeric, [TFT, ALLD], rounds=10)
+    assert t.payoffs[0, 1] == F(S + 9 * P, 10)
+    assert simulate(numeric, TFT, ALLD, 3, seed=0)["payoffs"].tolist() == [[S, T], [P, P], [P, P]]
+    with pytest.raises(TypeError, match="substitute the symbols"):
+        simulate(sym, TFT, ALLD, 3, seed=0)
+    # the stag hunt's labels differ; action 0 is still the cooperative one (Stag): R = 4 for two TFTs
+    assert average_payoffs(stag_hunt(), TFT, TFT, delta=F(1, 2)) == (4, 4)

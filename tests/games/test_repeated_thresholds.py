@@ -3,6 +3,7 @@
 import math
 from fractions import Fraction as F
 
+import numpy as np
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -140,3 +141,51 @@ def test_bad_input():
         critical_discount(pd, GRIM, GRIM, noise=2)
     with pytest.raises(ValueError, match="delta must be a discount factor"):
         is_equilibrium(pd, GRIM, GRIM, 1.0)
+
+
+# ----------------------------------------------------------------------------- any 2x2 game of the package
+def test_symbolic_game_from_the_catalogue():
+    """Friedman (1971): grim trigger needs delta >= (T-R)/(T-P); WSLS (T-R)/(R-P) (by hand, see above);
+    TFT is collectively stable in the donation game from w = c/b (Nowak 2006)."""
+    from games.catalog import donation_game as donation
+    from games.catalog import prisoners_dilemma as pd_game
+
+    T, R, P, S = sympy.symbols("T R P S")
+    pd = pd_game(symbolic=True)
+    grim = critical_discount(pd, GRIM, GRIM, at={T: 5, R: 3, P: 1, S: 0})
+    assert sympy.simplify(grim - (T - R) / (T - P)) == 0
+    wsls = critical_discount(pd, WSLS, WSLS, at={T: 4, R: 3, P: 1, S: 0})
+    assert sympy.simplify(wsls - (T - R) / (R - P)) == 0
+    b, c = sympy.symbols("b c")
+    tft = critical_discount(donation(symbolic=True), TFT, TFT, refinement="nash", at={b: 3, c: 1})
+    assert sympy.simplify(tft - c / b) == 0
+    # a SymbolicGame without parameters is numeric: exact answers
+    assert critical_discount(pd_game(5, 3, 1, 0, symbolic=True), GRIM, GRIM) == F(1, 2)
+
+
+def test_normal_form_game_with_the_callers_labels():
+    """A model passes its own vocabulary; the threshold is the same as the catalogue game's."""
+    from games import NormalFormGame
+
+    g = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=["State 1", "State 2"],
+                                     actions=[["restrain", "arm"], ["restrain", "arm"]])
+    assert critical_discount(g, GRIM, GRIM) == F(5 - 3, 5 - 1)
+    assert critical_discount(g.exact_payoffs, GRIM, GRIM) == F(1, 2)
+    assert is_equilibrium(g, GRIM, GRIM, F(1, 2)) and not is_equilibrium(g, GRIM, GRIM, F(49, 100))
+
+
+def test_games_that_are_not_2x2_are_refused():
+    from games import NormalFormGame
+    from games.catalog import rock_paper_scissors
+    from games.symbolic import SymbolicGame
+
+    with pytest.raises(ValueError, match=r"stage must be a 2x2 two-player game; got a 2-player game of shape \(3, 3\)"):
+        critical_discount(rock_paper_scissors(), GRIM, GRIM)
+    with pytest.raises(ValueError, match="shape"):
+        critical_discount(rock_paper_scissors(symbolic=True), GRIM, GRIM)
+    three = NormalFormGame(np.zeros((2, 2, 2, 3)))
+    with pytest.raises(ValueError, match="3-player game"):
+        critical_discount(three, GRIM, GRIM)
+    a = sympy.Symbol("a")
+    with pytest.raises(ValueError, match="shape"):
+        critical_discount(SymbolicGame(np.full((2, 2, 2, 3), a, dtype=object)), GRIM, GRIM)
