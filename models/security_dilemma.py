@@ -335,6 +335,13 @@ def jervis_worlds(base: SecurityDilemmaModel | None = None, advantage: float = 0
     distinguishability : (float, float)
         The low (< 1/2) and high (> 1/2) distinguishability.
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per world (1-4, Jervis's numbering): ``world``, ``offence_has_advantage``,
+        ``postures_distinguishable``, the two parameters and the columns of
+        :meth:`SecurityDilemmaModel.outcome`.
+
     Examples
     --------
     >>> jervis_worlds()["game_type"].tolist()
