@@ -108,6 +108,12 @@ class SectionSpec:
         The model class whose headline it is.
     build : callable
         ``build(quick: bool, executor) -> models.report_base.ReportSection``.
+
+    Examples
+    --------
+    >>> spec = SectionSpec(slug="toy-map", model=object, build=lambda quick=False, executor=None: None)
+    >>> spec.slug, spec.build() is None
+    ('toy-map', True)
     """
 
     slug: str
