@@ -17,7 +17,8 @@ from typing import Any
 
 from .equilibrium import Equilibrium, EquilibriumSet, verify
 from .normal_form import NormalFormGame
-from .solvers import METHODS, equilibria
+from .protocol import Game
+from .solvers import equilibria, method_table, methods
 from .sweep import (
     sweep,  # the function shadows the submodule's name on purpose: games.sweep(...) sweeps
 )
@@ -26,22 +27,27 @@ from .sweep import (
 _LAZY = {
     "batch_equilibria": "games.solvers.batch",
     "AnonymousGame": "games.anonymous",
+    "ThresholdGame": "games.threshold",
+    "GameTree": "games.extensive",
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
 }
 
-__all__ = ["NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "verify", "METHODS", "sweep",
+__all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
+           "sweep",
            *_LAZY]
 __version__ = "0.1.0"
 
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
-_SUBMODULES = ("anonymous", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
+_SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
                "repeated", "symbolic", "threshold")
 
 
 def __getattr__(name: str) -> Any:
+    if name == "METHODS":  # deprecated: games.methods() lists them per game type
+        return methods()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     if name in _SUBMODULES:

@@ -21,6 +21,7 @@ Every equilibrium is verified: its regret is computed against the game before it
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from math import comb
@@ -30,13 +31,17 @@ import numpy as np
 from scipy import optimize, stats
 from scipy.special import gammaln, xlogy
 
-from .equilibrium import EquilibriumSet, rejection_note
+from .equilibrium import Equilibrium, EquilibriumSet, rejection_note
+from .protocol import GameMixin
+from .solvers.registry import register_solver
 from .validation import as_real_array, check_positive_int, check_tolerance, noted
 
 __all__ = [
     "AnonymousEquilibrium",
     "AnonymousEquilibriumSet",
     "AnonymousGame",
+    "anonymous_equilibria",
+    "anonymous_pure_equilibria",
     "bernstein_roots",
     "compositions",
 ]
@@ -251,40 +256,47 @@ def _polish_cluster(c: np.ndarray, lo: float, hi: float, min_width: float, xtol:
 
 # ---------------------------------------------------------------------------------------------- records
 @dataclass(frozen=True, eq=False)
-class AnonymousEquilibrium:
-    """A verified equilibrium of an :class:`AnonymousGame`.
+class AnonymousEquilibrium(Equilibrium):
+    """A verified equilibrium of an :class:`AnonymousGame`: an :class:`~games.equilibrium.Equilibrium` (one
+    probability vector per player in ``profile``, each player's payoff in ``payoffs``) that also keeps the
+    anonymous description.
 
     Attributes
     ----------
     kind : {"pure", "symmetric mixed"}
         A pure profile given by its counts, or a symmetric mixed profile.
     counts : tuple of int or None
-        For pure equilibria, how many players use each action (who does what is immaterial).
+        For pure equilibria, how many players use each action (who does what is immaterial; in
+        ``profile`` the players on action 0 come first).
     strategy : numpy.ndarray
         The common mixed strategy (symmetric equilibria) or the share of players on each action (pure).
-    payoffs : numpy.ndarray
+    action_payoffs : numpy.ndarray
         The payoff of a player using each action (NaN for actions nobody uses).
-    regret : float
-        The largest gain any player gets by a unilateral deviation, computed from the game.
-    method : str
-        How it was found.
-    tol : float
-        The absolute tolerance the regret was checked against.
-    labels : tuple of str
-        Action labels.
-    n_players : int
-        Number of players of the game.
+
+    Examples
+    --------
+    >>> vd = AnonymousGame.from_function(3, ["wait", "volunteer"], lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> eq = vd.pure_equilibria()[0]
+    >>> eq.counts, eq.payoffs.tolist(), eq.pure_actions()
+    ((2, 1), [2.0, 2.0, 1.0], ('wait', 'wait', 'volunteer'))
     """
 
-    kind: str
-    counts: tuple[int, ...] | None
-    strategy: np.ndarray
-    payoffs: np.ndarray
-    regret: float
-    method: str
-    tol: float
-    labels: tuple[str, ...] = field(default=(), repr=False)
-    n_players: int = field(default=0, repr=False)
+    kind: str = "pure"
+    counts: tuple[int, ...] | None = None
+    strategy: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    action_payoffs: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def num_players(self) -> int:
+        """Number of players of the game."""
+        return len(self.profile)
+
+    @property
+    def n_players(self) -> int:
+        """Deprecated: use ``num_players``."""
+        warnings.warn("AnonymousEquilibrium.n_players is deprecated; use num_players", DeprecationWarning,
+                      stacklevel=2)
+        return self.num_players
 
     @property
     def is_pure(self) -> bool:
@@ -299,11 +311,7 @@ class AnonymousEquilibrium:
     @property
     def mean_payoff(self) -> float:
         """Average payoff per player."""
-        if self.kind == "pure":
-            c = np.asarray(self.counts)
-            used = c > 0
-            return float(np.dot(c[used], self.payoffs[used]) / c.sum())
-        return float(np.nansum(self.strategy * np.nan_to_num(self.payoffs)))
+        return float(np.mean(self.payoffs))
 
     def to_profile(self) -> list[np.ndarray]:
         """One probability vector per player (players on action 0 first, for pure profiles).
@@ -314,17 +322,12 @@ class AnonymousEquilibrium:
         >>> [v.tolist() for v in g.pure_equilibria()[0].to_profile()]
         [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
         """
-        k = len(self.strategy)
-        if self.kind != "pure":
-            return [np.asarray(self.strategy, dtype=float).copy() for _ in range(self.n_players)]
-        out = []
-        for a, c in enumerate(self.counts):
-            out += [np.eye(k)[a] for _ in range(c)]
-        return out
+        return [np.array(v, dtype=float) for v in self.profile]
 
     def __repr__(self) -> str:
+        names = self.labels[0] if self.labels else tuple(str(a) for a in range(len(self.strategy)))
         if self.kind == "pure":
-            what = "counts=" + str(dict(zip(self.labels, self.counts)))
+            what = "counts=" + str(dict(zip(names, self.counts)))
         else:
             what = "strategy=(" + ", ".join(f"{p:.6g}" for p in self.strategy) + ")"
         return f"AnonymousEquilibrium({self.kind}, {what}, regret={self.regret:.3g})"
@@ -347,7 +350,7 @@ class AnonymousEquilibriumSet(EquilibriumSet):
         rows = []
         for eq in self:
             row: dict[str, Any] = {"kind": eq.kind, "regret": eq.regret, "mean payoff": eq.mean_payoff}
-            for a, lab in enumerate(eq.labels):
+            for a, lab in enumerate(eq.labels[0]):
                 row[f"p[{lab}]"] = float(eq.strategy[a])
                 row[f"count[{lab}]"] = eq.counts[a] if eq.counts is not None else np.nan
             rows.append(row)
@@ -355,7 +358,7 @@ class AnonymousEquilibriumSet(EquilibriumSet):
 
 
 # ---------------------------------------------------------------------------------------------- the game
-class AnonymousGame:
+class AnonymousGame(GameMixin):
     """A game of ``n`` identical players, each with ``k`` actions, whose payoff depends on its own action
     and on how many of the others chose each action.
 
@@ -386,15 +389,15 @@ class AnonymousGame:
     """
 
     def __init__(self, n: int, table: Any, *, actions: Sequence[str] | None = None, title: str = "") -> None:
-        self.n = check_positive_int(n, "n", minimum=2)
+        self.num_players = check_positive_int(n, "n", minimum=2)
         arr = as_real_array(table, "table", ndim=2)
         k = arr.shape[0]
         if k < 1:
             raise ValueError("table must have one row per action (at least one)")
-        m = comb(self.n - 1 + k - 1, k - 1)
+        m = comb(self.num_players - 1 + k - 1, k - 1)
         if arr.shape[1] != m:
             raise ValueError(f"table must have shape (k, M) = ({k}, {m}): one column per composition of the "
-                             f"n - 1 = {self.n - 1} others into {k} actions; got {arr.shape}")
+                             f"n - 1 = {self.num_players - 1} others into {k} actions; got {arr.shape}")
         arr.setflags(write=False)
         self._table = arr
         self.k = k
@@ -403,7 +406,7 @@ class AnonymousGame:
         actions = tuple(str(a) for a in actions)
         if len(actions) != k:
             raise ValueError(f"actions must have {k} labels; got {len(actions)}")
-        self.actions = actions
+        self.action_names = actions
         if not isinstance(title, str):
             raise TypeError(f"title must be a str; got {type(title).__name__}")
         self.title = title
@@ -512,7 +515,7 @@ class AnonymousGame:
     def others_counts(self) -> np.ndarray:
         """The compositions of the ``n - 1`` others, one row per column of :attr:`table`."""
         if self._others is None:
-            self._others = compositions(self.n - 1, self.k)
+            self._others = compositions(self.num_players - 1, self.k)
         return self._others
 
     @property
@@ -521,16 +524,26 @@ class AnonymousGame:
         rng = float(self._table.max() - self._table.min())
         return rng if rng > 0 else 1.0
 
+    @property
+    def actions(self) -> tuple[tuple[str, ...], ...]:
+        """The action labels of each player (the same for all; :attr:`action_names` holds them once)."""
+        return (self.action_names,) * self.num_players
+
+    @property
+    def players(self) -> tuple[str, ...]:
+        """Player labels ``"Player 1"``, ``"Player 2"``, ... (the players are interchangeable)."""
+        return tuple(f"Player {i + 1}" for i in range(self.num_players))
+
     def __repr__(self) -> str:
         t = f" {self.title!r}" if self.title else ""
-        return f"<AnonymousGame{t}: {self.n} players, {self.k} actions {self.actions}>"
+        return f"<AnonymousGame{t}: {self.num_players} players, {self.k} actions {self.action_names}>"
 
     def _column(self, counts: np.ndarray) -> np.ndarray:
         """Column indices of rows of others' counts (vectorised ranking in the compositions order)."""
         counts = np.asarray(counts, dtype=np.int64)
         if self.k == 2:
             return counts[..., 1]
-        base = np.int64(self.n)
+        base = np.int64(self.num_players)
         weights = base ** np.arange(self.k, dtype=np.int64)
         keys = counts @ weights
         table_keys = self.others_counts @ weights
@@ -546,8 +559,8 @@ class AnonymousGame:
         0.0
         """
         c = np.asarray(others, dtype=np.int64)
-        if c.shape != (self.k,) or c.min() < 0 or c.sum() != self.n - 1:
-            raise ValueError(f"others must be {self.k} non-negative counts summing to n - 1 = {self.n - 1}; "
+        if c.shape != (self.k,) or c.min() < 0 or c.sum() != self.num_players - 1:
+            raise ValueError(f"others must be {self.k} non-negative counts summing to n - 1 = {self.num_players - 1}; "
                              f"got {list(others)}")
         if not 0 <= action < self.k:
             raise ValueError(f"action must be an index in 0..{self.k - 1}; got {action}")
@@ -576,9 +589,9 @@ class AnonymousGame:
         """
         x = self._strategy(strategy)
         if self.k == 2:
-            return stats.binom.pmf(np.arange(self.n), self.n - 1, x[1])
+            return stats.binom.pmf(np.arange(self.num_players), self.num_players - 1, x[1])
         c = self.others_counts
-        logw = gammaln(self.n) - gammaln(c + 1).sum(axis=1) + xlogy(c, x).sum(axis=1)
+        logw = gammaln(self.num_players) - gammaln(c + 1).sum(axis=1) + xlogy(c, x).sum(axis=1)
         return np.exp(logw)
 
     def action_values(self, strategy: Any) -> np.ndarray:
@@ -597,16 +610,24 @@ class AnonymousGame:
         x = self._strategy(strategy)
         return float(x @ self.action_values(x))
 
-    def regret(self, strategy: Any) -> float:
-        """Gain of the best unilateral deviation from the symmetric profile where all play ``strategy``.
+    def regret(self, profile: Any) -> float:
+        """The largest gain of a unilateral deviation: from the symmetric profile where all play ``profile``
+        (one mixed strategy, length ``k``), or from a full profile (one strategy per player, shape ``(n, k)``).
 
         Examples
         --------
         >>> g = AnonymousGame.from_function(3, 2, lambda a, c: c[1] - 2 * a)
         >>> g.regret([0.0, 1.0])
         2.0
+        >>> g.regret([[1, 0], [1, 0], [0, 1]])
+        2.0
         """
-        x = self._strategy(strategy)
+        if np.ndim(profile) == 2:
+            prof = as_real_array(profile, "profile", ndim=2)
+            values = self.profile_action_values(prof)
+            own = np.einsum("ik,ik->i", values, prof)
+            return float(max((values.max(axis=1) - own).max(), 0.0))
+        x = self._strategy(profile, "profile")
         v = self.action_values(x)
         return float(max(v.max() - x @ v, 0.0))
 
@@ -620,8 +641,8 @@ class AnonymousGame:
         (0.0, 3.0)
         """
         m = np.asarray(counts, dtype=np.int64)
-        if m.shape != (self.k,) or m.min() < 0 or m.sum() != self.n:
-            raise ValueError(f"counts must be {self.k} non-negative integers summing to n = {self.n}; got {list(counts)}")
+        if m.shape != (self.k,) or m.min() < 0 or m.sum() != self.num_players:
+            raise ValueError(f"counts must be {self.k} non-negative integers summing to n = {self.num_players}; got {list(counts)}")
         return float(self._pure_regrets(m[None, :])[0])
 
     def _pure_regrets(self, profiles: np.ndarray) -> np.ndarray:
@@ -658,12 +679,12 @@ class AnonymousGame:
         [[0.5, -1.5], [1.5, -0.5], [1.0, -1.0]]
         """
         prof = as_real_array(profile, "profile", ndim=2)
-        if prof.shape != (self.n, self.k):
-            raise ValueError(f"profile must have shape (n, k) = ({self.n}, {self.k}); got {prof.shape}")
+        if prof.shape != (self.num_players, self.k):
+            raise ValueError(f"profile must have shape (n, k) = ({self.num_players}, {self.k}); got {prof.shape}")
         for i, row in enumerate(prof):
             self._strategy(row, f"profile[{i}]")
         uniq, inverse = np.unique(prof, axis=0, return_inverse=True)
-        work = len(uniq) * self.n * float(self.n) ** (self.k - 1) * self.k
+        work = len(uniq) * self.num_players * float(self.num_players) ** (self.k - 1) * self.k
         if work > max_work:
             raise ValueError(f"this profile needs about {work:.2g} operations (limit max_work={max_work:.2g}); "
                              "for symmetric profiles use action_values(strategy), for pure ones count_regret")
@@ -671,9 +692,9 @@ class AnonymousGame:
         out = np.empty((len(uniq), self.k))
         for u, row in enumerate(uniq):
             skip = int(np.flatnonzero(inverse.ravel() == u)[0])
-            dist = np.zeros((self.n,) * (self.k - 1))
+            dist = np.zeros((self.num_players,) * (self.k - 1))
             dist[(0,) * (self.k - 1)] = 1.0
-            for j in range(self.n):
+            for j in range(self.num_players):
                 if j == skip:
                     continue
                 x = prof[j]
@@ -704,9 +725,18 @@ class AnonymousGame:
     # -------------------------------------------------------------------------------------- equilibria
     def _record(self, kind: str, counts: tuple[int, ...] | None, strategy: np.ndarray, payoffs: np.ndarray,
                 regret: float, method: str, abs_tol: float) -> AnonymousEquilibrium:
-        return AnonymousEquilibrium(kind=kind, counts=counts, strategy=strategy, payoffs=payoffs,
-                                    regret=float(max(regret, 0.0)), method=method, tol=abs_tol,
-                                    labels=self.actions, n_players=self.n)
+        k = self.k
+        if kind == "pure":
+            on = [a for a, c in enumerate(counts) for _ in range(c)]
+            profile = tuple(np.eye(k)[a] for a in on)
+            per_player = np.array([payoffs[a] for a in on], dtype=float)
+        else:
+            x = np.asarray(strategy, dtype=float)
+            profile = tuple(x.copy() for _ in range(self.num_players))
+            per_player = np.full(self.num_players, float(np.nansum(x * np.nan_to_num(payoffs))))
+        return AnonymousEquilibrium(profile=profile, payoffs=per_player, regret=float(max(regret, 0.0)),
+                                    method=method, exact=False, tol=abs_tol, labels=self.actions, kind=kind,
+                                    counts=counts, strategy=strategy, action_payoffs=payoffs)
 
     def pure_equilibria(self, *, tol: float = 1e-9) -> AnonymousEquilibriumSet:
         """Every pure equilibrium, as counts of players per action (all ``C(n + k - 1, k - 1)`` checked at once).
@@ -721,7 +751,7 @@ class AnonymousGame:
         """
         tol = check_tolerance(tol)
         abs_tol = tol * self.payoff_scale
-        profiles = compositions(self.n, self.k)
+        profiles = compositions(self.num_players, self.k)
         regrets = self._pure_regrets(profiles)
         items = []
         for m, r in zip(profiles[regrets <= abs_tol], regrets[regrets <= abs_tol]):
@@ -730,7 +760,7 @@ class AnonymousGame:
                 others = m.copy()
                 others[a] -= 1
                 pay[a] = self._table[a, self._column(others[None, :])[0]]
-            items.append(self._record("pure", tuple(int(v) for v in m), m / self.n, pay, float(r), "pure counts",
+            items.append(self._record("pure", tuple(int(v) for v in m), m / self.num_players, pay, float(r), "pure counts",
                                       abs_tol))
         return AnonymousEquilibriumSet(items, method="pure counts", complete=True,
                                        note="every pure equilibrium, as counts of players per action")
@@ -750,10 +780,10 @@ class AnonymousGame:
         """
         if action == against or not (0 <= action < self.k and 0 <= against < self.k):
             raise ValueError(f"action and against must be distinct indices in 0..{self.k - 1}; got {action}, {against}")
-        j = np.arange(self.n, dtype=np.int64)
-        others = np.zeros((self.n, self.k), dtype=np.int64)
+        j = np.arange(self.num_players, dtype=np.int64)
+        others = np.zeros((self.num_players, self.k), dtype=np.int64)
         others[:, action] = j
-        others[:, against] = self.n - 1 - j
+        others[:, against] = self.num_players - 1 - j
         cols = self._column(others)
         return self._table[action, cols] - self._table[against, cols]
 
@@ -793,7 +823,7 @@ class AnonymousGame:
             v = self.action_values(x)
             r = float(v.max() - v[a])
             if r <= abs_tol:
-                counts = tuple(int(self.n * (b == a)) for b in range(self.k))
+                counts = tuple(int(self.num_players * (b == a)) for b in range(self.k))
                 pay = np.full(self.k, np.nan)
                 pay[a] = v[a]
                 items.append(self._record("pure", counts, x, pay, r, "pure counts", abs_tol))
@@ -804,8 +834,8 @@ class AnonymousGame:
                     if flat:
                         degenerate = True
                         where = ", ".join(f"[{lo:.6g}, {hi:.6g}]" for lo, hi in flat)
-                        notes.append(f"mixing {self.actions[support[1]]} with probability p in {where} against "
-                                     f"{self.actions[support[0]]} leaves players indifferent up to the tolerance "
+                        notes.append(f"mixing {self.action_names[support[1]]} with probability p in {where} against "
+                                     f"{self.action_names[support[0]]} leaves players indifferent up to the tolerance "
                                      "(a continuum of approximate equilibria, not listed)")
                 else:
                     cands = self._newton_candidates(support, starts, seed)
@@ -905,18 +935,51 @@ class AnonymousGame:
         """
         from .normal_form import NormalFormGame
 
-        entries = float(self.k) ** self.n * self.n
+        entries = float(self.k) ** self.num_players * self.num_players
         if entries > max_entries:
-            raise ValueError(f"the normal form of {self.n} players with {self.k} actions has {entries:.3g} payoff "
+            raise ValueError(f"the normal form of {self.num_players} players with {self.k} actions has {entries:.3g} payoff "
                              f"entries (limit max_entries={max_entries}); work with the AnonymousGame itself "
                              "(equilibria(), action_values()), which uses counts instead of profiles")
-        profiles = np.indices((self.k,) * self.n).reshape(self.n, -1).T
+        profiles = np.indices((self.k,) * self.num_players).reshape(self.num_players, -1).T
         counts = np.stack([(profiles == a).sum(axis=1) for a in range(self.k)], axis=1)
-        pay = np.empty((len(profiles), self.n))
-        for i in range(self.n):
+        pay = np.empty((len(profiles), self.num_players))
+        for i in range(self.num_players):
             own = profiles[:, i]
             others = counts.copy()
             others[np.arange(len(profiles)), own] -= 1
             pay[:, i] = self._table[own, self._column(others)]
-        payoffs = pay.reshape((self.k,) * self.n + (self.n,))
-        return NormalFormGame(payoffs, actions=[self.actions] * self.n, title=self.title)
+        payoffs = pay.reshape((self.k,) * self.num_players + (self.num_players,))
+        return NormalFormGame(payoffs, actions=self.actions, title=self.title)
+
+
+@register_solver("anonymous", game_type=AnonymousGame, rank=0, finds="pure and symmetric", auto=lambda game: True,
+                 summary="pure equilibria as counts; symmetric mixed ones as roots of a Bernstein polynomial "
+                         "(two actions, complete) or by multi-start Newton (three or more, flagged incomplete)")
+def anonymous_equilibria(game: AnonymousGame, *, tol: float = 1e-9, exact: bool = False,
+                         xtol: float = 1e-13) -> AnonymousEquilibriumSet:
+    """:meth:`AnonymousGame.equilibria` behind :func:`games.equilibria` (``method="anonymous"``, the default).
+
+    Examples
+    --------
+    >>> import games
+    >>> vd = AnonymousGame.from_function(4, ["wait", "volunteer"], lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> [e.kind for e in games.equilibria(vd)]
+    ['pure', 'symmetric mixed']
+    """
+    return game.equilibria(tol=tol, xtol=xtol)
+
+
+@register_solver("pure", game_type=AnonymousGame, rank=40, finds="all pure", tol_zero=True,
+                 summary="every count profile checked at once (no 2^n table)")
+def anonymous_pure_equilibria(game: AnonymousGame, *, tol: float = 1e-9,
+                              exact: bool = False) -> AnonymousEquilibriumSet:
+    """:meth:`AnonymousGame.pure_equilibria` behind :func:`games.equilibria` (``method="pure"``).
+
+    Examples
+    --------
+    >>> import games
+    >>> vd = AnonymousGame.from_function(4, ["wait", "volunteer"], lambda a, c: 2.0 * (a + c[1] >= 1) - a)
+    >>> [e.counts for e in games.equilibria(vd, method="pure")]
+    [(3, 1)]
+    """
+    return game.pure_equilibria(tol=tol)

@@ -37,7 +37,12 @@ from typing import Any, Union
 
 import numpy as np
 
-__all__ = ["DEFAULT_MAX_PROFILES", "Chance", "Decision", "GameTree", "SubgamePerfect", "Terminal"]
+from .equilibrium import Equilibrium, EquilibriumSet
+from .protocol import GameMixin
+from .solvers.registry import register_solver
+
+__all__ = ["DEFAULT_MAX_PROFILES", "Chance", "Decision", "GameTree", "SubgamePerfect", "Terminal", "TreeEquilibrium",
+           "subgame_perfect"]
 
 #: Largest normal form :meth:`GameTree.normal_form` builds without being asked for more.
 DEFAULT_MAX_PROFILES = 200_000
@@ -256,7 +261,7 @@ class SubgamePerfect:
         return not self.ties
 
 
-class GameTree:
+class GameTree(GameMixin):
     """A finite perfect-information game tree with chance moves.
 
     Parameters
@@ -351,6 +356,91 @@ class GameTree:
     def num_strategies(self, player: int) -> int:
         """Number of pure strategies of ``player`` (product of its nodes' action counts)."""
         return int(np.prod([len(a) for _, a in self.decision_nodes(player)], dtype=object)) or 1
+
+    # ------------------------------------------------------------------ the game protocol
+    @property
+    def actions(self) -> tuple[tuple[str, ...], ...]:
+        """Each player's pure strategies (its normal-form actions), labelled as in :meth:`strategy_labels`.
+
+        Refused, naming :meth:`decision_nodes`, when a player has more than :data:`DEFAULT_MAX_PROFILES`.
+        """
+        for i in range(self.num_players):
+            if self.num_strategies(i) > DEFAULT_MAX_PROFILES:
+                raise ValueError(f"player {i} has {self.num_strategies(i):,} pure strategies, too many to list; "
+                                 "use decision_nodes(player) for its moves")
+        return tuple(tuple(self.strategy_labels(i)) for i in range(self.num_players))
+
+    @property
+    def payoff_scale(self) -> float:
+        """The range of the terminal payoffs (1.0 when they are all equal); tolerances are relative to it.
+
+        Examples
+        --------
+        >>> GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2).payoff_scale
+        5.0
+        """
+        values = [float(v) for _, node in self._walk(self.root, ()) if isinstance(node, Terminal) for v in node.payoffs]
+        span = max(values) - min(values)
+        return span if span > 0 else 1.0
+
+    def best_response_value(self, player: int, plan: Mapping[str, str]) -> Any:
+        """The most ``player`` can get by changing its own moves while the others follow ``plan``.
+
+        One bottom-up pass: the player maximises at its own nodes, the others follow ``plan``, chance averages.
+
+        Examples
+        --------
+        >>> t = GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2)
+        >>> t.best_response_value(0, {"n": "a"})
+        3
+        """
+        self._check_player(player)
+        self._check_plan(plan)
+        done: dict[int, Any] = {}
+        stack: list[tuple[Node, bool]] = [(self.root, False)]
+        while stack:
+            node, expanded = stack.pop()
+            if isinstance(node, Terminal):
+                done[id(node)] = node.payoffs[player]
+                continue
+            if isinstance(node, Decision) and node.player != player:
+                action = plan[self._names[id(node)]]
+                moves = [(action, dict(node.moves)[action])]
+            else:
+                moves = _children(node)
+            if not expanded:
+                stack.append((node, True))
+                stack.extend((child, False) for _, child in reversed(moves))
+            elif isinstance(node, Chance):
+                done[id(node)] = sum(p * done[id(child)] for _, p, child in node.moves)
+            else:
+                done[id(node)] = max(done[id(child)] for _, child in moves)
+        return done[id(self.root)]
+
+    def regret(self, profile: Mapping[str, str]) -> Any:
+        """The largest gain any player gets by changing its own moves alone from the plan ``profile``
+        (node name -> action), computed on the tree without its normal form.
+
+        Examples
+        --------
+        >>> t = GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2)
+        >>> t.regret({"n": "a"}), t.regret({"n": "b"})
+        (2, 0)
+        """
+        own = self.payoffs_under(profile)
+        gains = [self.best_response_value(i, profile) - own[i] for i in range(self.num_players)]
+        return max(max(gains), 0)
+
+    def to_normal_form(self, max_profiles: int = DEFAULT_MAX_PROFILES) -> Any:
+        """The normal form (see :meth:`normal_form`).
+
+        Examples
+        --------
+        >>> t = GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2)
+        >>> t.to_normal_form().shape
+        (2, 1)
+        """
+        return self.normal_form(max_profiles=max_profiles)
 
     # ------------------------------------------------------------------ solving
     def backward_induction(self, tol: float = 1e-12) -> SubgamePerfect:
@@ -556,3 +646,69 @@ class GameTree:
             out[idx] = list(self._value(self.root, plan))
         return NormalFormGame(out, players=self.players,
                               actions=[self.strategy_labels(i) for i in range(self.num_players)], title=self.title)
+
+
+@dataclass(frozen=True, eq=False)
+class TreeEquilibrium(Equilibrium):
+    """An equilibrium of a :class:`GameTree` found on the tree: an :class:`~games.equilibrium.Equilibrium` whose
+    ``profile`` is one pure strategy per player (one-hot over :meth:`GameTree.strategy_labels`; empty when a
+    player has more than :data:`DEFAULT_MAX_PROFILES` strategies) with the plan it plays.
+
+    Attributes
+    ----------
+    plan : dict
+        The action at every decision node (node name -> action).
+    ties : tuple of str
+        Nodes where several actions were optimal (other subgame-perfect equilibria exist when non-empty).
+
+    Examples
+    --------
+    >>> import games
+    >>> t = GameTree(Decision(0, {"out": Terminal((0, 2)),
+    ...                           "in": Decision(1, {"fight": Terminal((-1, -1)), "share": Terminal((1, 1))},
+    ...                                          name="incumbent")}, name="entrant"), players=2)
+    >>> eq = games.equilibria(t)[0]
+    >>> eq.plan, eq.pure_actions(), eq.regret
+    ({'entrant': 'in', 'incumbent': 'share'}, ('in', 'share'), 0.0)
+    """
+
+    plan: dict[str, str] = field(default_factory=dict)
+    ties: tuple[str, ...] = ()
+
+
+@register_solver("backward-induction", game_type=GameTree, rank=0, finds="subgame perfect", exact=True,
+                 tol_zero=True, auto=lambda game: True,
+                 summary="backward induction on the tree (no normal form), the plan's regret checked on the tree")
+def subgame_perfect(game: GameTree, *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
+    """A pure subgame-perfect equilibrium by backward induction, verified on the tree (``method="backward-induction"``).
+
+    Ties are broken towards the first listed action and recorded; ``tol`` (relative to the payoff scale)
+    decides ties and bounds the verified regret.
+
+    Examples
+    --------
+    >>> t = GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2)
+    >>> eqs = subgame_perfect(t)
+    >>> eqs[0].plan, eqs.complete
+    ({'n': 'b'}, False)
+    """
+    scale = game.payoff_scale
+    spe = game.backward_induction(tol=min(tol * scale, 0.5) if not exact else 0)
+    regret = game.regret(spe.plan)
+    abs_tol = 0 if exact else tol * scale
+    if regret > abs_tol:  # pragma: no cover - backward induction is optimal at every node
+        return EquilibriumSet([], method="backward-induction", complete=False, rejected=1,
+                              note=f"the backward-induction plan failed verification (regret {regret})")
+    small = all(game.num_strategies(i) <= DEFAULT_MAX_PROFILES for i in range(game.num_players))
+    if small:
+        index = game.profile(spe.plan)
+        profile = tuple(np.eye(game.num_strategies(i))[k] for i, k in enumerate(index))
+        labels = game.actions
+    else:
+        profile, labels = (), ()
+    eq = TreeEquilibrium(profile=profile, payoffs=np.array(spe.payoffs, dtype=object if exact else float),
+                         regret=regret if exact else float(regret), method="backward-induction", exact=exact,
+                         tol=abs_tol, labels=labels, plan=dict(spe.plan), ties=spe.ties)
+    note = ("a subgame-perfect equilibrium; ties at " + ", ".join(spe.ties) + " give others") if spe.ties else \
+        "the unique pure subgame-perfect equilibrium (other Nash equilibria may exist: solve the normal form)"
+    return EquilibriumSet([eq], method="backward-induction", complete=False, note=note)

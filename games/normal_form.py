@@ -343,6 +343,32 @@ class NormalFormGame:
         """Number of players ``N``."""
         return self._payoffs.ndim - 1
 
+    def to_normal_form(self) -> NormalFormGame:
+        """The game itself (every game type of the engine has this method; see :mod:`games.protocol`).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]])
+        >>> g.to_normal_form() is g
+        True
+        """
+        return self
+
+    def as_exact(self) -> NormalFormGame:
+        """The game with exact payoffs: itself when built from ints or Fractions, else a copy whose float
+        payoffs are read as their shortest decimals (``0.1`` -> ``1/10``).
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[0.1, 0], [0, 1]])
+        >>> g.as_exact().exact_payoffs[0, 0, 0], g.as_exact().has_exact_payoffs
+        (Fraction(1, 10), True)
+        """
+        if self.has_exact_payoffs:
+            return self
+        return NormalFormGame(self.exact_payoffs, players=self.players, actions=self.actions, title=self.title,
+                              description=self.description)
+
     @property
     def shape(self) -> tuple[int, ...]:
         """Number of actions of each player, ``(n_1, ..., n_N)``."""

@@ -26,17 +26,19 @@ from typing import Any
 import numpy as np
 
 from .equilibrium import Equilibrium, EquilibriumSet
-from .validation import as_real_array, check_nonnegative, check_positive_int
+from .protocol import GameMixin
+from .solvers.registry import register_solver
+from .validation import as_real_array, check_nonnegative, check_positive_int, check_tolerance
 
 #: Largest dynamic program (players x capacity grid points) :meth:`ThresholdGame.count_provision_equilibria` runs.
 MAX_DP_CELLS = 500_000_000
 #: Default number of search steps before counting by enumeration is refused.
 MAX_SEARCH_STEPS = 5_000_000
 
-__all__ = ["ThresholdGame"]
+__all__ = ["ThresholdGame", "threshold_equilibria"]
 
 
-class ThresholdGame:
+class ThresholdGame(GameMixin):
     """A binary threshold (force-requirement) public good with heterogeneous players.
 
     Parameters
@@ -98,7 +100,7 @@ class ThresholdGame:
             raise ValueError(f"cap_tol must be smaller than the requirement ({r:g}), or nobody contributing would "
                              f"provide the good; got {cap_tol:g}")
         self.capacities, self.costs, self.values, self.requirement = w, c, v, r
-        self.n = n
+        self.num_players = n
         self.cap_tol = float(cap_tol)
         self.players = tuple(str(p) for p in players) if players is not None else tuple(
             f"Player {i + 1}" for i in range(n))
@@ -107,20 +109,20 @@ class ThresholdGame:
         self.actions = (("out", "in"),) * n
 
     def __repr__(self) -> str:
-        return f"<ThresholdGame: {self.n} players, requirement {self.requirement:g} of {self.capacities.sum():g}>"
+        return f"<ThresholdGame: {self.num_players} players, requirement {self.requirement:g} of {self.capacities.sum():g}>"
 
     # ------------------------------------------------------------------------------------------ payoffs
     def _mask(self, contributors: Any) -> np.ndarray:
         arr = np.asarray(contributors)
         if arr.dtype == bool:
-            if arr.shape != (self.n,):
-                raise ValueError(f"contributors must be player indices in 0..{self.n - 1} or a boolean mask of "
-                                 f"length {self.n}; got a boolean array of shape {arr.shape}")
+            if arr.shape != (self.num_players,):
+                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a boolean mask of "
+                                 f"length {self.num_players}; got a boolean array of shape {arr.shape}")
             return arr.copy()
-        mask = np.zeros(self.n, dtype=bool)
+        mask = np.zeros(self.num_players, dtype=bool)
         for i in np.ravel(arr).tolist():
-            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < self.n:
-                raise ValueError(f"contributors must be player indices in 0..{self.n - 1} or a boolean mask; got {i!r}")
+            if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < self.num_players:
+                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a boolean mask; got {i!r}")
             mask[i] = True
         return mask
 
@@ -151,12 +153,36 @@ class ThresholdGame:
         """
         s = self._mask(contributors)
         now = self.payoffs(s)
-        out = np.empty(self.n)
-        for i in range(self.n):
+        out = np.empty(self.num_players)
+        for i in range(self.num_players):
             alt = s.copy()
             alt[i] = not alt[i]
             out[i] = max(self.payoffs(alt)[i] - now[i], 0.0)
         return out
+
+    @property
+    def payoff_scale(self) -> float:
+        """The payoff range tolerances are relative to: the largest ``value + cost`` (a player's payoffs span
+        ``-cost`` to ``value``).
+
+        Examples
+        --------
+        >>> ThresholdGame([5, 3], costs=[1, 2], values=[4, 4], requirement=6).payoff_scale
+        6.0
+        """
+        return float((self.values + self.costs).max())
+
+    def regret(self, profile: Any) -> float:
+        """The largest gain any player gets by switching alone, from the profile where ``profile`` (player
+        indices or a boolean mask) contribute.
+
+        Examples
+        --------
+        >>> g = ThresholdGame([5, 3], costs=[1, 1], values=[4, 4], requirement=6)
+        >>> g.regret([0, 1]), g.regret([0])   # alone, player 0 pays 1 for nothing; player 1 would gain 4 - 1 - 0
+        (0.0, 3.0)
+        """
+        return float(max(self.regrets(profile).max(), 0.0))
 
     def is_equilibrium(self, contributors: Any, tol: float = 1e-9) -> bool:
         """Whether no player gains more than ``tol`` by switching."""
@@ -249,7 +275,7 @@ class ThresholdGame:
             return sum(1 for _ in self._search(None, max_work))
         except ValueError:
             raise ValueError(
-                f"counting the provision equilibria of these {self.n} players needs more than max_work={max_work} "
+                f"counting the provision equilibria of these {self.num_players} players needs more than max_work={max_work} "
                 "search steps: the fast count needs capacities and a requirement that are integers (or short "
                 "decimals); use minimal_coalitions(), which yields them one at a time, or round the capacities"
             ) from None
@@ -319,13 +345,13 @@ class ThresholdGame:
         """
         from .normal_form import NormalFormGame
 
-        if self.n > max_players:
-            raise ValueError(f"the normal form of {self.n} players has 2**{self.n} profiles (limit "
+        if self.num_players > max_players:
+            raise ValueError(f"the normal form of {self.num_players} players has 2**{self.num_players} profiles (limit "
                              f"max_players={max_players}); use pure_equilibria(), which works by structure")
-        profiles = np.indices((2,) * self.n).reshape(self.n, -1).T.astype(bool)
+        profiles = np.indices((2,) * self.num_players).reshape(self.num_players, -1).T.astype(bool)
         provided = profiles @ self.capacities >= self.requirement - self.cap_tol
         pay = provided[:, None] * self.values[None, :] - profiles * self.costs[None, :]
-        return NormalFormGame(pay.reshape((2,) * self.n + (self.n,)), players=self.players,
+        return NormalFormGame(pay.reshape((2,) * self.num_players + (self.num_players,)), players=self.players,
                               actions=self.actions)
 
 
@@ -344,3 +370,20 @@ def _count_by_sums(weights: list[int], big_r: int) -> int:
         if wj < big_r:
             ways[wj:] = ways[wj:] + ways[:big_r - wj]
     return total
+
+
+@register_solver("threshold", game_type=ThresholdGame, rank=0, finds="all pure", tol_zero=True,
+                 auto=lambda game: True,
+                 summary="minimal willing coalitions (and no provision), no 2^n table")
+def threshold_equilibria(game: ThresholdGame, *, tol: float = 1e-9, exact: bool = False,
+                         limit: int = 100_000) -> EquilibriumSet:
+    """:meth:`ThresholdGame.pure_equilibria` behind :func:`games.equilibria` (``tol`` relative to the payoff scale).
+
+    Examples
+    --------
+    >>> import games
+    >>> g = ThresholdGame([5, 3, 2], costs=[1, 1, 1], values=[4, 4, 0.5], requirement=6)
+    >>> [eq.pure_actions() for eq in games.equilibria(g)]
+    [('out', 'out', 'out'), ('in', 'in', 'out')]
+    """
+    return game.pure_equilibria(limit=limit, tol=check_tolerance(tol) * game.payoff_scale)

@@ -1,99 +1,118 @@
-"""One entry point for equilibrium computation: :func:`equilibria`.
+"""One entry point for equilibrium computation: :func:`equilibria`, for every game type of the engine.
 
-Every equilibrium any method returns has been verified against the game (its regret computed); a
-candidate that fails is dropped and counted in ``EquilibriumSet.rejected``.
+Methods register themselves (:mod:`games.solvers.registry`) with what they can do; :func:`equilibria`
+checks the common arguments once, looks the method up by the game's type and hands over. Every
+equilibrium any method returns has been verified against the game (its regret computed); a candidate that
+fails is dropped and counted in ``EquilibriumSet.rejected``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet, verify
-from ..validation import canonical_choice, check_positive_int, check_tolerance
-from .enumeration import DEFAULT_MAX_VERTICES, hull_equilibria
-from .lemke_howson import lemke_howson
-from .pure import pure_equilibria
-from .support import support_enumeration
-from .vertex import DEFAULT_MAX_BASES, check_size, count_bases, vertex_enumeration
-from .zero_sum import zero_sum
+from ..equilibrium import EquilibriumSet
+from ..protocol import is_game
+from ..validation import check_tolerance
+from .registry import SOLVERS, SolverSpec, find_method, method_table, methods_for
 
-if TYPE_CHECKING:  # pragma: no cover
+__all__ = ["equilibria", "METHODS", "methods", "method_table"]
+
+
+def methods(game: Any = None) -> tuple[str, ...]:
+    """The method names :func:`equilibria` accepts for ``game`` (a game or a game type; default: every one).
+
+    Examples
+    --------
+    >>> import games
+    >>> games.methods(games.AnonymousGame)
+    ('auto', 'anonymous', 'pure')
+    """
+    from .registry import load_solvers
+
+    load_solvers(every=game is None)
+    if game is None:
+        names = dict.fromkeys(name for _, name in SOLVERS)
+        return ("auto", *names)
+    game_type = game if isinstance(game, type) else type(game)
+    return ("auto", *(s.name for s in methods_for(game_type)))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "METHODS":  # every registered method name, computed when asked (modules register on import)
+        return methods()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _canonical(method: Any) -> str:
+    if not isinstance(method, str):
+        raise TypeError(f"method must be a string such as 'auto' or 'vertex'; got {type(method).__name__} {method!r}")
+    return method.strip().lower().replace("_", "-").replace(" ", "-")
+
+
+def _game_types() -> str:
+    from .registry import load_solvers
+
+    load_solvers(every=True)
+    return ", ".join(dict.fromkeys(t.__name__ for t, _ in SOLVERS))
+
+
+def _pick(game: Any, method: str, original: Any) -> tuple[SolverSpec, Any, str]:
+    """The method to run, the game to run it on (its normal form, where the method needs one) and a note."""
+    specs = methods_for(type(game))
+    n = game.num_players
+    if method == "auto":
+        spec = next((s for s in specs if s.auto is not None and s.auto(game)), None)
+        spec = spec or next((s for s in specs if s.handles(n)), None)
+        if spec is None:  # pragma: no cover - every game type registers a method for its games
+            raise ValueError(f"no method solves a {type(game).__name__} of {n} players")
+        return spec, game, ""
+    spec = find_method(type(game), method)
+    if spec is not None:
+        return spec, game, ""
     from ..normal_form import NormalFormGame
 
-__all__ = ["METHODS", "equilibria"]
-
-METHODS = ("auto", "vertex", "support", "lemke-howson", "zero-sum", "pure")
-
-# From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
-HULL_FROM_BASES = 2_000
-
-
-def _exact_twin(game: NormalFormGame) -> NormalFormGame:
-    """The game with its float payoffs read as their shortest decimals (0.1 -> 1/10), kept exactly."""
-    from ..normal_form import NormalFormGame
-
-    return NormalFormGame(game.exact_payoffs, players=game.players, actions=game.actions,
-                          title=game.title, description=game.description)
+    nf_spec = find_method(NormalFormGame, method)
+    if nf_spec is not None and hasattr(game, "to_normal_form") and not isinstance(game, NormalFormGame):
+        return nf_spec, game.to_normal_form(), f"solved on the normal form ({type(game).__name__}.to_normal_form())"
+    names = methods(type(game))
+    raise ValueError(f"method must be one of {', '.join(repr(m) for m in names)} for a {type(game).__name__}; "
+                     f"got {original!r}")
 
 
-def _one_player(game: NormalFormGame, tol: float, exact: bool) -> EquilibriumSet:
-    eqs = pure_equilibria(game, tol=tol, exact=exact)
-    eqs.note = "one player: the pure maximisers (the extreme points of the optimal mixed strategies)"
-    return eqs
-
-
-def equilibria(
-    game: NormalFormGame,
-    method: str = "auto",
-    *,
-    tol: float = 1e-9,
-    exact: bool = False,
-    label: int | None = 0,
-    max_bases: int = DEFAULT_MAX_BASES,
-    max_vertices: int = DEFAULT_MAX_VERTICES,
-) -> EquilibriumSet:
-    """Nash equilibria of a finite game, each verified against the game.
+def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: bool = False,
+               **options: Any) -> EquilibriumSet:
+    """Nash equilibria of any game of the engine, each verified against the game.
 
     Parameters
     ----------
-    game : NormalFormGame
-        The game.
-    method : {"auto", "vertex", "support", "lemke-howson", "zero-sum", "pure"}
-        Case, surrounding spaces and ``_`` for ``-`` are ignored (``"Lemke_Howson"`` works).
-        - ``"auto"``: ``"vertex"`` for two players, ``"pure"`` for one or for three and more players.
-        - ``"vertex"``: every extreme equilibrium by vertex enumeration of the best-response polytopes
-          (all equilibria of a non-degenerate game; the components are in ``.components``).
-        - ``"support"``: support enumeration on equal-size supports (every equilibrium of a
-          non-degenerate game, incomplete on degenerate games; for comparison).
-        - ``"lemke-howson"``: one equilibrium from ``label``; ``label=None`` tries every label.
-        - ``"zero-sum"``: value and optimal strategies by linear programming (constant-sum games too).
-        - ``"pure"``: every pure equilibrium, any number of players.
+    game : NormalFormGame, AnonymousGame, ThresholdGame, SymbolicGame or GameTree
+        The game (anything that follows :class:`games.protocol.Game` and has registered methods).
+    method : str
+        A registered method for the game's type (:func:`games.methods` lists them; the README's table
+        says what each returns). Case, spaces and ``_`` for ``-`` are ignored. ``"auto"`` picks the
+        game type's default (``"vertex"`` for two-player normal forms, ``"pure"`` for one or three and more
+        players). A normal-form method asked of another game type runs on its normal form.
     tol : float
         Verification tolerance, relative to the game's payoff range (``game.payoff_scale``): the largest
         regret an equilibrium may have. It does not loosen the solvers' own geometry, so a loose ``tol``
         admits no spurious equilibria. ``tol=0`` needs ``exact=True`` (floats cannot certify a regret of
-        exactly zero for mixed equilibria), except with ``method="pure"``. Payoff differences below about
-        ``1e-9`` of a player's payoff range are ties in floats: for payoffs spanning many orders of
-        magnitude use ``exact=True``.
+        exactly zero for mixed equilibria), except with methods that compute no mixed strategy (``"pure"``).
+        Payoff differences below about ``1e-9`` of a player's payoff range are ties in floats: for payoffs
+        spanning many orders of magnitude use ``exact=True``.
     exact : bool
         Rational arithmetic; profiles and payoffs are :class:`~fractions.Fraction` s and regret is 0.
         Float payoffs are read as their shortest decimal (``0.1`` as ``1/10``) and solved exactly.
-    label : int or None
-        Starting label for Lemke–Howson (rows ``0..m-1``, then columns).
-    max_bases : int
-        Work limit of basis-by-basis enumeration (small games, and ``method="support"``); larger games
-        are refused at once with a suggestion.
-    max_vertices : int
-        Work limit of the convex-hull vertex enumeration that ``method="vertex"`` uses from about 7x7 on
-        (:func:`games.solvers.enumeration.hull_equilibria`); larger games are refused at once.
+    **options
+        Options of the chosen method, e.g. ``label`` for ``"lemke-howson"``, ``max_bases`` and
+        ``max_vertices`` (work limits) for ``"vertex"``; an option the method does not take is refused.
 
     Returns
     -------
     EquilibriumSet
         A sequence of :class:`~games.equilibrium.Equilibrium`, with ``complete``, ``degenerate``,
-        ``components``, ``rejected`` and ``value`` attributes.
+        ``components``, ``rejected``, ``value`` and ``note`` attributes.
 
     Examples
     --------
@@ -102,49 +121,47 @@ def equilibria(
     >>> eqs = games.equilibria(hawk_dove, exact=True)
     >>> [[str(p) for p in eq.profile[0]] for eq in eqs]
     [['0', '1'], ['2/3', '1/3'], ['1', '0']]
+    >>> games.equilibria(hawk_dove, method="lemke-howson", label=2)[0].pure_actions()
+    ('a2', 'b1')
     >>> games.equilibria(hawk_dove, method="simplex")
     Traceback (most recent call last):
     ...
-    ValueError: method must be one of 'auto', 'vertex', 'support', 'lemke-howson', 'zero-sum', 'pure'; got 'simplex'
+    ValueError: method must be one of 'auto', 'vertex', 'lemke-howson', 'zero-sum', 'support', 'pure' for a \
+NormalFormGame; got 'simplex'
+    >>> games.equilibria(hawk_dove, method="vertex", label=2)
+    Traceback (most recent call last):
+    ...
+    TypeError: method 'vertex' takes the options max_bases, max_vertices; got label
     """
-    from ..normal_form import NormalFormGame
-
-    if not isinstance(game, NormalFormGame):
-        raise TypeError(f"game must be a NormalFormGame; got {type(game).__name__}")
-    method = canonical_choice(method, "method", METHODS)
+    if not is_game(game):
+        raise TypeError(f"game must be a game of the engine ({_game_types()}); got {type(game).__name__}")
+    name = _canonical(method)
     tol = check_tolerance(tol)
     if not isinstance(exact, (bool, np.bool_)):
         raise TypeError(f"exact must be True or False; got {exact!r}")
-    if label is not None and (isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer))):
-        raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
-                        f"got {type(label).__name__} {label!r}")
-    max_bases = check_positive_int(max_bases, "max_bases")
-    max_vertices = check_positive_int(max_vertices, "max_vertices")
-    if exact and not game.has_exact_payoffs:
-        game = _exact_twin(game)
-    n = game.num_players
-    if method == "auto":
-        method = "vertex" if n == 2 else "pure"
-    if method == "pure":
-        return _one_player(game, tol, exact) if n == 1 else pure_equilibria(game, tol=tol, exact=exact)
-    if n == 1:
-        return _one_player(game, tol, exact)
-    if n != 2:
-        raise ValueError(f"method={method!r} needs a 2-player game; this game has {n} players "
-                         "(use method='pure' for N-player games)")
-    if tol == 0 and not exact:
+    exact = bool(exact)
+    spec, target, note = _pick(game, name, method)
+    n = target.num_players
+    if not spec.handles(n):
+        fits = [s.name for s in methods_for(type(target)) if s.handles(n)]
+        raise ValueError(f"method={spec.name!r} needs a game of {spec.players_text} players; this game has {n} "
+                         f"(use {' or '.join(repr(f) for f in fits)})")
+    unknown = sorted(set(options) - set(spec.options))
+    if unknown:
+        takes = f"the options {', '.join(spec.options)}" if spec.options else "no options"
+        raise TypeError(f"method {spec.name!r} takes {takes}; got {', '.join(unknown)}")
+    if exact and not spec.exact:
+        exact_ones = [s.name for s in methods_for(type(target)) if s.exact]
+        hint = f"use {' or '.join(repr(s) for s in exact_ones)} with exact=True" if exact_ones else \
+            "no method for this game type has one"
+        raise ValueError(f"method={spec.name!r} has no exact mode; {hint}")
+    if tol == 0 and not exact and not spec.tol_zero:
         raise ValueError(f"tol=0 asks for a regret of exactly 0, which floating-point arithmetic cannot certify for "
-                         f"mixed equilibria (method={method!r}); use exact=True for rational arithmetic, or a small "
+                         f"mixed equilibria (method={spec.name!r}); use exact=True for rational arithmetic, or a small "
                          "positive tol such as 1e-12 (method='pure' accepts tol=0)")
-    if method == "vertex":
-        if count_bases(*game.shape) > HULL_FROM_BASES and min(game.shape) >= 2:
-            return hull_equilibria(game, tol=tol, exact=exact, max_vertices=max_vertices)
-        return vertex_enumeration(game, tol=tol, exact=exact, max_bases=max_bases)
-    if method == "support":
-        if exact:
-            raise ValueError("method='support' has no exact mode; use method='vertex' with exact=True")
-        check_size(*game.shape, max_bases)
-        return support_enumeration(game, tol=tol)
-    if method == "lemke-howson":
-        return lemke_howson(game, label=label, tol=tol, exact=exact)
-    return zero_sum(game, tol=tol, exact=exact)
+    if exact and hasattr(target, "as_exact"):
+        target = target.as_exact()
+    result = spec.solve(target, tol=tol, exact=exact, **options)
+    if note:
+        result.note = f"{result.note}; {note}" if result.note else note
+    return result

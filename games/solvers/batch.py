@@ -28,8 +28,8 @@ import numpy as np
 
 from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note
 from ..validation import as_real_array, canonical_choice, check_choice, check_tolerance
-from .enumeration import _bits, _popcount
-from .vertex import _components, geometry_tol
+from .enumeration import label_bits, popcount
+from .vertex import connected_components, geometry_tol
 
 __all__ = ["MAX_BATCH_BASES", "BatchEquilibria", "batch_equilibria"]
 
@@ -129,7 +129,7 @@ class BatchEquilibria:
         if rejected:
             notes.append(rejection_note(rejected, self.tol, "solve it with games.equilibria(game, exact=True)"))
         return EquilibriumSet(items, method="batch", complete=not rejected, degenerate=degenerate,
-                              components=_components(edges), rejected=rejected, note="; ".join(notes))
+                              components=connected_components(edges), rejected=rejected, note="; ".join(notes))
 
     # ------------------------------------------------------------------ reductions for sweeps
     @property
@@ -325,11 +325,11 @@ def _vertex_batch(A: np.ndarray, B: np.ndarray, tol: float):
     gx, zx, mx = _batch_vertices(g_p, h_p, tol)
     gy, zy, my = _batch_vertices(g_q, h_q, tol)
     # an unplayed action (a tight non-negativity label) has probability exactly zero
-    zx = np.where(_bits(mx, 0, m), 0.0, zx.clip(0))
-    zy = np.where(_bits(my, m, n), 0.0, zy.clip(0))
+    zx = np.where(label_bits(mx, 0, m), 0.0, zx.clip(0))
+    zy = np.where(label_bits(my, m, n), 0.0, zy.clip(0))
     degenerate = np.zeros(k, dtype=bool)
-    degenerate[gx[_popcount(mx) > m]] = True
-    degenerate[gy[_popcount(my) > n]] = True
+    degenerate[gx[popcount(mx) > m]] = True
+    degenerate[gy[popcount(my) > n]] = True
     # every x-vertex against every y-vertex of the same game
     cy = np.bincount(gy, minlength=k)
     start_y = np.concatenate([[0], np.cumsum(cy)])[:-1]

@@ -24,27 +24,32 @@ Each equilibrium is verified against the game (``games.equilibrium.verify``).
 from __future__ import annotations
 
 from math import comb
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..equilibrium import EquilibriumSet
-from ..validation import check_tolerance
+from ..normal_form import NormalFormGame
+from ..validation import check_positive_int, check_tolerance
+from .pure import pure_equilibria
+from .registry import register_solver
 from .vertex import (
-    _exact_vertices,
-    _float_vertices,
-    _polytopes,
+    DEFAULT_MAX_BASES,
+    best_response_polytopes,
+    count_bases,
     equilibrium_set_from_pairs,
+    exact_vertices,
+    float_vertices,
     geometry_tol,
+    vertex_enumeration,
 )
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
-
-__all__ = ["DEFAULT_MAX_VERTICES", "canonical_form", "complementary_pairs", "estimate_vertices", "hull_equilibria"]
+__all__ = ["DEFAULT_MAX_VERTICES", "HULL_FROM_BASES", "vertex", "canonical_form", "complementary_pairs", "estimate_vertices", "hull_equilibria"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
+
+#: From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
+HULL_FROM_BASES = 2_000
 
 
 def estimate_vertices(m: int, n: int) -> int:
@@ -86,7 +91,7 @@ def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
             z = z0 - eq[:, :d] / eq[:, d:]
             bases = np.sort(hull.simplices, axis=1)
     if z is None:
-        z, bases = _float_vertices(g, h, tol)
+        z, bases = float_vertices(g, h, tol)
     slack = h - z @ g.T
     keep = np.all(slack >= -tol, axis=1) & (np.abs(z).max(axis=1) > tol)
     if need_bases:
@@ -98,7 +103,7 @@ def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
     return z[first], masks[first], bases[first]
 
 
-def _popcount(v: np.ndarray) -> np.ndarray:
+def popcount(v: np.ndarray) -> np.ndarray:
     bits = np.unpackbits(v.astype(">u8").view(np.uint8).reshape(len(v), 8), axis=1)
     return bits.sum(axis=1)
 
@@ -127,8 +132,8 @@ def complementary_pairs(mx: np.ndarray, my: np.ndarray, m: int, n: int) -> tuple
     xi = np.repeat(np.arange(len(mx)), reps)
     yi = order[np.repeat(lo, reps) + (np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps))]
     parts_x, parts_y = [xi], [yi]
-    deg_x = np.flatnonzero(_popcount(mx) > m)
-    deg_y = np.flatnonzero(_popcount(my) > n)
+    deg_x = np.flatnonzero(popcount(mx) > m)
+    deg_y = np.flatnonzero(popcount(my) > n)
     if len(deg_x):      # degenerate x: any y covering its complement strictly
         nd = need[deg_x][:, None]
         hit = ((my[None, :] & nd) == nd) & (my[None, :] != nd)
@@ -136,7 +141,7 @@ def complementary_pairs(mx: np.ndarray, my: np.ndarray, m: int, n: int) -> tuple
         parts_x.append(deg_x[a])
         parts_y.append(b)
     if len(deg_y):      # degenerate y with a non-degenerate x
-        nondeg_x = np.flatnonzero(_popcount(mx) == m)
+        nondeg_x = np.flatnonzero(popcount(mx) == m)
         nd = need[nondeg_x][:, None]
         myd = my[deg_y][None, :]
         hit = ((myd & nd) == nd) & (myd != nd)
@@ -206,14 +211,14 @@ def hull_equilibria(
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:
         raise ValueError("exact=True needs exact payoffs (ints or Fractions); build the game from exact values")
-    (g_p, h_p), (g_q, h_q) = _polytopes(game, exact=False)
+    (g_p, h_p), (g_q, h_q) = best_response_polytopes(game, exact=False)
     geo = geometry_tol(tol)
     px, mx, bx = _hull_vertices(g_p, h_p, geo, need_bases=exact)
     qy, my, by = _hull_vertices(g_q, h_q, geo, need_bases=exact)
     if exact:
-        (eg_p, eh_p), (eg_q, eh_q) = _polytopes(game, exact=True)
-        xs, mxs, _ = _exact_vertices(eg_p, eh_p, bx, px)
-        ys, mys, _ = _exact_vertices(eg_q, eh_q, by, qy)
+        (eg_p, eh_p), (eg_q, eh_q) = best_response_polytopes(game, exact=True)
+        xs, mxs, _ = exact_vertices(eg_p, eh_p, bx, px)
+        ys, mys, _ = exact_vertices(eg_q, eh_q, by, qy)
         px, qy = xs, ys
         mx, my = np.array(mxs, dtype=np.uint64), np.array(mys, dtype=np.uint64)
         nonzero_x = [k for k, v in enumerate(px) if any(c != 0 for c in v)]
@@ -222,9 +227,9 @@ def hull_equilibria(
         qy, my = [qy[k] for k in nonzero_y], my[nonzero_y]
     else:
         # an unplayed action (a tight non-negativity label) has probability exactly zero
-        px = np.where(_bits(mx, 0, m), 0.0, px.clip(0))
-        qy = np.where(_bits(my, m, n), 0.0, qy.clip(0))
-    degenerate = bool(np.any(_popcount(mx) > m) or np.any(_popcount(my) > n)) if len(mx) and len(my) else False
+        px = np.where(label_bits(mx, 0, m), 0.0, px.clip(0))
+        qy = np.where(label_bits(my, m, n), 0.0, qy.clip(0))
+    degenerate = bool(np.any(popcount(mx) > m) or np.any(popcount(my) > n)) if len(mx) and len(my) else False
     xi, yi = complementary_pairs(mx, my, m, n)
     result = equilibrium_set_from_pairs(game, list(px), list(qy), list(zip(xi.tolist(), yi.tolist())),
                                         degenerate=degenerate, tol=tol, exact=exact)
@@ -249,5 +254,32 @@ def canonical_form(eqset: EquilibriumSet, decimals: int = 7) -> tuple[list[tuple
     return sorted(keys), sorted(sorted(keys[k] for k in comp) for comp in eqset.components)
 
 
-def _bits(mask: np.ndarray, first: int, count: int) -> np.ndarray:
+def label_bits(mask: np.ndarray, first: int, count: int) -> np.ndarray:
     return (mask[:, None] >> np.arange(first, first + count, dtype=np.uint64)) & np.uint64(1) == 1
+
+
+@register_solver("vertex", game_type=NormalFormGame, rank=0, finds="all extreme", players=(1, 2), exact=True,
+                 auto=lambda game: game.num_players == 2,
+                 summary="vertex enumeration of the best-response polytopes: every basis for small games, "
+                         "a convex hull from about 7x7 to 16x16; the components are in ``.components``")
+def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
+           max_bases: int = DEFAULT_MAX_BASES, max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
+    """Every extreme equilibrium of a two-player game, by the faster of the two enumerations for its size.
+
+    Basis-by-basis enumeration (:func:`~games.solvers.vertex.vertex_enumeration`) for small games, the
+    convex-hull path (:func:`hull_equilibria`) once the bases outnumber :data:`HULL_FROM_BASES`.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> bos = NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> len(vertex(bos)), vertex(bos).complete
+    (3, True)
+    """
+    max_bases = check_positive_int(max_bases, "max_bases")
+    max_vertices = check_positive_int(max_vertices, "max_vertices")
+    if game.num_players == 1:  # the extreme points of the optimal mixtures are the pure maximisers
+        return pure_equilibria(game, tol=tol, exact=exact)
+    if count_bases(*game.shape) > HULL_FROM_BASES and min(game.shape) >= 2:
+        return hull_equilibria(game, tol=tol, exact=exact, max_vertices=max_vertices)
+    return vertex_enumeration(game, tol=tol, exact=exact, max_bases=max_bases)

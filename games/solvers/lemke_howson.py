@@ -10,16 +10,14 @@ rational arithmetic.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..equilibrium import EquilibriumSet, rejection_note, verify
+from ..normal_form import NormalFormGame
 from .bimatrix import positive_bimatrix
+from .registry import register_solver
 from .vertex import geometry_tol
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
 
 __all__ = ["lemke_howson", "lemke_howson_path"]
 
@@ -130,6 +128,9 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     return [x / x.sum(), y / y.sum()], steps
 
 
+@register_solver("lemke-howson", game_type=NormalFormGame, rank=10, finds="one", players=(2, 2), exact=True,
+                 summary="complementary pivoting from one label (``label=None``: from every label), "
+                         "lexicographic so degenerate games cannot make it cycle")
 def lemke_howson(
     game: NormalFormGame, *, label: int | None = 0, tol: float = 1e-9, exact: bool = False
 ) -> EquilibriumSet:
@@ -147,6 +148,9 @@ def lemke_howson(
     if game.num_players != 2:
         raise ValueError(f"Lemke-Howson needs a 2-player game; this game has {game.num_players}")
     m, n = game.shape
+    if label is not None and (isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer))):
+        raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
+                        f"got {type(label).__name__} {label!r}")
     labels = range(m + n) if label is None else [label]
     items, rejected = [], 0
     for lab in labels:

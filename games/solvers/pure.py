@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..equilibrium import Equilibrium, EquilibriumSet
+from ..normal_form import NormalFormGame
 from ..validation import check_positive_int
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
+from .registry import register_solver
 
 __all__ = ["MAX_PURE_EQUILIBRIA", "pure_equilibria", "pure_nash_mask", "pure_regrets"]
 
@@ -51,6 +49,9 @@ def pure_nash_mask(payoffs: np.ndarray, abs_tol: float = 0.0) -> np.ndarray:
     return np.asarray(pure_regrets(payoffs) <= abs_tol, dtype=bool)
 
 
+@register_solver("pure", game_type=NormalFormGame, rank=40, finds="all pure", exact=True, tol_zero=True,
+                 auto=lambda game: game.num_players != 2,
+                 summary="vectorised best-response checks over the payoff table")
 def pure_equilibria(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
                     max_equilibria: int = MAX_PURE_EQUILIBRIA) -> EquilibriumSet:
     """All pure Nash equilibria of ``game`` (any number of players).
@@ -93,5 +94,6 @@ def pure_equilibria(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = Fa
         items.append(Equilibrium(profile=tuple(profile), payoffs=np.array(table[idx]),
                                  regret=Fraction(r) if exact else float(max(r, 0.0)), method="pure",
                                  exact=exact, tol=abs_tol, labels=game.actions))
-    return EquilibriumSet(items, method="pure", complete=True,
-                          note="pure equilibria only; mixed equilibria are not searched")
+    note = ("one player: the pure maximisers (the extreme points of the optimal mixed strategies)"
+            if game.num_players == 1 else "pure equilibria only; mixed equilibria are not searched")
+    return EquilibriumSet(items, method="pure", complete=True, note=note)

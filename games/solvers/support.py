@@ -13,18 +13,17 @@ method then misses equilibria (use vertex enumeration).
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..equilibrium import EquilibriumSet, verify
+from ..normal_form import NormalFormGame
+from ..validation import check_positive_int
 from .bimatrix import positive_bimatrix
-from .vertex import geometry_tol
+from .registry import register_solver
+from .vertex import DEFAULT_MAX_BASES, check_size, geometry_tol
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
-
-__all__ = ["support_enumeration"]
+__all__ = ["support_enumeration", "support"]
 
 
 def _indifferent(M: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -83,3 +82,22 @@ def support_enumeration(game: NormalFormGame, *, tol: float = 1e-9) -> Equilibri
     return EquilibriumSet(items, method="support", complete=False,
                           note="support enumeration (equal-size supports): every equilibrium of a "
                                "non-degenerate game; misses equilibria of degenerate ones")
+
+
+@register_solver("support", game_type=NormalFormGame, rank=30, finds="all extreme", players=(2, 2),
+                 summary="batched support enumeration on equal-size supports (complete for non-degenerate games "
+                         "only; for comparison)")
+def support(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
+            max_bases: int = DEFAULT_MAX_BASES) -> EquilibriumSet:
+    """:func:`support_enumeration` behind the registry: refuses games with more than ``max_bases`` support pairs.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> len(support(NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])))
+    3
+    """
+    if exact:
+        raise ValueError("method='support' has no exact mode; use method='vertex' with exact=True")
+    check_size(*game.shape, check_positive_int(max_bases, "max_bases"))
+    return support_enumeration(game, tol=tol)

@@ -21,16 +21,13 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 from math import comb
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify
+from ..normal_form import NormalFormGame
 from ..numeric import solve_exact
 from .bimatrix import positive_bimatrix
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
 
 __all__ = [
     "DEFAULT_MAX_BASES",
@@ -95,7 +92,7 @@ def check_size(m: int, n: int, max_bases: int, what: str = "all-equilibria enume
         )
 
 
-def _polytopes(game: NormalFormGame, exact: bool):
+def best_response_polytopes(game: NormalFormGame, exact: bool):
     """Constraint systems ``G z <= h`` of P (in x) and Q (in y), rows indexed by label."""
     a, b = positive_bimatrix(game, exact)
     m, n = a.shape
@@ -142,7 +139,7 @@ def _feasible_bases(g: np.ndarray, h: np.ndarray, tol: float, det_tol: float):
     return np.concatenate(pts), np.concatenate(bases_out)
 
 
-def _float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
+def float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
     """Feasible basic solutions of ``g z <= h``: unique points (to 8 decimals) and one basis each."""
     z, bases = _feasible_bases(g, h, tol, det_tol=1e-11)
     _, first = np.unique(np.round(z, 8), axis=0, return_index=True)
@@ -156,7 +153,7 @@ def _masks(z: np.ndarray, g: np.ndarray, h: np.ndarray, tol: float) -> np.ndarra
     return (tight * weights).sum(axis=1).astype(np.uint64), tight.sum(axis=1)
 
 
-def _exact_vertices(g, h, bases, approx):
+def exact_vertices(g, h, bases, approx):
     """Re-solve the screened bases exactly; keep exactly feasible, distinct vertices with exact labels.
 
     Bases whose float solutions agree (``approx``, rounded) are tried against the exact vertex already
@@ -197,14 +194,14 @@ def _all_vertices(game: NormalFormGame, exact: bool, tol: float):
     costs one exact solve; none that is exactly feasible and non-singular is dropped, since the
     payoffs are rescaled to [1, 2]), then decides feasibility, distinctness and labels exactly.
     """
-    (g_p, h_p), (g_q, h_q) = _polytopes(game, exact)
+    (g_p, h_p), (g_q, h_q) = best_response_polytopes(game, exact)
     out = []
     for g, h in ((g_p, h_p), (g_q, h_q)):
         if exact:
             approx, bases = _feasible_bases(g.astype(float), h.astype(float), tol=1e-6, det_tol=1e-13)
-            out.append(_exact_vertices(g, h, bases, approx))
+            out.append(exact_vertices(g, h, bases, approx))
         else:
-            z, _ = _float_vertices(g, h, tol)
+            z, _ = float_vertices(g, h, tol)
             masks, counts = _masks(z, g, h, tol)
             out.append((list(z), [int(v) for v in masks], list(counts)))
     return out
@@ -326,7 +323,7 @@ def equilibrium_set_from_pairs(
     order = sorted(range(len(items)), key=lambda k: tuple(float(v) for v in np.concatenate(items[k].as_float())))
     items = [items[k] for k in order]
     edges = [edges[k] for k in order]
-    components = _components(edges)
+    components = connected_components(edges)
     notes = []
     if degenerate:
         notes.append("degenerate game: these are the extreme equilibria; every equilibrium (x, y) has x and y in "
@@ -339,7 +336,7 @@ def equilibrium_set_from_pairs(
 
 
 
-def _components(edges: list[tuple[int, int]]) -> list[list[int]]:
+def connected_components(edges: list[tuple[int, int]]) -> list[list[int]]:
     """Group equilibria (edges between an x-vertex and a y-vertex) into connected components."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 from scipy.optimize import linprog
 
 from ..equilibrium import EquilibriumSet, verify
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..normal_form import NormalFormGame
+from ..normal_form import NormalFormGame
+from .registry import register_solver
 
 __all__ = ["maximin", "zero_sum"]
 
@@ -39,6 +36,8 @@ def maximin(A: np.ndarray) -> tuple[np.ndarray, float]:
     return x / x.sum(), float(res.x[-1])
 
 
+@register_solver("zero-sum", game_type=NormalFormGame, rank=20, finds="optimal", players=(2, 2), exact=True,
+                 summary="linear programming on a rescaled game (constant-sum games too)")
 def zero_sum(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
     """The value and a pair of optimal strategies of a two-player zero-sum game.
 

@@ -79,6 +79,30 @@ class SymbolicEquilibrium:
         """True when every player uses one action."""
         return all(len(s) == 1 for s in self.supports)
 
+    # the same record as a numeric Equilibrium: where ``condition`` holds, no deviation gains (checked in sympy)
+    method = "symbolic"
+    exact = True
+    tol = 0
+
+    @property
+    def regret(self) -> sp.Expr:
+        """0: wherever :attr:`condition` holds, no player gains by deviating (that is what the condition says)."""
+        return sp.Integer(0)
+
+    def pure_actions(self) -> tuple[str, ...] | None:
+        """Action labels of a pure profile, else ``None``.
+
+        Examples
+        --------
+        >>> from games.symbolic import hawk_dove
+        >>> V, C = sp.symbols("V C", positive=True)
+        >>> [eq.pure_actions() for eq in hawk_dove(V, C).equilibria()][:2]
+        [('H', 'H'), ('H', 'D')]
+        """
+        if not self.is_pure:
+            return None
+        return tuple(self.labels[i][s[0]] for i, s in enumerate(self.supports))
+
     @property
     def name(self) -> str:
         """A short name: ``(H, D)`` for a pure profile, ``(mix(H,D), D)`` for a mixed one."""

@@ -11,14 +11,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from ..equilibrium import EquilibriumSet
 from ..normal_form import NormalFormGame
+from ..solvers.registry import register_solver
 from .assumptions import Assumptions
 from .equilibria import SymbolicEquilibrium, all_supports, broadcast_parameters, support_equilibria
 
 if TYPE_CHECKING:  # pragma: no cover
     from .regions import RegionMap
 
-__all__ = ["SymbolicGame", "parse_values"]
+__all__ = ["SymbolicGame", "parse_values", "symbolic_equilibria"]
 
 
 def _to_expr(value: Any, where: str) -> sp.Expr:
@@ -228,6 +230,83 @@ class SymbolicGame:
 
     # the same shape properties and label/index rules as the numeric game (both read ``self._payoffs``)
     num_players = NormalFormGame.num_players
+
+    @property
+    def payoff_scale(self) -> sp.Expr:
+        """The range of the payoffs, ``Max(...) - Min(...)`` of every entry (a number once no symbol is left).
+
+        Examples
+        --------
+        >>> from games.symbolic import hawk_dove
+        >>> hawk_dove(4, 2).payoff_scale
+        4
+        """
+        entries = list(self._payoffs.ravel())
+        return sp.Max(*entries) - sp.Min(*entries)
+
+    def regret(self, profile: Sequence[Sequence[Any]]) -> sp.Expr:
+        """The largest gain of a unilateral deviation from ``profile`` (one probability vector per player,
+        numbers or expressions), as an expression in the parameters.
+
+        Examples
+        --------
+        >>> from games.symbolic import hawk_dove
+        >>> V, C = sp.symbols("V C", positive=True)
+        >>> sp.simplify(hawk_dove(V, C).regret([[0, 1], [0, 1]]))
+        V/2
+        """
+        return sp.Max(sp.Integer(0), *self._gains(profile))
+
+    def _gains(self, profile: Sequence[Sequence[Any]]) -> list[sp.Expr]:
+        """Every player's gain from every pure deviation (the regret is their maximum, or 0)."""
+        n = self.num_players
+        if len(profile) != n:
+            raise ValueError(f"profile must give one strategy per player ({n}); got {len(profile)}")
+        prof = [[sp.sympify(p) for p in v] for v in profile]
+        for i, v in enumerate(prof):
+            if len(v) != self.shape[i]:
+                raise ValueError(f"profile[{i}] must have {self.shape[i]} probabilities; got {len(v)}")
+        gains = []
+        for i in range(n):
+            current = self._expected(prof, i)
+            for a in range(self.shape[i]):
+                pure = [list(v) for v in prof]
+                pure[i] = [sp.Integer(int(b == a)) for b in range(self.shape[i])]
+                gains.append(sp.simplify(self._expected(pure, i) - current))
+        return gains
+
+    def _expected(self, prof: list[list[sp.Expr]], i: int) -> sp.Expr:
+        total = sp.Integer(0)
+        for idx in np.ndindex(*self.shape):
+            weight = sp.Integer(1)
+            for j, a in enumerate(idx):
+                weight *= prof[j][a]
+            if weight != 0:
+                total += weight * self._payoffs[idx + (i,)]
+        return sp.expand(total)
+
+    def is_nash(self, profile: Sequence[Sequence[Any]], tol: float = 0) -> sp.Basic:
+        """Where ``profile`` is a Nash equilibrium: ``True``/``False``, or the condition on the parameters.
+
+        Examples
+        --------
+        >>> from games.symbolic import hawk_dove
+        >>> V, C = sp.symbols("V C", positive=True)
+        >>> hawk_dove(V, C).is_nash([[1, 0], [1, 0]])
+        C <= V
+        """
+        return sp.simplify(sp.And(*[sp.Le(g, tol) for g in self._gains(profile)]))
+
+    def to_normal_form(self, values: Mapping[Any, Any] | None = None) -> NormalFormGame:
+        """The numeric game at ``values`` (see :meth:`subs`); with no parameters left, no values are needed.
+
+        Examples
+        --------
+        >>> from games.symbolic import hawk_dove
+        >>> hawk_dove(4, 2).to_normal_form().payoffs[0, 0].tolist()
+        [1.0, 1.0]
+        """
+        return self.subs(values)
     shape = NormalFormGame.shape
     _action_index = NormalFormGame._action_index
 
@@ -443,3 +522,26 @@ class SymbolicGame:
         t = f" {self.title!r}" if self.title else ""
         a = f"; assuming {', '.join(str(r) for r in self.assumptions.relations)}" if self.assumptions else ""
         return f"<SymbolicGame{t}: {self.num_players} players, {dims}, parameters {params}{a}>"
+
+
+@register_solver("symbolic", game_type=SymbolicGame, rank=0, finds="closed form", exact=True, tol_zero=True,
+                 auto=lambda game: True,
+                 summary="support enumeration in sympy: each candidate's profile as expressions and the condition "
+                         "on the parameters where it is an equilibrium")
+def symbolic_equilibria(game: SymbolicGame, *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
+    """:meth:`SymbolicGame.equilibria` behind :func:`games.equilibria`: a set of
+    :class:`~games.symbolic.equilibria.SymbolicEquilibrium`, each with its ``condition``.
+
+    Examples
+    --------
+    >>> import games
+    >>> V, C = sp.symbols("V C", positive=True)
+    >>> hd = games.catalog.hawk_dove(V, C, symbolic=True)
+    >>> [(eq.pure_actions(), eq.condition) for eq in games.equilibria(hd)][:2]
+    [(('Hawk', 'Hawk'), V >= C), (('Hawk', 'Dove'), C >= V)]
+    """
+    items = game.equilibria()
+    two = game.num_players == 2
+    note = ("equal-size supports: every equilibrium at generic parameter values (degenerate parameter points "
+            "can have more)" if two else "every support profile") + "; each holds where its condition does"
+    return EquilibriumSet(items, method="symbolic", complete=not two, note=note)

@@ -102,7 +102,7 @@ def test_bad_solver_arguments(kwargs, error, message):
 
 
 def test_not_a_game():
-    with pytest.raises(TypeError, match="game must be a NormalFormGame; got list"):
+    with pytest.raises(TypeError, match="game must be a game of the engine .*; got list"):
         games.equilibria([[1, 0], [0, 1]])
 
 

@@ -219,7 +219,7 @@ def test_three_player_all_ties():
 
 def test_n_player_non_pure_methods_refused():
     g = NormalFormGame(np.zeros((2, 2, 2, 3)))
-    with pytest.raises(ValueError, match="needs a 2-player game"):
+    with pytest.raises(ValueError, match="needs a game of 1 or 2 players"):
         games.equilibria(g, method="vertex")
 
 
