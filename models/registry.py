@@ -168,6 +168,8 @@ def load_sections() -> dict[str, SectionSpec]:
     Examples
     --------
     >>> specs = load_sections()
+    >>> specs["responses-regime-map"].model.__name__
+    'ResponseModel'
     >>> all(slug in spec.model.headlines for slug, spec in specs.items())
     True
     """
