@@ -183,16 +183,21 @@ def test_sweeps_agree_with_hand_values():
 
 def test_collective_risk_dynamics_use_the_models_beta():
     """One source of truth for the intensity of selection: at beta = 0 imitation is neutral, so a single
-    mutant fixes with probability 1/Z (Z = 10), whatever the payoffs; a stronger beta changes the answer."""
+    mutant fixes with probability 1/Z (Z = 10), whatever the payoffs. Without risk a cooperator always earns
+    0.1 less than a defector, so at beta = 5 T-/T+ = e^0.5 at every state and rho_C = 1 / sum_{k<10} e^(0.5 k)."""
     neutral = CollectiveRisk(population=10, beta=0.0)
     assert neutral.fixation_probabilities() == pytest.approx({"cooperator": 0.1, "defector": 0.1})
     out = neutral.outcome()
     assert out["fixation_cooperator"] == pytest.approx(0.1) and out["fixation_defector"] == pytest.approx(0.1)
-    strong = dataclasses.replace(neutral, beta=5.0)
-    assert strong.fixation_probabilities()["defector"] > 0.1 > strong.fixation_probabilities()["cooperator"]
+    strong = dataclasses.replace(neutral, beta=5.0, risk=0.0)
+    rho_c = 1 / sum(np.exp(0.5 * k) for k in range(10))
+    assert strong.fixation_probabilities()["cooperator"] == pytest.approx(rho_c, rel=1e-9)
     # neutral imitation with exploration mu: the stationary distribution is symmetric in k <-> Z - k
     p = dataclasses.replace(neutral, mu=0.1).stationary_distribution()
     assert np.allclose(p, p[::-1]) and p.sum() == pytest.approx(1.0)
+    # and imitation cancels in the gradient (beta = 0), leaving the mutation drift mu (Z - k)/Z - mu k/Z
+    k = np.arange(11)
+    assert np.allclose(dataclasses.replace(neutral, mu=0.1).gradient(), 0.1 * (1 - 2 * k / 10), atol=1e-12)
     assert len(CollectiveRisk(population=20).gradient()) == 21
 
 

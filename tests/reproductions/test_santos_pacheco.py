@@ -15,6 +15,7 @@ from __future__ import annotations
 from math import comb
 
 import numpy as np
+import pytest
 from scipy import optimize
 
 from models.burden_sharing import CollectiveRisk
@@ -25,7 +26,7 @@ def test_interior_roots_follow_from_eq1():
     for N, M, r in [(6, 3, 0.5), (6, 3, 0.9), (10, 5, 0.9), (4, 2, 0.3)]:
         out = CollectiveRisk(group_size=N, threshold=M, risk=r).outcome()
 
-        def gain(x):
+        def gain(x, N=N, M=M, r=r):
             return r * comb(N - 1, M - 1) * x ** (M - 1) * (1 - x) ** (N - M) - 0.1
 
         x_star = (M - 1) / (N - 1)
@@ -59,3 +60,23 @@ def test_stationary_distribution_peaks_at_cooperation_under_high_risk():
     high = CollectiveRisk(risk=0.9).outcome()
     assert abs(high["stationary_mode"] - high["x_right"]) < 0.1
     assert CollectiveRisk(risk=0.1).outcome()["stationary_mode"] == 0.0
+
+
+def test_finite_population_results_use_the_models_own_beta():
+    """The model's beta is the one source of truth. With no risk (r = 0) a cooperator always earns c b = 0.1
+    less than a defector, so under the Fermi rule T-/T+ = exp(0.1 beta) at every state and a single mutant
+    fixes with rho_C = 1 / sum_{k<Z} q^k, rho_D = 1 / sum_{k<Z} q^-k, q = exp(0.1 beta) (Nowak 2006, Eq. 6.13
+    with a constant ratio). With beta = 0 both are 1/Z and the rare-mutation split is one half."""
+    z = 20
+    neutral = CollectiveRisk(risk=0.0, population=z, beta=0.0).outcome()
+    assert neutral["fixation_cooperator"] == pytest.approx(1 / z)
+    assert neutral["fixation_defector"] == pytest.approx(1 / z)
+    assert neutral["rare_mutation_cooperation"] == pytest.approx(0.5)
+    for beta in (0.5, 2.0):
+        q = np.exp(0.1 * beta)
+        rho_c = 1 / sum(q ** k for k in range(z))
+        rho_d = 1 / sum(q ** -k for k in range(z))
+        out = CollectiveRisk(risk=0.0, population=z, beta=beta).outcome()
+        assert out["fixation_cooperator"] == pytest.approx(rho_c, rel=1e-9)
+        assert out["fixation_defector"] == pytest.approx(rho_d, rel=1e-9)
+        assert out["rare_mutation_cooperation"] == pytest.approx(rho_c / (rho_c + rho_d), rel=1e-9)
