@@ -21,3 +21,12 @@ def test_quick_start_has_two_commands_and_ci_runs_the_test_one():
     assert len(blocks) == 2
     assert "regimes report" in blocks[0]
     assert blocks[1] in (root / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_method_table_is_the_registry_s():
+    """The README's method table is exactly what the solver registry generates."""
+    import games
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = text.split("<!-- methods:start -->\n", 1)[1].split("\n<!-- methods:end -->", 1)[0]
+    assert shown == games.method_table(), "regenerate the README's table with games.method_table()"
