@@ -34,6 +34,7 @@ MAX_EXACT_POPULATION = 2000
 __all__ = [
     "fixation_matrix",
     "fixation_probability",
+    "log_fixation_probability",
     "replicator_dynamics",
     "small_mutation_distribution",
     "stationary_distribution",
@@ -69,12 +70,56 @@ def fixation_probability(
     >>> round(fixation_probability(np.full(9, 1.1), np.ones(9), rule="moran"), 6)   # (1-1/r)/(1-1/r^Z)
     0.14795
     """
+    return float(np.exp(log_fixation_probability(fitness_mutant, fitness_resident, rule=rule, beta=beta)))
+
+
+def log_fixation_probability(
+    fitness_mutant: Any,
+    fitness_resident: Any,
+    *,
+    rule: str = "fermi",
+    beta: float = 1.0,
+) -> float:
+    """Natural logarithm of :func:`fixation_probability`, finite even where the probability underflows.
+
+    The partial sums of ``log(T-/T+)`` are formed before scaling by ``beta``, so a huge ``beta`` overflows
+    to ``+-inf`` (probability 0, or a vanishing term), never to ``inf - inf = nan``.
+
+    Parameters
+    ----------
+    fitness_mutant, fitness_resident : array_like, shape ``(Z - 1,)``
+        Entry ``k - 1`` is the fitness of a mutant (resident) when there are ``k`` mutants,
+        ``k = 1, ..., Z - 1``.
+    rule : {"fermi", "moran"}
+        Pairwise comparison with intensity ``beta``, or the frequency-dependent Moran process (fitness
+        must then be positive).
+    beta : float
+        Intensity of selection for the Fermi rule (``0`` is neutral drift: ``log(1/Z)``).
+
+    Returns
+    -------
+    float
+        ``log rho`` (``-inf`` when the mutant never fixes).
+
+    Examples
+    --------
+    >>> bool(np.isclose(log_fixation_probability(np.ones(9), np.ones(9)), np.log(0.1)))
+    True
+
+    A strongly disadvantaged mutant: the probability underflows to 0, its logarithm does not.
+
+    >>> fixation_probability(np.zeros(9), np.ones(9), beta=1000)
+    0.0
+    >>> round(log_fixation_probability(np.zeros(9), np.ones(9), beta=1000))
+    -9000
+    """
     fm = as_real_array(fitness_mutant, "fitness_mutant", ndim=1)
     fr = as_real_array(fitness_resident, "fitness_resident", ndim=1)
     if fm.shape != fr.shape or fm.size < 1:
-        raise ValueError(f"fitness_mutant and fitness_resident must have the same length Z - 1 >= 1; got {fm.shape} and {fr.shape}")
+        raise ValueError("fitness_mutant and fitness_resident must have the same length Z - 1 >= 1; "
+                         f"got {fm.shape} and {fr.shape}")
     check_choice(rule, "rule", ("fermi", "moran"))
-    return float(np.exp(_log_fixation(fm, fr, rule, _check_beta(beta))))
+    return _log_fixation(fm, fr, rule, _check_beta(beta))
 
 
 def _check_beta(beta: Any, name: str = "beta") -> float:

@@ -255,14 +255,15 @@ def fixation_probabilities(game: AnonymousGame, Z: int, *, beta: float = 1.0) ->
 
 def _log_fixations(game: AnonymousGame, Z: int, beta: float) -> tuple[float, float]:
     """Logarithms of the two fixation probabilities (finite even when the probabilities underflow)."""
-    from .evolution import _log_fixation
+    from .evolution import log_fixation_probability
 
     g = _two_action(game)
     z = _population(g, Z)
     b, _ = _check_rates(beta, 0.0)
     f_c, f_d = finite_fitness(g, z)
     k = np.arange(1, z)
-    return _log_fixation(f_c[k], f_d[k], "fermi", b), _log_fixation(f_d[z - k], f_c[z - k], "fermi", b)
+    return (log_fixation_probability(f_c[k], f_d[k], rule="fermi", beta=b),
+            log_fixation_probability(f_d[z - k], f_c[z - k], rule="fermi", beta=b))
 
 
 def rare_mutation_distribution(game: AnonymousGame, Z: int, *, beta: float = 1.0) -> dict[str, float]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import sympy as sp
 
+from ..numeric import from_sympy, tex_text
 from .conditions import Atom, simplify_conjunction
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,7 +140,7 @@ class SymbolicEquilibrium:
     def evaluate(self, values: Mapping[Any, Any]) -> tuple[list[Fraction | float], ...]:
         """The profile at a parameter point: Fractions for exact values, floats otherwise."""
         vals = self._values(values)
-        return tuple([_number(p.subs(vals), "profile") for p in strat] for strat in self.profile)
+        return tuple([from_sympy(p.subs(vals), "profile") for p in strat] for strat in self.profile)
 
     def lambdify(self) -> Callable[..., tuple[np.ndarray, list[np.ndarray]]]:
         """A numpy function of the parameters (arrays broadcast) returning ``(valid, profile)``.
@@ -187,11 +188,11 @@ class SymbolicEquilibrium:
         \\left(\\text{H}, \\text{H}\\right):\\ u = \\left(\\frac{- C + V}{2}, \\frac{- C + V}{2}\\right)\\ \\text{when}\\ V \\geq C
         """
         if self.is_pure:
-            body = r"\left(" + ", ".join(_tex_label(self.labels[i][s[0]]) for i, s in enumerate(self.supports)) + r"\right)"
+            body = r"\left(" + ", ".join(tex_text(self.labels[i][s[0]]) for i, s in enumerate(self.supports)) + r"\right)"
         else:
             strategies = []
             for i, strat in enumerate(self.profile):
-                terms = [sp.latex(p) + r"\," + _tex_label(self.labels[i][a]) for a, p in enumerate(strat) if p != 0]
+                terms = [sp.latex(p) + r"\," + tex_text(self.labels[i][a]) for a, p in enumerate(strat) if p != 0]
                 strategies.append(r"\left(" + " + ".join(terms) + r"\right)" if len(terms) > 1 else terms[0])
             body = r"\left(" + ", ".join(strategies) + r"\right)"
         pay = r"\left(" + ", ".join(sp.latex(p) for p in self.payoffs) + r"\right)"
@@ -221,20 +222,6 @@ def broadcast_parameters(params: Sequence[sp.Symbol], args: tuple, kwargs: dict)
         raise TypeError(f"expected {len(params)} parameter arrays {names}; got {len(args)}")
     arrays = [np.asarray(a, dtype=float) for a in args]
     return arrays, (np.broadcast(*arrays).shape if arrays else ())
-
-
-def _tex_label(label: str) -> str:
-    return r"\text{" + label.replace("_", r"\_").replace("&", r"\&").replace("#", r"\#") + "}"
-
-
-def _number(v: sp.Basic, what: str) -> Fraction | float:
-    if not v.is_number:
-        raise ValueError(f"{what}: {v} still depends on {sorted(map(str, v.free_symbols))}; give every parameter")
-    if v.is_Rational:
-        return Fraction(int(v.p), int(v.q))
-    if not v.is_real:
-        raise ValueError(f"{what}: {v} is not a real number")
-    return float(v)
 
 
 def _tidy(e: sp.Expr) -> sp.Expr:

@@ -13,6 +13,7 @@ import sympy as sp
 
 from ..equilibrium import EquilibriumSet
 from ..normal_form import NormalFormGame
+from ..numeric import tex_text
 from ..solvers.registry import register_solver
 from .assumptions import Assumptions
 from .equilibria import SymbolicEquilibrium, all_supports, broadcast_parameters, support_equilibria
@@ -492,21 +493,19 @@ class SymbolicGame:
         \\text{a1} & a,\\ 0 & 0,\\ a \\\\
         \\end{array}\\qquad a > 0
         """
-        from .equilibria import _tex_label
-
         blocks = []
         n = self.num_players
         cols = self.actions[1] if n > 1 else ("",)
         for rest in itertools.product(*(range(k) for k in self.shape[2:])):
-            lines = [" & ".join([""] + [_tex_label(c) for c in cols]) + r" \\ \hline"]
+            lines = [" & ".join([""] + [tex_text(c) for c in cols]) + r" \\ \hline"]
             for r, label in enumerate(self.actions[0]):
                 cells = []
                 for c in range(len(cols)):
                     idx = (r, c) + rest if n > 1 else (r,)
                     cells.append(r",\ ".join(sp.latex(v) for v in self._payoffs[idx]))
-                lines.append(" & ".join([_tex_label(label)] + cells) + r" \\")
+                lines.append(" & ".join([tex_text(label)] + cells) + r" \\")
             caption = ", ".join(f"{self.players[k + 2]}: {self.actions[k + 2][a]}" for k, a in enumerate(rest))
-            head = (_tex_label(caption) + r"\ ") if caption else ""
+            head = (tex_text(caption) + r"\ ") if caption else ""
             blocks.append(head + r"\begin{array}{r|" + "c" * len(cols) + "}\n" + "\n".join(lines) + "\n" + r"\end{array}")
         out = r"\quad ".join(blocks)
         if self.assumptions:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy as sp
 
+from ..numeric import to_sympy
 from ..solvers import equilibria as numeric_equilibria
 from .equilibria import SymbolicEquilibrium
 
@@ -187,15 +187,6 @@ def _atoms(condition: sp.Basic) -> list[sp.Expr]:
     return [sp.expand(r.lhs - r.rhs) for r in rels]
 
 
-def _exact(v: Any) -> sp.Expr:
-    if isinstance(v, sp.Basic):
-        return v
-    if isinstance(v, Fraction):
-        return sp.Rational(v.numerator, v.denominator)
-    fr = Fraction(repr(float(v))) if not isinstance(v, (int, np.integer)) else Fraction(int(v))
-    return sp.Rational(fr.numerator, fr.denominator)
-
-
 def region_map(game: SymbolicGame, x: Any, y: Any = None, *, fixed: Mapping[Any, Any] | None = None,
                resolution: int = 201, check: bool = True) -> RegionMap:
     """Regions of a one- or two-parameter slice with the same equilibrium structure.
@@ -314,7 +305,7 @@ def _defined(game: SymbolicGame, fixed_vals: dict, syms: tuple, mesh: list[np.nd
 def _intervals(sym: sp.Symbol, lo: Any, hi: Any, eqs: list[SymbolicEquilibrium], bounds: list[sp.Expr],
                assumption_exprs: list[tuple[sp.Expr, bool]]) -> list[tuple[Any, Any, tuple[str, ...]]]:
     """Exact break points in ``[lo, hi]`` and the equilibria on each interval between them."""
-    lo, hi = _exact(lo), _exact(hi)
+    lo, hi = to_sympy(lo), to_sympy(hi)
     points = {lo, hi}
     for h in bounds:
         roots = sp.solveset(h, sym, sp.Interval(lo, hi))
@@ -342,7 +333,7 @@ def _check(game: SymbolicGame, rm: RegionMap, fixed_vals: dict, mesh: list[np.nd
         point = where[len(where) // 2]
         values = dict(fixed_vals)
         for sym, grid in zip(rm.axes, mesh):
-            values[sym] = _exact(grid[tuple(point)])
+            values[sym] = to_sympy(grid[tuple(point)])
         numeric = game.subs(values, check=False)
         if game.num_players == 2 and numeric.is_degenerate():
             continue  # a boundary point: the equilibrium set may be a continuum there
