@@ -103,7 +103,8 @@ def dominated_actions(game: NormalFormGame, player: int, mixed: bool = False, to
     out = []
     for a in range(u.shape[0]):
         # pure dominators: another row above row a by more than the margin in every column
-        if any(np.all(table[b] - table[a] > margin) for b in range(u.shape[0]) if b != a) or mixed and _dominated_by_mixed(u, exact_u, a, tol):
+        if (any(np.all(table[b] - table[a] > margin) for b in range(u.shape[0]) if b != a)
+                or mixed and _dominated_by_mixed(u, exact_u, a, tol)):
             out.append(a)
     return np.array(out, dtype=int)
 

@@ -362,7 +362,8 @@ def _fixation_exact(a: np.ndarray, i: int, j: int, z: int, w: Fraction) -> Fract
         fm = 1 - w + w * ((k - 1) * a[j, j] + (z - k) * a[j, i]) / (z - 1)
         fr = 1 - w + w * (k * a[i, j] + (z - k - 1) * a[i, i]) / (z - 1)
         if fm <= 0 or fr <= 0:
-            raise ValueError("rule='moran' needs positive fitness 1 - w + w * payoff; lower the intensity or shift the payoffs")
+            raise ValueError("rule='moran' needs positive fitness 1 - w + w * payoff; "
+                             "lower the intensity or shift the payoffs")
         prod *= fr / fm
         total += prod
     return 1 / total

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import Any, Union
+from typing import Any
 
 import numpy as np
 
@@ -197,7 +197,7 @@ class Chance:
         object.__setattr__(self, "moves", tuple(out))
 
 
-Node = Union[Terminal, Decision, Chance]
+Node = Terminal | Decision | Chance
 
 
 def _children(node: Node) -> list[tuple[str, Node]]:

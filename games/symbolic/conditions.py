@@ -29,7 +29,10 @@ def _clear_denominator(expr: sp.Expr, assumptions: Assumptions) -> sp.Expr:
 
 
 def _rel(lhs: sp.Expr, rhs: sp.Expr, strict: bool, less: bool = False) -> sp.Basic:
-    cls = (sp.StrictLessThan if strict else sp.LessThan) if less else (sp.StrictGreaterThan if strict else sp.GreaterThan)
+    if less:
+        cls = sp.StrictLessThan if strict else sp.LessThan
+    else:
+        cls = sp.StrictGreaterThan if strict else sp.GreaterThan
     return cls(lhs, rhs, evaluate=False)
 
 

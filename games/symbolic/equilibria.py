@@ -131,7 +131,8 @@ class SymbolicEquilibrium:
         if self.assumptions is not None and not self.assumptions.holds_at(vals):
             shown = {str(k): v for k, v in vals.items()}
             raise ValueError(f"values {shown} violate the game's assumptions "
-                             f"{', '.join(str(r) for r in self.assumptions.relations)}; the condition is only valid under them")
+                             f"{', '.join(str(r) for r in self.assumptions.relations)}; "
+                             "the condition is only valid under them")
         out = self.condition.subs(vals)
         if out not in (sp.true, sp.false):
             raise ValueError(f"the condition {self.condition} could not be evaluated at {values}")
@@ -185,10 +186,12 @@ class SymbolicEquilibrium:
         >>> from games.symbolic import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
         >>> print(hawk_dove(V, C).pure_equilibria()[0].latex())
-        \\left(\\text{H}, \\text{H}\\right):\\ u = \\left(\\frac{- C + V}{2}, \\frac{- C + V}{2}\\right)\\ \\text{when}\\ V \\geq C
+        \\left(\\text{H}, \\text{H}\\right):\\ u =
+        \\left(\\frac{- C + V}{2}, \\frac{- C + V}{2}\\right)\\ \\text{when}\\ V \\geq C
         """
         if self.is_pure:
-            body = r"\left(" + ", ".join(tex_text(self.labels[i][s[0]]) for i, s in enumerate(self.supports)) + r"\right)"
+            pure = (tex_text(self.labels[i][s[0]]) for i, s in enumerate(self.supports))
+            body = r"\left(" + ", ".join(pure) + r"\right)"
         else:
             strategies = []
             for i, strat in enumerate(self.profile):
@@ -204,10 +207,12 @@ class SymbolicEquilibrium:
 
     def __repr__(self) -> str:
         prof = "; ".join("(" + ", ".join(str(p) for p in s) + ")" for s in self.profile)
-        return f"SymbolicEquilibrium({self.name}: [{prof}], payoffs=({', '.join(map(str, self.payoffs))}), when {self.condition})"
+        pay = ", ".join(map(str, self.payoffs))
+        return f"SymbolicEquilibrium({self.name}: [{prof}], payoffs=({pay}), when {self.condition})"
 
 
-def broadcast_parameters(params: Sequence[sp.Symbol], args: tuple, kwargs: dict) -> tuple[list[np.ndarray], tuple[int, ...]]:
+def broadcast_parameters(params: Sequence[sp.Symbol], args: tuple,
+                         kwargs: dict) -> tuple[list[np.ndarray], tuple[int, ...]]:
     """Parameter arrays given positionally or by name, as float arrays, and their broadcast shape."""
     names = [p.name for p in params]
     if args and kwargs:

@@ -157,12 +157,14 @@ class SymbolicGame:
                 raise TypeError(f"parameters must be sympy Symbols; got {bad}")
             missing = free - set(params)
             if missing:
-                raise ValueError(f"parameters must include every symbol in the payoffs; missing {sorted(map(str, missing))}")
+                raise ValueError("parameters must include every symbol in the payoffs; "
+                                 f"missing {sorted(map(str, missing))}")
         names = [p.name for p in params]
         if len(set(names)) != len(names):
             raise ValueError(f"parameters must have distinct names; got {names}")
         self.parameters: tuple[sp.Symbol, ...] = params
-        self.assumptions = assumptions if isinstance(assumptions, Assumptions) else Assumptions(assumptions, params, tol=tol)
+        self.assumptions = (assumptions if isinstance(assumptions, Assumptions)
+                            else Assumptions(assumptions, params, tol=tol))
         n = arr.ndim - 1
         self.players = NormalFormGame._check_players(players, n)
         self.actions = NormalFormGame._check_actions(actions, arr.shape[:-1])
@@ -506,7 +508,8 @@ class SymbolicGame:
                 lines.append(" & ".join([tex_text(label)] + cells) + r" \\")
             caption = ", ".join(f"{self.players[k + 2]}: {self.actions[k + 2][a]}" for k, a in enumerate(rest))
             head = (tex_text(caption) + r"\ ") if caption else ""
-            blocks.append(head + r"\begin{array}{r|" + "c" * len(cols) + "}\n" + "\n".join(lines) + "\n" + r"\end{array}")
+            blocks.append(head + r"\begin{array}{r|" + "c" * len(cols) + "}\n" + "\n".join(lines) + "\n"
+                          + r"\end{array}")
         out = r"\quad ".join(blocks)
         if self.assumptions:
             out += r"\qquad " + self.assumptions.latex()

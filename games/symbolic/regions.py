@@ -144,7 +144,7 @@ class RegionMap:
                 inside = self.labels == k
                 ax.fill_between(xs, 0, 1, where=inside, color=colours(k % colours.N), step="mid", linewidth=0)
             if boundaries:
-                for lo, hi, _ in self.intervals[1:]:
+                for lo, _hi, _ in self.intervals[1:]:
                     ax.axvline(float(lo), color="k", linewidth=1)
             ax.set_yticks([])
         for k, names in enumerate(self.structures):
@@ -230,7 +230,8 @@ def region_map(game: SymbolicGame, x: Any, y: Any = None, *, fixed: Mapping[Any,
     others = [p for p in game.parameters if p not in syms]
     fixed_vals = parse_values(fixed or {}, others, require_all=True)
     broken = [str(r) for r, (g, strict) in zip(game.assumptions.relations, game.assumptions.inequalities)
-              if g.free_symbols <= set(fixed_vals) and not (g.subs(fixed_vals) > 0 if strict else g.subs(fixed_vals) >= 0)]
+              if g.free_symbols <= set(fixed_vals)
+              and not (g.subs(fixed_vals) > 0 if strict else g.subs(fixed_vals) >= 0)]
     if broken:
         shown = {str(k): v for k, v in fixed_vals.items()}
         raise ValueError(f"fixed values {shown} violate the assumptions {', '.join(broken)}")
@@ -328,7 +329,7 @@ def _intervals(sym: sp.Symbol, lo: Any, hi: Any, eqs: list[SymbolicEquilibrium],
 def _check(game: SymbolicGame, rm: RegionMap, fixed_vals: dict, mesh: list[np.ndarray]) -> int:
     """Compare symbolic and numeric equilibria at one grid point per region; return how many were checked."""
     checked = 0
-    for k, names in enumerate(rm.structures):
+    for k in range(len(rm.structures)):
         where = np.argwhere(rm.labels == k)
         point = where[len(where) // 2]
         values = dict(fixed_vals)

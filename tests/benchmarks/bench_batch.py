@@ -62,12 +62,12 @@ def main(n_games: int = 100_000, baseline_sample: int = 2_000, repeats: int = 5,
         ours_rate = n_games / statistics.median(times)
         sample = np.arange(min(baseline_sample, n_games))
 
-        def nashpy_solve(i):
+        def nashpy_solve(i, A=A, B=B):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 return [_key(np.concatenate(p)) for p in nashpy.Game(A[i], B[i]).support_enumeration()]
 
-        def gambit_solve(i):
+        def gambit_solve(i, A=A, B=B, kind=kind):
             a, b = (A[i].astype(int), B[i].astype(int)) if kind == "int" else (A[i], B[i])
             g = gbt.Game.from_arrays(a, b)
             eqs = gbt.nash.enummixed_solve(g, rational=False).equilibria

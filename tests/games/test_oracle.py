@@ -121,7 +121,7 @@ def test_live_against_pygambit():
         game = build(entry)
         assert ours_exact(games.equilibria(game, exact=True)) == want, (seed, payoffs, shape)
         assert float_keys(eq.profile for eq in games.equilibria(game)) == float_keys(want), (seed, payoffs)
-    for k in range(20):
+    for _ in range(20):
         shape = tuple(int(v) for v in rng.integers(2, 4, size=3))
         payoffs = gen.random_payoffs(rng, shape, "ties")
         want = exact_set(gen.gambit_pure(payoffs, shape))

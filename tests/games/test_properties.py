@@ -98,8 +98,9 @@ def test_permuting_actions_permutes_equilibria(game, random):
     random.shuffle(rows)
     random.shuffle(cols)
     permuted = NormalFormGame(game.exact_payoffs[np.ix_(rows, cols, [0, 1])])
+    permuted_set = exact_set(games.equilibria(permuted, exact=True))
     back = {(tuple(x[np.argsort(rows)]), tuple(y[np.argsort(cols)]))
-            for x, y in (tuple(np.array(v, dtype=object) for v in p) for p in exact_set(games.equilibria(permuted, exact=True)))}
+            for x, y in (tuple(np.array(v, dtype=object) for v in p) for p in permuted_set)}
     assert back == exact_set(games.equilibria(game, exact=True))
 
 
