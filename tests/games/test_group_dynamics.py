@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
 from math import comb
 
+import mpmath
 import numpy as np
 import pytest
 from scipy import optimize, stats
 
 from games import group_dynamics as gd
 from games.anonymous import AnonymousGame
+from games.group_dynamics import finite_fitness, group_success, rare_mutation_distribution
 
 
 def crd(N: int, M: int, r: float, c: float = 0.1, b: float = 1.0) -> AnonymousGame:
@@ -104,3 +108,62 @@ def test_bad_input():
         gd.gradient_of_selection(AnonymousGame.from_function(3, 3, lambda a, k: 0.0), 0.5)
     with pytest.raises(ValueError, match="beta"):
         gd.finite_gradient(g, 20, beta=-1)
+
+
+# ----------------------------------------------------------------------------- adversarial inputs
+# huge populations, strong selection where both fixation probabilities underflow
+def _threshold_game(n, m, b=4.0, c=1.0):
+    return AnonymousGame.from_function(n, 2, lambda a, cnt: b * (a + cnt[1] >= m) - c * a)
+
+
+def test_finite_fitness_large_population_against_exact_hypergeometric():
+    """Z = 100,000, groups of 5, threshold 3: a cooperator among k pays c = 1 and gets b = 4 when at
+    least 2 of its 4 co-players cooperate; those co-players are a hypergeometric draw (exact binomials)."""
+    z, n = 100_000, 5
+    f_c, f_d = finite_fitness(_threshold_game(n, 3), z)
+    for k in (1, 2, 37_000, 99_999):
+        tot = math.comb(z - 1, n - 1)
+        reach = sum(Fraction(math.comb(k - 1, j) * math.comb(z - k, n - 1 - j), tot) for j in range(2, n))
+        assert f_c[k] == pytest.approx(float(4 * reach - 1), rel=1e-12, abs=1e-15)
+        reach_d = sum(Fraction(math.comb(k, j) * math.comb(z - 1 - k, n - 1 - j), tot) for j in range(3, n))
+        assert f_d[k] == pytest.approx(float(4 * reach_d), rel=1e-12, abs=1e-15)
+
+
+def test_group_dynamics_refuses_huge_populations():
+    with pytest.raises(ValueError, match="gradient_of_selection"):
+        finite_fitness(_threshold_game(50, 3), 10 ** 7)
+
+
+def test_group_success_needs_a_distribution():
+    with pytest.raises(ValueError, match="probability vector"):
+        group_success([0, 0, 2], Z=2, N=2, M=1)
+    assert group_success([0, 0, 1], Z=2, N=2, M=0) == 1.0          # threshold 0 is always met
+
+
+def test_rare_mutation_distribution_strong_selection_from_logs():
+    """Threshold game N = 3, M = 2 in Z = 20 with beta = 500: both fixation probabilities underflow
+    (exp(-thousands)), but their ratio is finite. Reference: the whole chain in mpmath (60 digits)
+    with exact hypergeometric group compositions."""
+    n, m, z, beta = 3, 2, 20, 500
+    got = rare_mutation_distribution(_threshold_game(n, m), z, beta=beta)
+
+    def fit(k, coop):   # payoff of a cooperator (coop) or defector among k cooperators
+        others_c = k - 1 if coop else k
+        tot = math.comb(z - 1, n - 1)
+        reach = sum(mpmath.mpf(math.comb(others_c, j) * math.comb(z - 1 - others_c, n - 1 - j)) / tot
+                    for j in range(n) if j + coop >= m)
+        return 4 * reach - coop
+
+    def log_rho(sign):   # sign +1: a cooperator invading defectors; -1: a defector invading cooperators
+        terms, acc = [mpmath.mpf(0)], mpmath.mpf(0)
+        for i in range(1, z):
+            k = i if sign > 0 else z - i
+            diff = fit(k, 1) - fit(k, 0)
+            acc += -beta * diff * sign
+            terms.append(acc)
+        return -mpmath.log(mpmath.fsum(mpmath.exp(t) for t in terms))
+
+    with mpmath.workdps(60):
+        share = 1 / (1 + mpmath.exp(log_rho(-1) - log_rho(1)))
+    assert got["cooperators"] == pytest.approx(float(share), rel=1e-9, abs=1e-300)
+    assert got["defectors"] == pytest.approx(float(1 - share), rel=1e-9, abs=1e-300)
