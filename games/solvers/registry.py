@@ -29,6 +29,7 @@ FINDS = {
     "all": "every equilibrium",
     "all extreme": "every extreme equilibrium (all of them in non-degenerate games), grouped into components",
     "all pure": "every pure equilibrium",
+    "all if non-degenerate": "every equilibrium of a non-degenerate game (some of a degenerate one)",
     "one": "one equilibrium",
     "optimal": "the value and a pair of optimal strategies",
     "pure and symmetric": "every pure equilibrium and every symmetric mixed equilibrium",

@@ -84,7 +84,7 @@ def support_enumeration(game: NormalFormGame, *, tol: float = 1e-9) -> Equilibri
                                "non-degenerate game; misses equilibria of degenerate ones")
 
 
-@register_solver("support", game_type=NormalFormGame, rank=30, finds="all extreme", players=(2, 2),
+@register_solver("support", game_type=NormalFormGame, rank=30, finds="all if non-degenerate", players=(2, 2),
                  summary="batched support enumeration on equal-size supports (complete for non-degenerate games "
                          "only; for comparison)")
 def support(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
