@@ -396,26 +396,11 @@ class GameTree(GameMixin):
         """
         self._check_player(player)
         self._check_plan(plan)
-        done: dict[int, Any] = {}
-        stack: list[tuple[Node, bool]] = [(self.root, False)]
-        while stack:
-            node, expanded = stack.pop()
-            if isinstance(node, Terminal):
-                done[id(node)] = node.payoffs[player]
-                continue
-            if isinstance(node, Decision) and node.player != player:
-                action = plan[self._names[id(node)]]
-                moves = [(action, dict(node.moves)[action])]
-            else:
-                moves = _children(node)
-            if not expanded:
-                stack.append((node, True))
-                stack.extend((child, False) for _, child in reversed(moves))
-            elif isinstance(node, Chance):
-                done[id(node)] = sum(p * done[id(child)] for _, p, child in node.moves)
-            else:
-                done[id(node)] = max(done[id(child)] for _, child in moves)
-        return done[id(self.root)]
+
+        def best(node: Decision, sub: list[tuple[str, tuple]]) -> tuple:
+            return max(sub, key=lambda move: move[1][player])[1]
+
+        return self._fold(self.root, best, plan, free=player)[player]
 
     def regret(self, profile: Mapping[str, str]) -> Any:
         """The largest gain any player gets by changing its own moves alone from the plan ``profile``
@@ -537,10 +522,10 @@ class GameTree(GameMixin):
 
         return self._fold(node, follow, plan)
 
-    def _fold(self, root: Node, decide: Any, plan: Mapping[str, str] | None = None) -> tuple:
+    def _fold(self, root: Node, decide: Any, plan: Mapping[str, str] | None = None, free: int | None = None) -> tuple:
         """Payoff vector of ``root``, bottom-up with an explicit stack: terminals give their payoffs, chance
         nodes the expectation, a decision node ``decide(node, [(action, value), ...])``; with ``plan``
-        only the planned move of each decision node is evaluated."""
+        only the planned move of each decision node is evaluated, except at the nodes of player ``free``."""
         done: dict[int, tuple] = {}
         stack: list[tuple[Node, bool]] = [(root, False)]
         while stack:
@@ -548,7 +533,7 @@ class GameTree(GameMixin):
             if isinstance(node, Terminal):
                 done[id(node)] = node.payoffs
                 continue
-            if isinstance(node, Decision) and plan is not None:
+            if isinstance(node, Decision) and plan is not None and node.player != free:
                 action = plan[self._names[id(node)]]
                 moves = [(action, dict(node.moves)[action])]
             else:

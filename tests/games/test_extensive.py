@@ -201,3 +201,19 @@ def test_huge_normal_form_is_refused_with_a_short_message():
     with pytest.raises(ValueError, match=r"about 10\^\d+ pure profiles") as info:
         _centipede(400).normal_form()
     assert len(str(info.value)) < 400
+
+
+def test_regret_on_the_tree_by_hand():
+    # Player 0: L leads to a fair coin paying (4, 0) or (0, 0) (worth 2 to it); R hands the move to player 1,
+    # who picks a (3, 1) or b (1, 2). By hand: backward induction gives b, then L (2 > 1).
+    from games.extensive import Chance
+
+    coin = Chance({"heads": (0.5, Terminal((4, 0))), "tails": (0.5, Terminal((0, 0)))})
+    tree = GameTree(Decision(0, {"L": coin, "R": Decision(1, {"a": Terminal((3, 1)), "b": Terminal((1, 2))},
+                                                           name="second")}, name="first"), players=2)
+    assert tree.regret({"first": "L", "second": "a"}) == 1      # player 0 would switch to R for 3
+    assert tree.regret({"first": "R", "second": "b"}) == 1      # player 0 would switch to L for 2
+    assert tree.regret({"first": "L", "second": "b"}) == 0      # the subgame-perfect plan
+    assert tree.best_response_value(1, {"first": "R", "second": "a"}) == 2
+    eq = games.equilibria(tree)[0]
+    assert eq.plan == {"first": "L", "second": "b"} and eq.pure_actions() == ("L", "b")
