@@ -34,19 +34,29 @@ from .pure import pure_equilibria
 from .registry import register_solver
 from .vertex import (
     DEFAULT_MAX_BASES,
+    RESOLUTION,
+    ambiguity_note,
+    ambiguous_labels,
     best_response_polytopes,
     count_bases,
     equilibrium_set_from_pairs,
     exact_vertices,
+    float_resolution_problem,
     float_vertices,
     geometry_tol,
     vertex_enumeration,
 )
 
-__all__ = ["DEFAULT_MAX_VERTICES", "HULL_FROM_BASES", "vertex", "canonical_form", "complementary_pairs", "estimate_vertices", "hull_equilibria"]
+__all__ = ["DEFAULT_MAX_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES", "RESOLUTION", "canonical_form",
+           "complementary_pairs", "estimate_vertices", "float_from_exact", "float_resolution_problem",
+           "hull_equilibria", "vertex"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
+
+#: Exact enumeration of a game beyond the float resolution solves every basis exactly up to this many bases
+#: (a 7x7 game, about 8 s); above it the float-screened result is marked incomplete.
+EXHAUSTIVE_EXACT_BASES = 10_000
 
 #: From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
 HULL_FROM_BASES = 2_000
@@ -189,7 +199,7 @@ def hull_equilibria(
     >>> hull_equilibria(games.NormalFormGame.from_bimatrix(np.zeros((40, 40))))
     Traceback (most recent call last):
     ...
-    ValueError: all-equilibria enumeration of a 40x40 game would visit about 5.58e+13 polytope vertices, more than max_vertices=1e+05; use method='lemke-howson' for one equilibrium (label=None for one per starting label), method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum
+    ValueError: all-equilibria enumeration of a 40x40 game would visit about 5.58e+13 polytope vertices, ...
     """
     from ..normal_form import NormalFormGame
 
@@ -211,10 +221,14 @@ def hull_equilibria(
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:
         raise ValueError("exact=True needs exact payoffs (ints or Fractions); build the game from exact values")
+    coarse = float_resolution_problem(game) if exact else ""
+    if coarse and count_bases(m, n) <= EXHAUSTIVE_EXACT_BASES:  # the float hull cannot screen: try every basis
+        return vertex_enumeration(game, tol=tol, exact=True, max_bases=EXHAUSTIVE_EXACT_BASES)
     (g_p, h_p), (g_q, h_q) = best_response_polytopes(game, exact=False)
     geo = geometry_tol(tol)
     px, mx, bx = _hull_vertices(g_p, h_p, geo, need_bases=exact)
     qy, my, by = _hull_vertices(g_q, h_q, geo, need_bases=exact)
+    ambiguous = 0 if exact else ambiguous_labels(g_p, h_p, px) + ambiguous_labels(g_q, h_q, qy)
     if exact:
         (eg_p, eh_p), (eg_q, eh_q) = best_response_polytopes(game, exact=True)
         xs, mxs, _ = exact_vertices(eg_p, eh_p, bx, px)
@@ -234,6 +248,14 @@ def hull_equilibria(
     result = equilibrium_set_from_pairs(game, list(px), list(qy), list(zip(xi.tolist(), yi.tolist())),
                                         degenerate=degenerate, tol=tol, exact=exact)
     result.note = "; ".join(filter(None, ["vertices found as facets of the polar convex hull", result.note]))
+    if ambiguous:
+        result.complete = False
+        result.note += "; " + ambiguity_note(ambiguous)
+    if coarse:
+        result.complete = False
+        result.note += (f"; may be incomplete: {coarse}, so the float convex hull may miss vertices, and the "
+                        f"{count_bases(m, n):.3g} bases are too many to solve each exactly "
+                        f"(more than {EXHAUSTIVE_EXACT_BASES:,})")
     return result
 
 
@@ -280,6 +302,43 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
     max_vertices = check_positive_int(max_vertices, "max_vertices")
     if game.num_players == 1:  # the extreme points of the optimal mixtures are the pure maximisers
         return pure_equilibria(game, tol=tol, exact=exact)
-    if count_bases(*game.shape) > HULL_FROM_BASES and min(game.shape) >= 2:
-        return hull_equilibria(game, tol=tol, exact=exact, max_vertices=max_vertices)
-    return vertex_enumeration(game, tol=tol, exact=exact, max_bases=max_bases)
+
+    def solve(g: NormalFormGame, as_exact: bool) -> EquilibriumSet:
+        if count_bases(*g.shape) > HULL_FROM_BASES and min(g.shape) >= 2:
+            return hull_equilibria(g, tol=tol, exact=as_exact, max_vertices=max_vertices)
+        return vertex_enumeration(g, tol=tol, exact=as_exact, max_bases=max_bases)
+
+    if exact:
+        return solve(game, True)
+    reason = float_resolution_problem(game)
+    if not reason:
+        result = solve(game, False)
+        if len(result) == 0:
+            reason = "the float enumeration found no equilibrium (every finite game has one)"
+        elif result.rejected:
+            reason = f"{result.rejected} float candidate(s) failed verification"
+        elif not result.complete:
+            reason = "float vertex labels were ambiguous"
+        else:
+            return result
+    return float_from_exact(game, solve(game.as_exact(), True), tol, reason)
+
+
+def float_from_exact(game: NormalFormGame, exact_set: EquilibriumSet, tol: float, reason: str) -> EquilibriumSet:
+    """The exact equilibria of ``game.as_exact()`` as float equilibria of ``game``, each re-verified in floats."""
+    from ..equilibrium import verify
+
+    items, keep = [], {}
+    for k, eq in enumerate(exact_set):
+        checked = verify(game, list(eq.as_float()), eq.method, tol)
+        if checked is not None:
+            keep[k] = len(items)
+            items.append(checked)
+    rejected = len(exact_set) - len(items)
+    components = [[keep[k] for k in comp if k in keep] for comp in exact_set.components]
+    notes = [f"solved in exact arithmetic because {reason}", exact_set.note]
+    if rejected:
+        notes.append(f"{rejected} exact equilibrium(s) failed the float check at tol={tol:g}")
+    return EquilibriumSet(items, method=exact_set.method, complete=exact_set.complete and not rejected,
+                          degenerate=exact_set.degenerate, components=[c for c in components if c],
+                          rejected=rejected, note="; ".join(filter(None, notes)))

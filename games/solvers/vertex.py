@@ -30,10 +30,14 @@ from ..numeric import solve_exact
 from .bimatrix import positive_bimatrix
 
 __all__ = [
+    "AMBIGUOUS_SLACK",
     "DEFAULT_MAX_BASES",
     "GEOMETRY_TOL",
+    "RESOLUTION",
+    "ambiguous_labels",
     "count_bases",
     "equilibrium_set_from_pairs",
+    "float_resolution_problem",
     "geometry_tol",
     "polytope_degenerate",
     "vertex_enumeration",
@@ -59,6 +63,40 @@ def geometry_tol(tol: float) -> float:
     (1e-09, 1e-11, 1e-12)
     """
     return min(max(float(tol), 1e-12), GEOMETRY_TOL)
+
+
+#: Payoff differences below this fraction of a player's payoff range are beyond the float geometry's
+#: resolution (its tightness tolerance is 1e-9 of the rescaled payoffs, and vertex coordinates compound it).
+RESOLUTION = 1e-6
+
+
+def float_resolution_problem(game: NormalFormGame) -> str:
+    """Why float vertex enumeration cannot be trusted on ``game`` (``""`` when it can).
+
+    Each player's payoffs are rescaled to ``[1, 2]`` for the polytope geometry; two payoffs that differ
+    by less than :data:`RESOLUTION` of their player's range are within a few round-offs of a tie there,
+    and a vertex can gain or lose a label (an equilibrium can be missed or invented).
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> float_resolution_problem(NormalFormGame.from_bimatrix([[0, -1], [1e-9, -1.5]], [[0, -6], [-4, -5]]))
+    "player 1's payoffs differ by as little as 6.67e-10 of their range (below 1e-06)"
+    >>> float_resolution_problem(NormalFormGame.from_bimatrix([[3, 0], [5, 1]]))
+    ''
+    """
+    for i in range(game.num_players):
+        values = np.unique(game.payoffs[..., i])
+        if len(values) < 2:
+            continue
+        span = values[-1] - values[0]
+        if not np.isfinite(span):
+            return f"player {i + 1}'s payoff range overflows floats"
+        gap = float(np.min(np.diff(values)) / span)
+        if gap < RESOLUTION:
+            return (f"player {i + 1}'s payoffs differ by as little as {gap:.3g} of their range "
+                    f"(below {RESOLUTION:g})")
+    return ""
 
 
 def count_bases(m: int, n: int) -> int:
@@ -140,11 +178,44 @@ def _feasible_bases(g: np.ndarray, h: np.ndarray, tol: float, det_tol: float):
 
 
 def float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
-    """Feasible basic solutions of ``g z <= h``: unique points (to 8 decimals) and one basis each."""
+    """Feasible basic solutions of ``g z <= h``: one point and one basis per vertex.
+
+    A vertex is identified by the set of constraints tight at it (within ``tol``), not by rounded
+    coordinates: two distinct vertices closer than a rounding grid (payoff differences of 1e-9 put
+    vertices 1e-9 apart) have different tight sets and are both kept, and the bases of one degenerate
+    vertex share its tight set and collapse to one.
+    """
     z, bases = _feasible_bases(g, h, tol, det_tol=1e-11)
-    _, first = np.unique(np.round(z, 8), axis=0, return_index=True)
+    tight = np.abs(z @ g.T - h) <= tol
+    _, first = np.unique(tight, axis=0, return_index=True)
     first.sort()
     return z[first], bases[first]
+
+
+#: Slacks of a float vertex's constraints fall either below 1e-15 (round-off of a tight constraint) or above
+#: about 1e-5 (a slack one) for payoffs resolved in floats; one in this band could be either, so the label it
+#: decides is in doubt (measured on random integer games with payoff ranges up to 1e4: none fall in it).
+AMBIGUOUS_SLACK = (1e-12, 1e-7)
+
+
+def ambiguous_labels(g: np.ndarray, h: np.ndarray, z) -> int:
+    """How many (vertex, constraint) slacks of the float vertices ``z`` of ``g z <= h`` lie in :data:`AMBIGUOUS_SLACK`.
+
+    Examples
+    --------
+    >>> ambiguous_labels(np.array([[1.0, 0.0], [0.0, 1.0]]), np.array([1.0, 1.0]), np.array([[1.0, 1 - 1e-9]]))
+    1
+    """
+    z = np.asarray(z, dtype=float).reshape(-1, g.shape[1])
+    slack = np.abs(h - z @ g.T)
+    lo, hi = AMBIGUOUS_SLACK
+    return int(np.count_nonzero((slack > lo) & (slack < hi)))
+
+
+def ambiguity_note(count: int) -> str:
+    lo, hi = AMBIGUOUS_SLACK
+    return (f"may be incomplete: {count} vertex constraint slack(s) lie between {lo:g} and {hi:g} (rescaled payoffs), "
+            "too close to the tightness tolerance to tell tight from slack in floats; use exact=True")
 
 
 def _masks(z: np.ndarray, g: np.ndarray, h: np.ndarray, tol: float) -> np.ndarray:
@@ -192,19 +263,25 @@ def _all_vertices(game: NormalFormGame, exact: bool, tol: float):
 
     The exact path screens bases in floats with generous thresholds (a basis that is wrongly kept
     costs one exact solve; none that is exactly feasible and non-singular is dropped, since the
-    payoffs are rescaled to [1, 2]), then decides feasibility, distinctness and labels exactly.
+    payoffs are rescaled to [1, 2]), then decides feasibility, distinctness and labels exactly. When some
+    payoff differences are below the float resolution (:func:`float_resolution_problem`) the screen is
+    unreliable (near-singular bases, huge round-off) and every basis is solved exactly.
     """
-    (g_p, h_p), (g_q, h_q) = best_response_polytopes(game, exact)
+    (g_p, h_p), (g_q, h_q) = polytopes = best_response_polytopes(game, exact)
+    exhaustive = exact and bool(float_resolution_problem(game))
     out = []
     for g, h in ((g_p, h_p), (g_q, h_q)):
-        if exact:
+        if exhaustive:  # the float screen is unreliable: solve every basis exactly
+            bases = np.array(list(itertools.combinations(range(g.shape[0]), g.shape[1])), dtype=np.intp)
+            out.append(exact_vertices(g, h, bases, np.arange(len(bases))[:, None]))
+        elif exact:
             approx, bases = _feasible_bases(g.astype(float), h.astype(float), tol=1e-6, det_tol=1e-13)
             out.append(exact_vertices(g, h, bases, approx))
         else:
             z, _ = float_vertices(g, h, tol)
             masks, counts = _masks(z, g, h, tol)
             out.append((list(z), [int(v) for v in masks], list(counts)))
-    return out
+    return out, (0 if exact else sum(ambiguous_labels(g, h, o[0]) for (g, h), o in zip(polytopes, out)))
 
 
 def polytope_degenerate(game: NormalFormGame, tol: float = 1e-9, max_bases: int = DEFAULT_MAX_BASES) -> bool:
@@ -216,7 +293,7 @@ def polytope_degenerate(game: NormalFormGame, tol: float = 1e-9, max_bases: int 
     exact = game.has_exact_payoffs
     m, n = game.shape
     check_size(m, n, max_bases, what="the degeneracy test")
-    (_, _, cp), (_, _, cq) = _all_vertices(game, exact, tol)
+    ((_, _, cp), (_, _, cq)), _ = _all_vertices(game, exact, tol)
     return any(c > m for c in cp) or any(c > n for c in cq)
 
 
@@ -250,7 +327,7 @@ def vertex_enumeration(
                          f"{m}x{n}; use method='lemke-howson'")
     full = (1 << (m + n)) - 1
     geo = geometry_tol(tol)
-    (px, mx, cx), (qy, my, cy) = _all_vertices(game, exact, geo)
+    ((px, mx, cx), (qy, my, cy)), ambiguous = _all_vertices(game, exact, geo)
     degenerate = any(c > m for c in cx) or any(c > n for c in cy)
 
     def nonzero(v) -> bool:
@@ -265,7 +342,11 @@ def vertex_enumeration(
         hit = (bx[:, None] | by[None, :]) == np.uint64(full)
         pairs = [(xs[i], ys[j]) for i, j in zip(*np.nonzero(hit))]
 
-    return equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=degenerate, tol=tol, exact=exact)
+    result = equilibrium_set_from_pairs(game, px, qy, pairs, degenerate=degenerate, tol=tol, exact=exact)
+    if ambiguous:
+        result.complete = False
+        result.note = "; ".join(filter(None, [result.note, ambiguity_note(ambiguous)]))
+    return result
 
 
 def _one_action_opponent(game: NormalFormGame, tol: float, exact: bool) -> EquilibriumSet:
@@ -315,6 +396,8 @@ def equilibrium_set_from_pairs(
         if exact:
             prof = [np.array([Fraction(v) for v in p], dtype=object) for p in prof]
         eq = verify(game, prof, "vertex", tol, exact=exact)
+        if eq is not None and not exact and not _within_player_scales(game, eq, tol):
+            eq = None
         if eq is None:
             rejected += 1
             continue
@@ -334,6 +417,20 @@ def equilibrium_set_from_pairs(
     return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
                           components=components, rejected=rejected, note="; ".join(notes))
 
+
+
+def _within_player_scales(game: NormalFormGame, eq: Equilibrium, tol: float) -> bool:
+    """Whether each player's regret is within ``tol`` of that player's own payoff range.
+
+    ``verify`` measures regret against the largest range of any player; when one player's payoffs span
+    1e5 and the other's 10, a float vertex that lost a label can pass that test with a regret far above
+    the small player's resolution. The polytope geometry works on each player's payoffs rescaled to
+    [1, 2], so its candidates are held to each player's own range.
+    """
+    table = game.payoffs.reshape(-1, game.num_players)
+    spans = np.ptp(table, axis=0)
+    spans = np.where(spans > 0, spans, 1.0)
+    return bool(np.all(np.asarray(game.regrets(list(eq.profile)), dtype=float) <= tol * spans))
 
 
 def connected_components(edges: list[tuple[int, int]]) -> list[list[int]]:
