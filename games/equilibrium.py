@@ -116,6 +116,15 @@ def verify(
     >>> verify(pd, [[1e-17, 1.0], [0.0, 1.0]], "guess", 1e-9).is_pure   # 1e-17 is round-off
     True
     """
+    if not exact:
+        original, game = game, game.float_safe()  # an overflowing payoff range must not disable the check
+        if game is not original:
+            eq = verify(game, profile, method, tol)
+            if eq is None:
+                return None
+            return Equilibrium(profile=eq.profile, payoffs=original.expected_payoffs(list(eq.profile)),
+                               regret=float(eq.regret) * 4.0, method=method, exact=False, tol=eq.tol * 4.0,
+                               labels=original.actions)
     abs_tol = 0.0 if exact else tol * game.payoff_scale
     try:
         prof = game.as_profile(profile, tol=max(tol, 1e-9))
@@ -150,8 +159,9 @@ def rejection_note(rejected: int, tol: float, remedy: str = "retry with exact=Tr
 
     Examples
     --------
-    >>> rejection_note(2, 1e-9)
-    '2 candidate(s) failed verification at tol=1e-09, so equilibria may be missing: retry with exact=True or a larger tol'
+    >>> print(rejection_note(2, 1e-9))  # doctest: +NORMALIZE_WHITESPACE
+    2 candidate(s) failed verification at tol=1e-09, so equilibria may be missing:
+    retry with exact=True or a larger tol
     """
     return f"{rejected} candidate(s) failed verification at tol={tol:g}, so equilibria may be missing: {remedy}"
 

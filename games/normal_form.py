@@ -173,7 +173,8 @@ class NormalFormGame:
         for i, (labels, n) in enumerate(zip(actions, shape)):
             labels = tuple(str(a) for a in labels)
             if len(labels) != n:
-                raise ValueError(f"actions[{i}] must have {n} labels (player {i + 1} has {n} actions); got {len(labels)}")
+                raise ValueError(f"actions[{i}] must have {n} labels (player {i + 1} has {n} actions); "
+                                 f"got {len(labels)}")
             out.append(labels)
         return tuple(out)
 
@@ -392,8 +393,30 @@ class NormalFormGame:
         Tolerances are multiplied by this, so that rescaling a game does not change its answers.
         """
         p = self._payoffs.reshape(-1, self.num_players)
-        rng = float(np.max(p.max(axis=0) - p.min(axis=0)))
+        with np.errstate(over="ignore"):
+            rng = float(np.max(p.max(axis=0) - p.min(axis=0)))
         return rng if rng > 0 else 1.0
+
+    def float_safe(self) -> NormalFormGame:
+        """A game with the same equilibria whose float payoff ranges and regrets are finite.
+
+        The game itself, unless a player's payoff range overflows floats (finite payoffs near ``1e308`` of
+        both signs): then a copy with every payoff divided by 4 (a power of two, so exact but for values
+        near the underflow limit). Float checks (:meth:`is_nash`, :meth:`best_responses`, verification of
+        solvers' candidates) run on it, so an overflowing range can never make every regret look small.
+
+        Examples
+        --------
+        >>> g = NormalFormGame.from_bimatrix([[1e308, -1e308], [-1e308, 1e308]])
+        >>> g.payoff_scale, g.float_safe().payoff_scale
+        (inf, 5e+307)
+        >>> g.is_nash([[1, 0], [0, 1]], tol=1e-9)
+        False
+        """
+        if np.isfinite(self.payoff_scale):
+            return self
+        return NormalFormGame(self._payoffs / 4.0, players=self.players, actions=self.actions, title=self.title,
+                              description=self.description)
 
     def _require_players(self, n: int, what: str) -> None:
         if self.num_players != n:
@@ -459,7 +482,8 @@ class NormalFormGame:
             return self.actions[player].index(action)
         if isinstance(action, (int, np.integer)) and not isinstance(action, bool):
             if not 0 <= action < self.shape[player]:
-                raise ValueError(f"action index for player {player + 1} must be in 0..{self.shape[player] - 1}; got {action}")
+                raise ValueError(f"action index for player {player + 1} must be in 0..{self.shape[player] - 1}; "
+                                 f"got {action}")
             return int(action)
         raise TypeError(f"an action must be an index or a label; got {type(action).__name__} {action!r}")
 
@@ -486,7 +510,8 @@ class NormalFormGame:
         try:
             n = len(profile)
         except TypeError as exc:
-            raise TypeError(f"{name} must be a sequence with one strategy per player; got {type(profile).__name__}") from exc
+            raise TypeError(f"{name} must be a sequence with one strategy per player; "
+                            f"got {type(profile).__name__}") from exc
         if n != self.num_players:
             raise ValueError(f"{name} must give one strategy per player ({self.num_players}); got {n}")
         out = []
@@ -612,6 +637,9 @@ class NormalFormGame:
         best = max(values)
         if values.dtype == object:
             return np.array([k for k, v in enumerate(values) if v == best], dtype=int)
+        safe = self.float_safe()
+        if safe is not self:
+            return safe.best_responses(player, profile, tol)
         return np.flatnonzero(values >= best - tol * self.payoff_scale)
 
     def is_nash(self, profile: Profile, tol: float = 1e-9) -> bool:
@@ -626,10 +654,11 @@ class NormalFormGame:
         (True, False)
         """
         tol = check_nonnegative(tol, "tol")
-        r = self.regret(profile)
-        if isinstance(r, Fraction):
-            return r <= 0
-        return bool(r <= tol * self.payoff_scale)
+        prof = self.as_profile(profile)
+        if self._use_exact(prof):
+            return self.regret(prof) <= 0
+        safe = self.float_safe()  # an overflowing range would make tol * payoff_scale infinite
+        return bool(safe.regret(prof) <= tol * safe.payoff_scale)
 
     # ------------------------------------------------------------------ structure
     def eliminate_dominated(self, mixed: bool = False, *,
@@ -702,7 +731,8 @@ class NormalFormGame:
         >>> NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]).is_zero_sum()
         True
         """
-        return bool(np.all(np.abs(self._payoffs.sum(axis=-1)) <= tol * self.payoff_scale))
+        safe = self.float_safe()
+        return bool(np.all(np.abs(safe.payoffs.sum(axis=-1)) <= tol * safe.payoff_scale))
 
     def is_degenerate(self, tol: float = 1e-9) -> bool:
         """Whether a two-player game is degenerate.
@@ -742,7 +772,8 @@ class NormalFormGame:
         out = []
         for rest in itertools.product(*(range(n) for n in self.shape[2:])):
             caption = ", ".join(f"{self.players[k + 2]}: {self.actions[k + 2][a]}" for k, a in enumerate(rest))
-            out.append((caption, {(r, c): cells[(r, c) + rest] for r in range(self.shape[0]) for c in range(self.shape[1])}))
+            out.append((caption, {(r, c): cells[(r, c) + rest]
+                                  for r in range(self.shape[0]) for c in range(self.shape[1])}))
         return out
 
     def _repr_html_(self) -> str:
@@ -753,7 +784,8 @@ class NormalFormGame:
         for caption, cells in self._slices():
             rows = []
             head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-            corner = html.escape(self.players[0]) + (" \\ " + html.escape(self.players[1]) if self.num_players > 1 else "")
+            corner = html.escape(self.players[0]) + (" \\ " + html.escape(self.players[1])
+                                                     if self.num_players > 1 else "")
             rows.append(f"<tr><th>{corner}</th>{head}</tr>")
             for r, label in enumerate(self.actions[0]):
                 tds = "".join(f"<td>{html.escape(cells[(r, c)])}</td>" for c in range(len(cols)))

@@ -30,6 +30,10 @@ def positive_bimatrix(game: NormalFormGame, exact: bool) -> tuple[np.ndarray, np
     table = game.exact_payoffs if exact else game.payoffs
     out = []
     for M in (table[..., 0], table[..., 1]):
+        with np.errstate(over="ignore"):
+            overflows = not exact and not np.isfinite(M.max() - M.min())
+        if overflows:
+            M = M / 4.0  # a range that overflows floats (payoffs near +-1e308): same equilibria, finite range
         span = M.max() - M.min()
         if span == 0:
             span = Fraction(1) if exact else 1.0

@@ -74,8 +74,9 @@ def pure_equilibria(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = Fa
     """
     max_equilibria = check_positive_int(max_equilibria, "max_equilibria")
     table = game.exact_payoffs if exact else game.payoffs
-    abs_tol = 0.0 if exact else tol * game.payoff_scale
-    regrets = pure_regrets(table)
+    checked = game if exact else game.float_safe()  # an overflowing range: compare on payoffs / 4
+    abs_tol = 0.0 if exact else tol * checked.payoff_scale
+    regrets = pure_regrets(table if exact else checked.payoffs)
     found = np.argwhere(regrets <= abs_tol)
     if len(found) > max_equilibria:
         raise ValueError(f"this game has {len(found)} pure equilibria, more than max_equilibria={max_equilibria}; "

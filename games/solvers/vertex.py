@@ -69,13 +69,18 @@ def geometry_tol(tol: float) -> float:
 #: resolution (its tightness tolerance is 1e-9 of the rescaled payoffs, and vertex coordinates compound it).
 RESOLUTION = 1e-6
 
+#: Payoff differences below this fraction of the range are round-off: ties for the float solvers.
+ROUND_OFF_TIE = 1e-12
+
 
 def float_resolution_problem(game: NormalFormGame) -> str:
     """Why float vertex enumeration cannot be trusted on ``game`` (``""`` when it can).
 
     Each player's payoffs are rescaled to ``[1, 2]`` for the polytope geometry; two payoffs that differ
     by less than :data:`RESOLUTION` of their player's range are within a few round-offs of a tie there,
-    and a vertex can gain or lose a label (an equilibrium can be missed or invented).
+    and a vertex can gain or lose a label (an equilibrium can be missed or invented). Differences below
+    :data:`ROUND_OFF_TIE` of the range are round-off (``0.1 + 0.2`` against ``0.3``) and count as ties, as
+    the float solvers document; ``exact=True`` reads each float as its shortest decimal instead.
 
     Examples
     --------
@@ -89,10 +94,13 @@ def float_resolution_problem(game: NormalFormGame) -> str:
         values = np.unique(game.payoffs[..., i])
         if len(values) < 2:
             continue
-        span = values[-1] - values[0]
+        with np.errstate(over="ignore"):
+            span = values[-1] - values[0]
         if not np.isfinite(span):
             return f"player {i + 1}'s payoff range overflows floats"
-        gap = float(np.min(np.diff(values)) / span)
+        gaps = np.diff(values) / span
+        gaps = gaps[gaps >= ROUND_OFF_TIE]  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
+        gap = float(gaps.min()) if len(gaps) else 1.0
         if gap < RESOLUTION:
             return (f"player {i + 1}'s payoffs differ by as little as {gap:.3g} of their range "
                     f"(below {RESOLUTION:g})")

@@ -240,3 +240,37 @@ def test_every_profile_is_verified():
             for eq in games.equilibria(g, method=method):
                 assert g.regret(eq.profile) <= 1e-9 * g.payoff_scale
                 assert eq.method == method
+
+
+# ---------------------------------------------------------------- scale invariance and overflowing ranges
+
+@pytest.mark.parametrize("factor", [1e-300, 1e-100, 1e-12, 1e-9, 1.0, 1e14, 3e15, 1e100, 1e300])
+def test_zero_sum_answer_does_not_depend_on_scale(factor):
+    import numpy as np
+
+    base = np.array([[3.0, -1.0, 2.0], [-2.0, 4.0, 0.0], [1.0, 1.0, -3.0]])
+    exact = games.equilibria(games.NormalFormGame.from_bimatrix(base.astype(int)), method="zero-sum", exact=True)
+    res = games.equilibria(games.NormalFormGame.from_bimatrix(base * factor), method="zero-sum")
+    assert res.value / factor == pytest.approx(float(exact.value), rel=1e-9)
+    x, y = res[0].as_float()
+    # optimality checked on the unscaled matrix: x guarantees the value, y holds the row player to it
+    assert np.all(x @ base >= float(exact.value) - 1e-9)
+    assert np.all(base @ y <= float(exact.value) + 1e-9)
+
+
+def test_overflowing_payoff_range_does_not_switch_verification_off():
+    import numpy as np
+
+    big = 1e308
+    g = games.NormalFormGame.from_bimatrix([[big, -big], [-big, big]], [[-big, big], [big, -big]])
+    assert not g.is_nash([[1, 0], [1, 0]])       # a pure profile of matching pennies is no equilibrium
+    assert g.is_nash([[0.5, 0.5], [0.5, 0.5]])
+    from games.equilibrium import verify
+
+    assert verify(g, [np.array([1.0, 0.0]), np.array([1.0, 0.0])], "guess", 1e-9) is None
+    for method in ("vertex", "support", "lemke-howson"):
+        eqs = games.equilibria(g, method=method)
+        assert len(eqs) == 1 and np.allclose(eqs[0].as_float()[0], [0.5, 0.5]), method
+    assert len(games.equilibria(g, method="pure")) == 0
+    zs = games.equilibria(g, method="zero-sum")
+    assert np.allclose(zs[0].as_float()[1], [0.5, 0.5])
