@@ -1,6 +1,6 @@
 """Evolution in two-action anonymous games played in groups.
 
-A population plays an :class:`~games.anonymous.AnonymousGame` of ``N = game.n`` players in groups drawn at
+A population plays an :class:`~games.anonymous.AnonymousGame` of ``N = game.num_players`` players in groups drawn at
 random; action 1 is called the *cooperator* type (frequency ``x`` or count ``k``), action 0 the *defector*.
 
 - Infinite, well-mixed populations: groups are binomial samples, the fitness of each type is
@@ -58,12 +58,12 @@ MAX_FINITE_WORK = 5 * 10 ** 8
 
 def _population(game: AnonymousGame, Z: Any) -> int:
     z = check_positive_int(Z, "Z", minimum=2)
-    if z < game.n:
-        raise ValueError(f"Z (population size) must be at least the group size N = {game.n}; got {z}")
-    if z * game.n ** 2 > MAX_FINITE_WORK:
+    if z < game.num_players:
+        raise ValueError(f"Z (population size) must be at least the group size N = {game.num_players}; got {z}")
+    if z * game.num_players ** 2 > MAX_FINITE_WORK:
         raise ValueError(
-            f"Z = {z} with groups of N = {game.n} is too large for the finite-population chain "
-            f"(Z * N^2 = {z * game.n ** 2} > {MAX_FINITE_WORK}); use the infinite-population "
+            f"Z = {z} with groups of N = {game.num_players} is too large for the finite-population chain "
+            f"(Z * N^2 = {z * game.num_players ** 2} > {MAX_FINITE_WORK}); use the infinite-population "
             "gradient_of_selection / interior_fixed_points, which it approaches as Z grows"
         )
     return z
@@ -164,7 +164,7 @@ def finite_fitness(game: AnonymousGame, Z: int) -> tuple[np.ndarray, np.ndarray]
     """
     g = _two_action(game)
     z = _population(g, Z)
-    n = g.n
+    n = g.num_players
     k = np.arange(z + 1)
     w_c = _hypergeom_pmf(z, np.clip(k - 1, 0, None), n - 1)
     w_d = _hypergeom_pmf(z, np.clip(k, None, z - 1), n - 1)

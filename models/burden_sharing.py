@@ -74,7 +74,7 @@ def _symmetric_summary(game: AnonymousGame, threshold: int) -> dict[str, Any]:
     """Mixed equilibria of a contribution game and each one's chance of reaching ``threshold``."""
     eqs = game.symmetric_equilibria()
     mixed = sorted(float(e.strategy[1]) for e in eqs if not e.is_pure)
-    success = [float(stats.binom.sf(threshold - 1, game.n, p)) for p in mixed]
+    success = [float(stats.binom.sf(threshold - 1, game.num_players, p)) for p in mixed]
     return {"mixed_p": tuple(mixed), "mixed_success": tuple(success), "symmetric_equilibria": eqs}
 
 
@@ -349,7 +349,7 @@ class UnequalCapacities:
             sizes = [len(m) for m in members]
             out["smallest_coalition"] = min(sizes)
             out["cheapest_coalition_cost"] = min(float(np.sum(g.costs[m])) for m in members)
-            out["largest_free_riders"] = g.n - min(sizes)
+            out["largest_free_riders"] = g.num_players - min(sizes)
             out["max_regret"] = max_regret(eqs)
         else:
             out.update(smallest_coalition=np.nan, cheapest_coalition_cost=np.nan, largest_free_riders=np.nan,

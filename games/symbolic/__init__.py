@@ -4,9 +4,9 @@ mixed equilibria, regions of parameter space, and ``subs``/``lambdify`` to the n
 Examples
 --------
 >>> import sympy as sp
->>> from games.symbolic import hawk_dove
+>>> from games.catalog import hawk_dove
 >>> V, C = sp.symbols("V C", positive=True)
->>> hd = hawk_dove(V, C)
+>>> hd = hawk_dove(V, C, symbolic=True)
 >>> mixed, = hd.mixed_equilibria()
 >>> mixed.profile[0][0], mixed.condition
 (V/C, C > V)

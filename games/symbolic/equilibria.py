@@ -95,9 +95,9 @@ class SymbolicEquilibrium:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> [eq.pure_actions() for eq in hawk_dove(V, C).equilibria()][:2]
+        >>> [eq.pure_actions() for eq in hawk_dove(V, C, symbolic=True, actions=("H", "D")).equilibria()][:2]
         [('H', 'H'), ('H', 'D')]
         """
         if not self.is_pure:
@@ -153,9 +153,9 @@ class SymbolicEquilibrium:
         Examples
         --------
         >>> import sympy as sp, numpy as np
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> eq = hawk_dove(V, C).support_equilibria([[0, 1], [0, 1]])[0]
+        >>> eq = hawk_dove(V, C, symbolic=True).support_equilibria([[0, 1], [0, 1]])[0]
         >>> valid, prof = eq.lambdify()(V=2.0, C=np.array([1.0, 4.0]))
         >>> valid.tolist(), prof[0][:, 0].tolist()
         ([False, True], [2.0, 0.5])
@@ -183,9 +183,9 @@ class SymbolicEquilibrium:
         Examples
         --------
         >>> import sympy as sp
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> print(hawk_dove(V, C).pure_equilibria()[0].latex())
+        >>> print(hawk_dove(V, C, symbolic=True, actions=("H", "D")).pure_equilibria()[0].latex())
         \\left(\\text{H}, \\text{H}\\right):\\ u =
         \\left(\\frac{- C + V}{2}, \\frac{- C + V}{2}\\right)\\ \\text{when}\\ V \\geq C
         """
@@ -256,8 +256,8 @@ def all_supports(game: SymbolicGame) -> list[tuple[tuple[int, ...], ...]]:
     A 2x2 game has four pure profiles and one fully mixed one (a nondegenerate two-player game has
     equal support sizes, so 1-vs-2 supports are skipped).
 
-    >>> from games.symbolic import hawk_dove
-    >>> all_supports(hawk_dove())
+    >>> from games.catalog import hawk_dove
+    >>> all_supports(hawk_dove(symbolic=True))
     [((0,), (0,)), ((0,), (1,)), ((1,), (0,)), ((1,), (1,)), ((0, 1), (0, 1))]
     """
     shape = game.shape
@@ -325,9 +325,9 @@ def support_equilibria(game: SymbolicGame, supports: Sequence[Sequence[int | str
     ``V > V / 2``.
 
     >>> import sympy as sp
-    >>> from games.symbolic import hawk_dove
+    >>> from games.catalog import hawk_dove
     >>> V, C = sp.symbols("V C", positive=True)
-    >>> hd = hawk_dove(V, C)
+    >>> hd = hawk_dove(V, C, symbolic=True, actions=("H", "D"))
     >>> eq, = support_equilibria(hd, [["H"], ["D"]])
     >>> eq.profile, eq.payoffs, eq.condition
     (((1, 0), (0, 1)), (V, 0), C >= V)

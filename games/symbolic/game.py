@@ -240,8 +240,8 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
-        >>> hawk_dove(4, 2).payoff_scale
+        >>> from games.catalog import hawk_dove
+        >>> hawk_dove(4, 2, symbolic=True).payoff_scale
         4
         """
         entries = list(self._payoffs.ravel())
@@ -253,9 +253,9 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> sp.simplify(hawk_dove(V, C).regret([[0, 1], [0, 1]]))
+        >>> sp.simplify(hawk_dove(V, C, symbolic=True).regret([[0, 1], [0, 1]]))
         V/2
         """
         return sp.Max(sp.Integer(0), *self._gains(profile))
@@ -293,9 +293,9 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> hawk_dove(V, C).is_nash([[1, 0], [1, 0]])
+        >>> hawk_dove(V, C, symbolic=True).is_nash([[1, 0], [1, 0]])
         C <= V
         """
         return sp.simplify(sp.And(*[sp.Le(g, tol) for g in self._gains(profile)]))
@@ -305,8 +305,8 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
-        >>> hawk_dove(4, 2).to_normal_form().payoffs[0, 0].tolist()
+        >>> from games.catalog import hawk_dove
+        >>> hawk_dove(4, 2, symbolic=True).to_normal_form().payoffs[0, 0].tolist()
         [1.0, 1.0]
         """
         return self.subs(values)
@@ -322,9 +322,9 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> hawk_dove(V, C).equilibrium_condition(["H", "H"])
+        >>> hawk_dove(V, C, symbolic=True, actions=("H", "D")).equilibrium_condition(["H", "H"])
         V >= C
         """
         if len(profile) != self.num_players:
@@ -386,9 +386,9 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> [(eq.name, eq.condition) for eq in hawk_dove(V, C).equilibria()]
+        >>> [(eq.name, eq.condition) for eq in hawk_dove(V, C, symbolic=True, actions=("H", "D")).equilibria()]
         [('(H, H)', V >= C), ('(H, D)', C >= V), ('(D, H)', C >= V), ('(mix(H,D), mix(H,D))', C > V)]
         """
         if "equilibria" not in self._cache:
@@ -423,11 +423,11 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> hawk_dove(V, C).subs(V=2, C=4).exact_payoffs[0, 0].tolist()
+        >>> hawk_dove(V, C, symbolic=True).subs(V=2, C=4).exact_payoffs[0, 0].tolist()
         [Fraction(-1, 1), Fraction(-1, 1)]
-        >>> hawk_dove(V, C).subs(V=2)
+        >>> hawk_dove(V, C, symbolic=True).subs(V=2)
         Traceback (most recent call last):
         ...
         ValueError: values must give every parameter; missing C
@@ -461,9 +461,9 @@ class SymbolicGame:
 
         Examples
         --------
-        >>> from games.symbolic import hawk_dove
+        >>> from games.catalog import hawk_dove
         >>> V, C = sp.symbols("V C", positive=True)
-        >>> f = hawk_dove(V, C).lambdify()
+        >>> f = hawk_dove(V, C, symbolic=True).lambdify()
         >>> out = f(V=np.array([2.0, 4.0]), C=6.0)
         >>> out.shape, out[:, 0, 0, 0].tolist()
         ((2, 2, 2, 2), [-2.0, -1.0])

@@ -61,9 +61,9 @@ class RegionMap:
     region.
 
     >>> import sympy as sp
-    >>> from games.symbolic import hawk_dove
+    >>> from games.catalog import hawk_dove
     >>> V, C = sp.symbols("V C", positive=True)
-    >>> rm = hawk_dove(V, C).regions((C, 1, 4), fixed={V: 2}, resolution=6)
+    >>> rm = hawk_dove(V, C, symbolic=True, actions=("H", "D")).regions((C, 1, 4), fixed={V: 2}, resolution=6)
     >>> rm
     RegionMap(C; 2 regions)
       (1, 2): (H, H)
@@ -211,9 +211,9 @@ def region_map(game: SymbolicGame, x: Any, y: Any = None, *, fixed: Mapping[Any,
     mixed equilibrium above.
 
     >>> import sympy as sp
-    >>> from games.symbolic import hawk_dove
+    >>> from games.catalog import hawk_dove
     >>> V, C = sp.symbols("V C", positive=True)
-    >>> rm = hawk_dove(V, C).regions((C, 1, 4), fixed={V: 2}, resolution=31)
+    >>> rm = hawk_dove(V, C, symbolic=True, actions=("H", "D")).regions((C, 1, 4), fixed={V: 2}, resolution=31)
     >>> rm.intervals
     [(1, 2, ('(H, H)',)), (2, 4, ('(H, D)', '(D, H)', '(mix(H,D), mix(H,D))'))]
     """

@@ -26,7 +26,8 @@ def strategies() -> list:
 def main() -> None:
     import numpy as np
 
-    from games.repeated import prisoners_dilemma, round_robin, simulated_payoffs
+    from games.catalog import prisoners_dilemma
+    from games.repeated import round_robin, simulated_payoffs
 
     pd = prisoners_dilemma()
     strats = strategies()

@@ -210,7 +210,7 @@ def _gambit_equilibria(g: AnonymousGame) -> list[list[list[float]]]:
     import pygambit as gbt
 
     arr = g.to_normal_form().payoffs.astype(int)
-    game = gbt.Game.from_arrays(*[arr[..., i] for i in range(g.n)])
+    game = gbt.Game.from_arrays(*[arr[..., i] for i in range(g.num_players)])
     result = gbt.nash.enumpoly_solve(game)
     return [[[float(eq[s]) for s in p.strategies] for p in game.players] for eq in result.equilibria]
 

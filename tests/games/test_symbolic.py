@@ -9,15 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import games
-from games.symbolic import (
-    Assumptions,
-    SymbolicGame,
-    battle_of_the_sexes,
-    hawk_dove,
-    matching_pennies,
-    ordering,
-    prisoners_dilemma,
-)
+from games.catalog import battle_of_the_sexes, hawk_dove, matching_pennies, prisoners_dilemma
+from games.symbolic import Assumptions, SymbolicGame, ordering
 
 V, C = sp.symbols("V C", positive=True)
 
@@ -25,7 +18,7 @@ V, C = sp.symbols("V C", positive=True)
 def test_hawk_dove_mixed_equilibrium_is_v_over_c():
     """Maynard Smith (1982), *Evolution and the Theory of Games*, ch. 2: with C > V the ESS plays
     Hawk with probability V/C; with V >= C pure Hawk is the equilibrium."""
-    hd = hawk_dove(V, C)
+    hd = hawk_dove(V, C, symbolic=True, actions=("H", "D"))
     mixed, = hd.mixed_equilibria()
     assert sp.simplify(mixed.profile[0][0] - V / C) == 0
     assert sp.simplify(mixed.profile[1][0] - V / C) == 0
@@ -38,7 +31,7 @@ def test_hawk_dove_mixed_equilibrium_is_v_over_c():
 
 def test_matching_pennies_half_half_for_any_stake():
     """Matching pennies: the unique equilibrium mixes 1/2-1/2 (von Neumann & Morgenstern 1944)."""
-    eqs = matching_pennies().equilibria()
+    eqs = matching_pennies(symbolic=True, actions=("H", "T")).equilibria()
     assert len(eqs) == 1
     assert eqs[0].profile == ((sp.Rational(1, 2),) * 2,) * 2
     assert eqs[0].condition is sp.true
@@ -47,7 +40,7 @@ def test_matching_pennies_half_half_for_any_stake():
 def test_battle_of_the_sexes_closed_form():
     """Battle of the sexes with payoffs a > b > 0 (by hand): two pure equilibria and the mixed one in
     which the row player plays X with probability a/(a+b) (making the column player indifferent)."""
-    bos = battle_of_the_sexes()
+    bos = battle_of_the_sexes(symbolic=True, actions=("X", "Y"))
     a, b = sp.symbols("a b")
     names = [eq.name for eq in bos.equilibria()]
     assert names == ["(X, X)", "(Y, Y)", "(mix(X,Y), mix(X,Y))"]
@@ -60,11 +53,11 @@ def test_battle_of_the_sexes_closed_form():
 def test_prisoners_dilemma_conditions():
     """With T > R > P > S mutual defection is the only equilibrium; without the ordering, mutual
     cooperation is one exactly when R >= T (by hand: the only deviation from (C, C) pays T)."""
-    pd = prisoners_dilemma()
+    pd = prisoners_dilemma(iterated=False, symbolic=True)
     conds = pd.pure_conditions()
     assert conds == {("C", "C"): sp.false, ("C", "D"): sp.false, ("D", "C"): sp.false, ("D", "D"): sp.true}
-    free = prisoners_dilemma(assume_order=False)
     T, R, P, S = sp.symbols("T R P S")
+    free = SymbolicGame.symmetric([[R, S], [T, P]], actions=[["C", "D"], ["C", "D"]])   # no ordering assumed
     assert free.equilibrium_condition(["C", "C"]) == (R >= T)
     assert free.equilibrium_condition(["D", "D"]) == (P >= S)
     mixed = [eq for eq in free.equilibria() if not eq.is_pure][0]
@@ -78,7 +71,7 @@ def test_grim_trigger_threshold_on_symbolic_stage_game():
     from games.repeated import GRIM, critical_discount
 
     T, R, P, S = sp.symbols("T R P S")
-    pd = prisoners_dilemma()
+    pd = prisoners_dilemma(iterated=False, symbolic=True)
     delta = critical_discount(pd.payoffs, GRIM, GRIM, at={T: 5, R: 3, P: 1, S: 0})
     assert sp.simplify(delta - (T - R) / (T - P)) == 0
 
@@ -101,7 +94,7 @@ def test_volunteers_dilemma_three_players():
 def test_regions_one_parameter_exact_break_point():
     """Hawk-dove with V = 3: pure Hawk for C < 3, the two asymmetric pure and the mixed equilibrium
     for C > 3 (by hand from the conditions above)."""
-    rm = hawk_dove(V, C).regions((C, 1, 6), fixed={V: 3}, resolution=51)
+    rm = hawk_dove(V, C, symbolic=True, actions=("H", "D")).regions((C, 1, 6), fixed={V: 3}, resolution=51)
     assert [(lo, hi) for lo, hi, _ in rm.intervals] == [(1, 3), (3, 6)]
     assert rm.intervals[0][2] == ("(H, H)",)
     assert set(rm.intervals[1][2]) == {"(H, D)", "(D, H)", "(mix(H,D), mix(H,D))"}
@@ -155,7 +148,7 @@ def test_symbolic_equilibria_agree_with_numeric_solver(values):
         assert any(all(list(map(Fraction, p)) == list(q) for p, q in zip(prof, num.profile)) for num in numeric)
 
 
-HD = hawk_dove(V, C)
+HD = hawk_dove(V, C, symbolic=True, actions=("H", "D"))
 HD_PAYOFFS = HD.lambdify()
 HD_MIXED = HD.mixed_equilibria()[0].lambdify()
 
@@ -172,13 +165,13 @@ def test_lambdify_agrees_with_subs(v, c):
 
 
 def test_subs_is_exact_for_rationals():
-    g = hawk_dove(V, C).subs(V=2, C=Fraction(9, 2))
+    g = hawk_dove(V, C, symbolic=True, actions=("H", "D")).subs(V=2, C=Fraction(9, 2))
     assert g.has_exact_payoffs
     assert g.exact_payoffs[0, 0, 0] == Fraction(-5, 4)
 
 
 def test_latex_output():
-    hd = hawk_dove(V, C)
+    hd = hawk_dove(V, C, symbolic=True, actions=("H", "D"))
     assert r"\frac{V}{2}" in hd.latex() and hd._repr_latex_().startswith("$$")
     mixed = hd.mixed_equilibria()[0]
     assert r"\frac{V}{C}" in mixed.latex() and "C > V" in mixed.latex()
@@ -203,12 +196,12 @@ def test_bad_assumptions_are_refused():
 
 
 def test_bad_values_and_sizes_are_refused():
-    hd = hawk_dove(V, C)
+    hd = hawk_dove(V, C, symbolic=True, actions=("H", "D"))
     with pytest.raises(ValueError, match="missing C"):
         hd.subs(V=1)
     with pytest.raises(ValueError, match="not a parameter"):
         hd.subs(V=1, C=2, W=3)
-    pd = prisoners_dilemma()
+    pd = prisoners_dilemma(iterated=False, symbolic=True)
     with pytest.raises(ValueError, match="violate the assumptions"):
         pd.subs(T=1, R=2, P=0, S=-1)
     big = SymbolicGame.from_bimatrix(sp.Matrix(6, 6, lambda i, j: sp.Symbol(f"u{i}{j}")))
@@ -279,7 +272,7 @@ def test_large_symbolic_game_is_refused_quickly():
 def test_condition_is_not_evaluated_outside_the_assumptions():
     """hawk_dove's symbols are positive; (H, H) needs V >= C. At V = -1, C = -3 the raw condition
     holds, but the point violates the assumptions, so holds() must refuse rather than answer."""
-    eq = hawk_dove().equilibria()[0]
+    eq = hawk_dove(symbolic=True, actions=("H", "D")).equilibria()[0]
     assert eq.holds({"V": 3, "C": 1}) is True
     with pytest.raises(ValueError, match="assumptions"):
         eq.holds({"V": -1, "C": -3})
@@ -287,17 +280,17 @@ def test_condition_is_not_evaluated_outside_the_assumptions():
 
 def test_regions_refuse_fixed_values_that_violate_assumptions():
     with pytest.raises(ValueError, match="violate the assumptions V > 0"):
-        hawk_dove().regions(("C", 1, 4), fixed={"V": -2})
+        hawk_dove(symbolic=True, actions=("H", "D")).regions(("C", 1, 4), fixed={"V": -2})
 
 
 def test_regions_refuse_a_slice_outside_the_assumptions():
     with pytest.raises(ValueError, match="no grid point"):
-        hawk_dove().regions(("C", -4, -1), fixed={"V": 2})
+        hawk_dove(symbolic=True, actions=("H", "D")).regions(("C", -4, -1), fixed={"V": 2})
 
 
 def test_regions_bounds_must_be_numbers():
     with pytest.raises(TypeError, match="numeric bounds"):
-        hawk_dove().regions(("C", "low", 1), fixed={"V": 2})
+        hawk_dove(symbolic=True, actions=("H", "D")).regions(("C", "low", 1), fixed={"V": 2})
 
 
 def test_regions_with_a_parameter_in_a_denominator_skip_the_pole():

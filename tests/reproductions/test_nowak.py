@@ -12,8 +12,9 @@ import numpy as np
 import pytest
 
 import games
+from games.catalog import donation_game
 from games.evolution import fixation_matrix, replicator_dynamics
-from games.repeated import ALLD, TFT, average_payoffs, critical_discount, donation_game
+from games.repeated import ALLD, TFT, average_payoffs, critical_discount
 
 B, C = 3, 1
 
