@@ -489,7 +489,7 @@ class AnonymousGame(GameMixin):
         A 4-player stag hunt: hunting stag (action 1) pays 3 if all others hunt stag too, else 0; hare pays 1.
 
         >>> g = AnonymousGame.from_table([[1, 1, 1, 1], [0, 0, 0, 3]], actions=["hare", "stag"])
-        >>> g.n, [e.counts for e in g.pure_equilibria()]
+        >>> g.num_players, [e.counts for e in g.pure_equilibria()]
         (4, [(4, 0), (0, 4)])
         """
         arr = as_real_array(table, "table", ndim=2)
