@@ -51,6 +51,13 @@ MAX_NORMAL_FORM_ENTRIES = 4_000_000
 
 
 # ---------------------------------------------------------------------------------------------- combinatorics
+#: Payoff evaluations a Newton run of :meth:`AnonymousGame.symmetric_equilibria` takes, for work estimates.
+NEWTON_EVALUATIONS = 50
+
+#: Refuse symmetric-equilibrium searches estimated to read more payoff-table entries than this (~30 s).
+MAX_NEWTON_WORK = 5e8
+
+
 def compositions(m: int, k: int) -> np.ndarray:
     """All ways of splitting ``m`` players among ``k`` actions, as rows of counts.
 
@@ -642,7 +649,8 @@ class AnonymousGame(GameMixin):
         """
         m = np.asarray(counts, dtype=np.int64)
         if m.shape != (self.k,) or m.min() < 0 or m.sum() != self.num_players:
-            raise ValueError(f"counts must be {self.k} non-negative integers summing to n = {self.num_players}; got {list(counts)}")
+            raise ValueError(f"counts must be {self.k} non-negative integers summing to n = {self.num_players}; "
+                             f"got {list(counts)}")
         return float(self._pure_regrets(m[None, :])[0])
 
     def _pure_regrets(self, profiles: np.ndarray) -> np.ndarray:
@@ -690,7 +698,7 @@ class AnonymousGame(GameMixin):
                              "for symmetric profiles use action_values(strategy), for pure ones count_regret")
         cols = self.others_counts[:, 1:]
         out = np.empty((len(uniq), self.k))
-        for u, row in enumerate(uniq):
+        for u in range(len(uniq)):
             skip = int(np.flatnonzero(inverse.ravel() == u)[0])
             dist = np.zeros((self.num_players,) * (self.k - 1))
             dist[(0,) * (self.k - 1)] = 1.0
@@ -760,8 +768,8 @@ class AnonymousGame(GameMixin):
                 others = m.copy()
                 others[a] -= 1
                 pay[a] = self._table[a, self._column(others[None, :])[0]]
-            items.append(self._record("pure", tuple(int(v) for v in m), m / self.num_players, pay, float(r), "pure counts",
-                                      abs_tol))
+            items.append(self._record("pure", tuple(int(v) for v in m), m / self.num_players, pay, float(r),
+                                      "pure counts", abs_tol))
         return AnonymousEquilibriumSet(items, method="pure counts", complete=True,
                                        note="every pure equilibrium, as counts of players per action")
 
@@ -812,6 +820,7 @@ class AnonymousGame(GameMixin):
         [0.211325, 0.788675]
         """
         tol = check_tolerance(tol)
+        self.check_newton_work(starts)
         abs_tol = tol * self.payoff_scale
         items: list[AnonymousEquilibrium] = []
         rejected = lost = 0    # lost: indifference points (equilibria up to round-off) that failed the tolerance
@@ -864,6 +873,35 @@ class AnonymousGame(GameMixin):
                                        rejected=rejected, note="; ".join(notes) or
                                        "every symmetric equilibrium (pure and mixed)")
 
+    def newton_work(self, starts: int = 12) -> float:
+        """Estimated payoff-table entries read by the Newton search of :meth:`symmetric_equilibria`.
+
+        Every support of three or more actions gets ``starts`` Newton runs of about
+        :data:`NEWTON_EVALUATIONS` evaluations each, and one evaluation reads the whole ``k x M`` table
+        (``M`` the compositions of the ``n - 1`` others into ``k`` counts).
+
+        Examples
+        --------
+        >>> AnonymousGame.from_function(3, 2, lambda a, c: float(a)).newton_work()
+        0.0
+        """
+        supports = 2 ** self.k - 1 - self.k - comb(self.k, 2)
+        return float(supports) * starts * NEWTON_EVALUATIONS * self.k * self._table.shape[1]
+
+    def check_newton_work(self, starts: int = 12, max_work: float | None = None) -> None:
+        """Refuse (at once) a Newton search estimated to read more than ``max_work`` table entries."""
+        limit = MAX_NEWTON_WORK if max_work is None else max_work
+        work = self.newton_work(starts)
+        if work > limit:
+            raise ValueError(
+                f"the symmetric mixed equilibria of {self.num_players} players with {self.k} actions would need "
+                f"about {work:.3g} payoff evaluations (Newton from {starts} starts on each of "
+                f"{2 ** self.k - 1 - self.k - comb(self.k, 2)} supports of 3+ actions, over "
+                f"{self._table.shape[1]:,} count profiles of the others), more than {limit:.3g} (minutes or more); "
+                "use pure_equilibria() (or games.equilibria(game, method='pure')) for the pure equilibria, "
+                "a game with fewer actions (2 actions: every symmetric equilibrium by exact root finding), or "
+                "fewer players")
+
     def _edge_candidates(self, support: tuple[int, int], xtol: float) -> tuple[list[np.ndarray], bool]:
         a, b = support
         d = self.gain_coefficients(b, a)       # gain of b over a, others mixing with prob p on b
@@ -911,6 +949,7 @@ class AnonymousGame(GameMixin):
         >>> [e.kind for e in eqs], eqs.complete
         (['pure', 'symmetric mixed'], True)
         """
+        self.check_newton_work()  # before the pure search, so a refusal is immediate
         pure = self.pure_equilibria(tol=tol)
         sym = self.symmetric_equilibria(tol=tol, xtol=xtol)
         items = list(pure) + [e for e in sym if not e.is_pure]
@@ -937,8 +976,9 @@ class AnonymousGame(GameMixin):
 
         entries = float(self.k) ** self.num_players * self.num_players
         if entries > max_entries:
-            raise ValueError(f"the normal form of {self.num_players} players with {self.k} actions has {entries:.3g} payoff "
-                             f"entries (limit max_entries={max_entries}); work with the AnonymousGame itself "
+            raise ValueError(f"the normal form of {self.num_players} players with {self.k} actions has "
+                             f"{entries:.3g} payoff entries (limit max_entries={max_entries}); work with the "
+                             "AnonymousGame itself "
                              "(equilibria(), action_values()), which uses counts instead of profiles")
         profiles = np.indices((self.k,) * self.num_players).reshape(self.num_players, -1).T
         counts = np.stack([(profiles == a).sum(axis=1) for a in range(self.k)], axis=1)

@@ -156,6 +156,9 @@ def _read_source(source: Any) -> tuple[str, str]:
     if isinstance(source, os.PathLike):
         path = Path(source)
     elif isinstance(source, str):
+        if not source.strip():
+            raise ValueError(f"path_or_text is empty ({source!r}): give the path of an .nfg file or its text "
+                             "(starting with 'NFG')")
         if source.lstrip("\ufeff \t\r\n").startswith("NFG") or "\n" in source or "{" in source:
             return source.removeprefix("\ufeff"), "<nfg text>"
         path = Path(source)
@@ -231,7 +234,10 @@ def read_nfg(path_or_text: str | os.PathLike) -> NormalFormGame:
     table[:] = [v for row in values for v in row]
     arr = table.reshape(shape[::-1] + (n_players,))
     arr = arr.transpose(tuple(range(n_players - 1, -1, -1)) + (n_players,))
-    return NormalFormGame(arr, players=players, actions=actions, title=title, description=description)
+    try:
+        return NormalFormGame(arr, players=players, actions=actions, title=title, description=description)
+    except ValueError as exc:  # e.g. two strategies with one label: say which file
+        raise ValueError(f"{name}: {exc}") from exc
 
 
 def _read_strategies(p: _Parser, n_players: int) -> list[list[str]]:

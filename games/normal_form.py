@@ -157,6 +157,10 @@ class NormalFormGame:
         players = tuple(str(p) for p in players)
         if len(players) != n:
             raise ValueError(f"players must name {n} players; got {len(players)}: {players}")
+        dup = _first_duplicate(players)
+        if dup is not None:
+            raise ValueError(f"players must have distinct names (labels select players); {dup!r} appears more "
+                             f"than once in {players}")
         return players
 
     @staticmethod
@@ -175,6 +179,10 @@ class NormalFormGame:
             if len(labels) != n:
                 raise ValueError(f"actions[{i}] must have {n} labels (player {i + 1} has {n} actions); "
                                  f"got {len(labels)}")
+            dup = _first_duplicate(labels)
+            if dup is not None:
+                raise ValueError(f"actions[{i}] must have distinct labels (labels select actions); {dup!r} appears "
+                                 f"more than once in player {i + 1}'s actions {labels}")
             out.append(labels)
         return tuple(out)
 
@@ -808,3 +816,11 @@ class NormalFormGame:
         return "$$" + r"\quad ".join(blocks) + "$$"
 
 
+def _first_duplicate(labels: Sequence[str]) -> str | None:
+    """The first label that appears twice, else ``None``."""
+    seen: set[str] = set()
+    for label in labels:
+        if label in seen:
+            return label
+        seen.add(label)
+    return None

@@ -35,6 +35,14 @@ VECTOR_CHUNK = 100_000
 
 
 # --------------------------------------------------------------------------- grids
+def _grid_size(grid: Any) -> int:
+    """The number of points of ``grid``, from the lengths of its axes when they have one (no copy)."""
+    if isinstance(grid, Mapping) and grid and all(hasattr(v, "__len__") and not isinstance(v, (str, bytes))
+                                                   for v in grid.values()):
+        return math.prod(len(v) for v in grid.values())
+    return _Grid(grid).size
+
+
 class _Grid:
     """The points of a sweep, served by index range without materialising a Cartesian product."""
 
@@ -335,6 +343,9 @@ def _vector_result(out: Any, size: int) -> dict[str, np.ndarray]:
     return result
 
 
+#: :func:`sweep` refuses grids of more points than this unless told otherwise (one table row per point).
+DEFAULT_MAX_POINTS = 10_000_000
+
 # --------------------------------------------------------------------------- public API
 def sweep_iter(
     target: Any,
@@ -450,6 +461,7 @@ def sweep(
     progress: bool | None = None,
     chunksize: int | None = None,
     vectorized: bool = False,
+    max_points: int | None = DEFAULT_MAX_POINTS,
 ) -> pd.DataFrame:
     """Evaluate a function or a model at every point of a grid; one row per point.
 
@@ -478,6 +490,9 @@ def sweep(
     vectorized : bool
         The target accepts one numpy array per parameter (a chunk of points) and returns a dict of arrays
         (or one array) with one entry per point; it is called once per chunk.
+    max_points : int or None
+        Refuse (before evaluating anything) a grid of more points than this, naming the count; ``None``
+        for no limit. :func:`sweep_iter` streams any number of points without building the table.
 
     Returns
     -------
@@ -528,6 +543,14 @@ def sweep(
     0  3.0  2.0             3                      True
     1  3.0  5.0             1                     False
     """
+    if max_points is not None:
+        if isinstance(max_points, bool) or not isinstance(max_points, (int, np.integer)) or max_points < 1:
+            raise ValueError(f"max_points must be a positive integer or None; got {max_points!r}")
+        size = _grid_size(grid)
+        if size > max_points:
+            raise ValueError(f"the grid has {size:,} points, more than max_points={int(max_points):,}; "
+                             "use a coarser grid, raise max_points (the table holds one row per point), or "
+                             "stream it chunk by chunk with sweep_iter")
     frames = list(sweep_iter(target, grid, seed=seed, executor=executor, progress=progress,
                              chunksize=chunksize, vectorized=vectorized))
     out = pd.concat(frames) if len(frames) > 1 else frames[0]

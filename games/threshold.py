@@ -87,7 +87,8 @@ class ThresholdGame(GameMixin):
         if np.any(w <= 0):
             raise ValueError(f"capacities must be positive; got {w.tolist()}")
         if np.any(c <= 0):
-            raise ValueError(f"costs must be positive (a cost of zero or less makes contributing free); got {c.tolist()}")
+            raise ValueError(f"costs must be positive (a cost of zero or less makes contributing free); "
+                             f"got {c.tolist()}")
         if np.any(v < 0):
             raise ValueError(f"values must be non-negative; got {v.tolist()}")
         if np.ndim(requirement) != 0:
@@ -109,20 +110,26 @@ class ThresholdGame(GameMixin):
         self.actions = (("out", "in"),) * n
 
     def __repr__(self) -> str:
-        return f"<ThresholdGame: {self.num_players} players, requirement {self.requirement:g} of {self.capacities.sum():g}>"
+        return (f"<ThresholdGame: {self.num_players} players, requirement {self.requirement:g} "
+                f"of {self.capacities.sum():g}>")
 
     # ------------------------------------------------------------------------------------------ payoffs
     def _mask(self, contributors: Any) -> np.ndarray:
         arr = np.asarray(contributors)
         if arr.dtype == bool:
             if arr.shape != (self.num_players,):
-                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a boolean mask of "
-                                 f"length {self.num_players}; got a boolean array of shape {arr.shape}")
+                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a "
+                                 f"boolean mask of length {self.num_players}; got a boolean array of shape {arr.shape}")
             return arr.copy()
         mask = np.zeros(self.num_players, dtype=bool)
         for i in np.ravel(arr).tolist():
             if isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < self.num_players:
-                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a boolean mask; got {i!r}")
+                raise ValueError(f"contributors must be player indices in 0..{self.num_players - 1} or a boolean "
+                                 f"mask; got {i!r}")
+            if mask[i]:
+                raise ValueError(f"contributors lists player {i} twice: {np.ravel(arr).tolist()}; give distinct "
+                                 "player indices (e.g. [0, 2]) or a boolean mask of length "
+                                 f"{self.num_players} (e.g. [True, False, True]); a 0/1 int list is read as indices")
             mask[i] = True
         return mask
 
@@ -131,13 +138,23 @@ class ThresholdGame(GameMixin):
         return bool(self.capacities[self._mask(contributors)].sum() >= self.requirement - self.cap_tol)
 
     def payoffs(self, contributors: Any) -> np.ndarray:
-        """Each player's payoff when the players in ``contributors`` (indices or a mask) contribute.
+        """Each player's payoff when the players in ``contributors`` contribute.
+
+        ``contributors`` is either distinct player indices (ints: ``[0, 2]``) or a boolean mask of length
+        ``num_players`` (``[True, False, True]``). A list of ints is always read as indices, so ``[1, 0, 1]``
+        (a 0/1 list meant as a mask) is refused: it names player 1 twice.
 
         Examples
         --------
         >>> g = ThresholdGame([5, 3, 2], costs=[1, 1, 1], values=[4, 4, 0.5], requirement=6)
         >>> g.payoffs([0, 1]).tolist()
         [3.0, 3.0, 0.5]
+        >>> g.payoffs([True, True, False]).tolist()
+        [3.0, 3.0, 0.5]
+        >>> g.payoffs([1, 0, 1])
+        Traceback (most recent call last):
+        ...
+        ValueError: contributors lists player 1 twice: [1, 0, 1]; give distinct player indices (e.g. [0, 2]) or ...
         """
         s = self._mask(contributors)
         return self.values * self.provided(s) - self.costs * s
@@ -221,7 +238,15 @@ class ThresholdGame(GameMixin):
         >>> g = ThresholdGame([3, 2, 2, 1], [1, 1, 1, 1], [2, 2, 2, 2], requirement=4)
         >>> sorted(g.minimal_coalitions())
         [(0, 1), (0, 2), (0, 3), (1, 2)]
+        >>> next(g.minimal_coalitions(limit=0))
+        Traceback (most recent call last):
+        ...
+        ValueError: limit must be a positive integer or None; got 0
         """
+        if limit is not None:
+            if isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 1:
+                raise ValueError(f"limit must be a positive integer or None; got {limit!r}")
+            limit = int(limit)
         return self._search(limit, None)
 
     def _search(self, limit: int | None, max_steps: int | None) -> Iterator[tuple[int, ...]]:
@@ -275,7 +300,8 @@ class ThresholdGame(GameMixin):
             return sum(1 for _ in self._search(None, max_work))
         except ValueError:
             raise ValueError(
-                f"counting the provision equilibria of these {self.num_players} players needs more than max_work={max_work} "
+                f"counting the provision equilibria of these {self.num_players} players needs more than "
+                f"max_work={max_work} "
                 "search steps: the fast count needs capacities and a requirement that are integers (or short "
                 "decimals); use minimal_coalitions(), which yields them one at a time, or round the capacities"
             ) from None

@@ -44,6 +44,7 @@ from .vertex import (
     float_resolution_problem,
     float_vertices,
     geometry_tol,
+    lemke_howson_hint,
     vertex_enumeration,
 )
 
@@ -215,8 +216,8 @@ def hull_equilibria(
     if estimate > max_vertices:
         raise ValueError(
             f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
-            f"than max_vertices={max_vertices:.3g}; use method='lemke-howson' for one equilibrium (label=None for "
-            "one per starting label), method='pure' for the pure ones, or method='zero-sum' if the game is zero-sum")
+            f"than max_vertices={max_vertices:.3g}; use {lemke_howson_hint(m, n)}, method='pure' for the pure ones, "
+            "or method='zero-sum' if the game is zero-sum")
     if m + n > 64:
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:

@@ -189,7 +189,8 @@ def test_exact_games_are_reduced_exactly():
 
 def test_an_ambiguous_action_label_is_refused():
     # Two row actions share the label "x": a profile naming "x" could mean either (before: silently the first).
-    g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[1, 0], [0, 1]], actions=[["x", "x"], ["a", "b"]])
-    with pytest.raises(ValueError, match="several actions labelled 'x'"):
-        g.regret(["x", "a"])
-    assert g.regret([1, "b"]) == 0   # by index it is fine: (row 2, b) is the diagonal equilibrium
+    # Now refused when the game is built, naming the duplicate (before: refused only when the label was used).
+    with pytest.raises(ValueError, match="'x' appears more than once in player 1's actions"):
+        NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[1, 0], [0, 1]], actions=[["x", "x"], ["a", "b"]])
+    g = NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[1, 0], [0, 1]], actions=[["x", "y"], ["a", "b"]])
+    assert g.regret([1, "b"]) == 0   # mixed index/label profiles still work: (row 2, b) is an equilibrium

@@ -280,3 +280,30 @@ if __name__ == "__main__":
         out["games"][name] = {"table": game.table.tolist(), "equilibria": _gambit_equilibria(game)}
     FIXTURE.write_text(json.dumps(out, indent=1))
     print(f"wrote {FIXTURE}")
+
+
+def test_expensive_symmetric_search_is_refused_at_once():
+    import time
+
+    import games
+    from games.anonymous import AnonymousGame
+
+    # 60 players, 5 actions: 16 supports of 3+ actions, C(63, 4) = 595,665 count profiles of the others
+    g = AnonymousGame.from_table(np.zeros((5, 595_665)), n=60)
+    t0 = time.perf_counter()
+    with pytest.raises(ValueError, match=r"pure_equilibria\(\)"):
+        games.equilibria(g)
+    assert time.perf_counter() - t0 < 5
+    with pytest.raises(ValueError, match="fewer actions"):
+        g.symmetric_equilibria()
+    assert g.newton_work() > 1e10
+
+
+def test_cheap_symmetric_search_still_runs():
+    from games.anonymous import AnonymousGame
+
+    g = AnonymousGame.from_function(3, 2, lambda a, c: 3.0 * (a + c[1] >= 2) - a)
+    assert g.newton_work() == 0.0
+    # the two mixed roots of 3 * P(at least one of two others contributes) = 1 ... p = (3 +- sqrt 3) / 6
+    roots = sorted(round(float(e.strategy[1]), 9) for e in g.symmetric_equilibria() if not e.is_pure)
+    assert roots == [round((3 - 3 ** 0.5) / 6, 9), round((3 + 3 ** 0.5) / 6, 9)]

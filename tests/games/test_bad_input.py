@@ -134,3 +134,42 @@ def test_lemke_howson_solves_the_large_game():
     eq = eqs[0]
     assert BIG.regret(eq.profile) <= 1e-9 * BIG.payoff_scale
     assert all(abs(v.sum() - 1) < 1e-12 and v.min() >= 0 for v in eq.as_float())
+
+
+# ---------------------------------------------------------------- ambiguous input is refused
+
+def test_threshold_duplicate_indices_refused_masks_and_indices_agree():
+    from games.threshold import ThresholdGame
+
+    g = ThresholdGame([5, 3, 2], costs=[1, 1, 1], values=[4, 4, 0.5], requirement=6)
+    with pytest.raises(ValueError, match="player 1 twice"):
+        g.payoffs([1, 0, 1])
+    # the same coalition {0, 2} as indices and as a mask: contributions 5 + 2 >= 6, both pay cost 1
+    assert g.payoffs([0, 2]).tolist() == g.payoffs([True, False, True]).tolist() == [3.0, 4.0, -0.5]
+
+
+@pytest.mark.parametrize("limit", [0, -1, 1.5, True])
+def test_minimal_coalitions_refuses_non_positive_limit(limit):
+    from games.threshold import ThresholdGame
+
+    g = ThresholdGame([3, 2, 2, 1], [1, 1, 1, 1], [2, 2, 2, 2], requirement=4)
+    with pytest.raises(ValueError, match="limit must be a positive integer or None"):
+        list(g.minimal_coalitions(limit=limit))
+    assert len(list(g.minimal_coalitions(limit=1))) == 1
+
+
+def test_duplicate_labels_refused():
+    from games import NormalFormGame
+
+    with pytest.raises(ValueError, match="'C' appears more than once in player 2"):
+        NormalFormGame.from_bimatrix([[1, 0], [0, 1]], actions=[["C", "D"], ["C", "C"]])
+    with pytest.raises(ValueError, match="'Ann' appears more than once"):
+        NormalFormGame.from_bimatrix([[1, 0], [0, 1]], players=["Ann", "Ann"])
+
+
+@pytest.mark.parametrize("source", ["", "   "])
+def test_read_nfg_empty_path_says_empty(source):
+    from games.io import read_nfg
+
+    with pytest.raises(ValueError, match="path_or_text is empty"):
+        read_nfg(source)

@@ -274,3 +274,16 @@ def test_overflowing_payoff_range_does_not_switch_verification_off():
     assert len(games.equilibria(g, method="pure")) == 0
     zs = games.equilibria(g, method="zero-sum")
     assert np.allclose(zs[0].as_float()[1], [0.5, 0.5])
+
+
+def test_too_large_for_enumeration_suggests_every_label_only_when_affordable():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    big = games.NormalFormGame.from_bimatrix(rng.random((200, 200)), rng.random((200, 200)))
+    with pytest.raises(ValueError, match="one label, e.g. label=0") as info:
+        games.equilibria(big)
+    assert "label=None" not in str(info.value)
+    mid = games.NormalFormGame.from_bimatrix(rng.random((30, 30)), rng.random((30, 30)))
+    with pytest.raises(ValueError, match="label=None for one per starting label"):
+        games.equilibria(mid)

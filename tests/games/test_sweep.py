@@ -31,7 +31,8 @@ class Deterrence:
     credibility: float = 0.5
 
     def outcome(self) -> dict:
-        return {"deterred": self.cost * self.credibility > self.gain, "margin": self.cost * self.credibility - self.gain}
+        return {"deterred": self.cost * self.credibility > self.gain,
+                "margin": self.cost * self.credibility - self.gain}
 
 
 def test_cartesian_product_first_parameter_slowest():
@@ -193,3 +194,16 @@ def test_a_failing_point_is_named():
 def test_point_seeds_rejects_bad_seed():
     with pytest.raises(TypeError, match="seed must be a non-negative int"):
         point_seeds(-1, 0, 1)
+
+
+def test_huge_grid_refused_with_its_count_before_any_work():
+    calls = []
+    grid = {name: range(1000) for name in "abcdef"}      # 10**18 points
+    with pytest.raises(ValueError, match="1,000,000,000,000,000,000 points, more than max_points"):
+        sweep(lambda **kw: calls.append(kw) or 0.0, grid)
+    assert calls == []
+    with pytest.raises(ValueError, match="3 points, more than max_points=2"):
+        sweep(lambda a: a, {"a": [1, 2, 3]}, max_points=2)
+    assert len(sweep(lambda a: a, {"a": [1, 2, 3]}, max_points=None)) == 3
+    with pytest.raises(ValueError, match="max_points must be a positive integer"):
+        sweep(lambda a: a, {"a": [1]}, max_points=0)
