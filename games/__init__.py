@@ -46,7 +46,11 @@ _SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "g
 
 
 def __getattr__(name: str) -> Any:
-    if name == "METHODS":  # deprecated: games.methods() lists them per game type
+    if name == "METHODS":
+        import warnings
+
+        warnings.warn("games.METHODS is deprecated; use games.methods() (per game type: games.methods(game))",
+                      DeprecationWarning, stacklevel=2)
         return methods()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)

@@ -363,7 +363,7 @@ def cost_rule_sweep(lead_shares: Sequence[float] = tuple(np.linspace(0.25, 1.0, 
     >>> caught[0].category.__name__, df["force"].round(1).tolist()
     ('DeprecationWarning', [8000.0, 15140.7, 16000.0])
     """
-    warnings.warn("cost_rule_sweep is deprecated: use games.sweep(TajikistanOperation(), grid) "
+    warnings.warn("cost_rule_sweep is deprecated; use games.sweep(TajikistanOperation(), grid) "
                   "(or models.tajikistan.cost_rule_table for the table of every rule)",
                   DeprecationWarning, stacklevel=2)
     return cost_rule_table(lead_shares, model)
