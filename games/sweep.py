@@ -37,9 +37,13 @@ VECTOR_CHUNK = 100_000
 # --------------------------------------------------------------------------- grids
 def _grid_size(grid: Any) -> int:
     """The number of points of ``grid``, from the lengths of its axes when they have one (no copy)."""
-    if isinstance(grid, Mapping) and grid and all(hasattr(v, "__len__") and not isinstance(v, (str, bytes))
-                                                   for v in grid.values()):
-        return math.prod(len(v) for v in grid.values())
+    if isinstance(grid, Mapping) and grid and not any(isinstance(v, (str, bytes)) for v in grid.values()):
+        try:
+            lengths = [len(v) for v in grid.values()]
+        except TypeError:  # a value without a length: _Grid names it
+            lengths = []
+        if lengths and min(lengths) > 0:
+            return math.prod(lengths)
     return _Grid(grid).size
 
 

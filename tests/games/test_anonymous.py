@@ -307,3 +307,58 @@ def test_cheap_symmetric_search_still_runs():
     # the two mixed roots of 3 * P(at least one of two others contributes) = 1 ... p = (3 +- sqrt 3) / 6
     roots = sorted(round(float(e.strategy[1]), 9) for e in g.symmetric_equilibria() if not e.is_pure)
     assert roots == [round((3 - 3 ** 0.5) / 6, 9), round((3 + 3 ** 0.5) / 6, 9)]
+
+
+# -------------------- many players (formerly test_adversarial_many_players.py)
+def volunteer_game(n: int, benefit: float = 4.0, cost: float = 1.0) -> AnonymousGame:
+    return AnonymousGame.from_function(n, ["wait", "volunteer"], lambda a, c: benefit * (a + c[1] >= 1) - cost * a)
+
+
+# ----------------------------------------------------------------------------------------- AnonymousGame
+def test_tol_zero_cannot_silently_drop_the_mixed_equilibrium():
+    # Diekmann (1985): the symmetric mixed equilibrium of the volunteer's dilemma volunteers with
+    # probability 1 - (c / b) ** (1 / (n - 1)). A float root cannot have regret exactly 0, so with tol=0 it
+    # is rejected: the set must then not claim to be complete (before the fix: complete=True, 1 equilibrium).
+    eqs = volunteer_game(5).equilibria(tol=0)
+    assert eqs.rejected >= 1 and eqs.complete is False and "failed verification" in eqs.note
+    loose = volunteer_game(5).equilibria()
+    mixed = [e for e in loose if not e.is_pure]
+    assert loose.complete and len(mixed) == 1
+    assert abs(mixed[0].strategy[1] - (1 - 0.25 ** 0.25)) < 1e-10
+
+
+@pytest.mark.parametrize("n", [2, 5000])
+def test_volunteers_dilemma_at_the_extremes(n):
+    # n = 2: pure equilibria (1 volunteer) and the mix 1 - 1/4 = 3/4; n = 5000: the same closed form.
+    g = AnonymousGame.from_function(n, 2, lambda a, c: 4.0 * (a + c[:, 1] >= 1) - a, vectorized=True)
+    eqs = g.equilibria()
+    assert [e.counts for e in eqs if e.is_pure] == [(n - 1, 1)]
+    mixed = [e for e in eqs if not e.is_pure]
+    assert len(mixed) == 1 and abs(mixed[0].strategy[1] - (1 - 0.25 ** (1 / (n - 1)))) < 1e-9
+
+
+def test_all_payoffs_equal_is_reported_as_a_continuum():
+    # Every profile is an equilibrium: all n + 1 count profiles, and every mix (flagged, not listed).
+    eqs = AnonymousGame.from_function(6, 2, lambda a, c: 1.0).equilibria()
+    assert [e.counts for e in eqs] == [(6 - j, j) for j in range(7)]
+    assert eqs.degenerate is True and eqs.complete is False and "continuum" in eqs.note
+
+
+def test_one_action():
+    eqs = AnonymousGame.from_function(4, 1, lambda a, c: 2.0).equilibria()
+    assert [e.counts for e in eqs] == [(4,)] and eqs.complete
+
+
+@pytest.mark.parametrize("func, error, message", [
+    (lambda a, c: np.array(["x"] * len(c)), TypeError, r"func \(vectorized\) must return numbers"),
+    (lambda a, c: c[:, 1] > 0, TypeError, r"func \(vectorized\) must return numbers"),
+])
+def test_vectorized_payoffs_of_the_wrong_type(func, error, message):
+    with pytest.raises(error, match=message):
+        AnonymousGame.from_function(3, 2, func, vectorized=True)
+
+
+def test_a_failing_payoff_function_names_the_point():
+    with pytest.raises(ZeroDivisionError) as info:
+        AnonymousGame.from_function(3, 2, lambda a, c: 1 / (c[1] - 1))
+    assert any("action 0" in note and "(1, 1)" in note for note in info.value.__notes__)

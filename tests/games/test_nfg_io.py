@@ -199,3 +199,59 @@ def test_we_read_what_pygambit_writes(shape, tmp_path):
     dec = gbt.Game.from_arrays(np.array([[0.1, 0.25], [1.5, 0]]), np.array([[1, 2], [3, 4]]))
     g = read_nfg(dec.to_nfg())
     assert g.payoffs[..., 0].tolist() == [[0.1, 0.25], [1.5, 0.0]]
+
+
+# -------------------- edge cases (formerly test_adversarial_io_sweep.py)
+GAMBIT_TEXT = ('NFG 1 R "ends \\\\ and \\"q\\" back\\\\" { "P\\\\1\\"" "2" }\n\n{ { "x\\\\\\"y" }\n'
+               '{ "1" "2" }\n}\n""\n\n{\n{ "" 1, 3 }\n{ "" 2, 4 }\n}\n1 2 \n')
+
+LABELLED = NormalFormGame.from_bimatrix(
+    [[1, 2]], [[3, 4]], title='ends \\ and "q" back\\', players=['P\\1"', "Колонна ✓"],
+    actions=[['x\\"y'], ["tab\there", "new\nline"]], description='a "comment" ending in \\')
+
+
+def test_reads_gambits_escapes():
+    g = read_nfg(GAMBIT_TEXT)
+    assert g.title == 'ends \\ and "q" back\\'
+    assert g.players == ('P\\1"', "2") and g.actions[0] == ('x\\"y',)
+    assert g.payoffs[0, 1].tolist() == [2.0, 4.0]
+
+
+@pytest.mark.parametrize("fmt", ["payoff", "outcome"])
+def test_labels_with_quotes_backslashes_and_unicode_round_trip(fmt):
+    # Before the fix a title ending in a backslash was written as "...\" and the file could not be read.
+    back = read_nfg(write_nfg(LABELLED, format=fmt))
+    assert back == LABELLED and back.title == LABELLED.title and back.description == LABELLED.description
+
+
+def test_written_quotes_are_read_by_gambit():
+    # Gambit 16.7 reads printable-ASCII labels only, and its reader does not undo its own escaping of
+    # backslashes; quotes are the escape both sides agree on.
+    gbt = pytest.importorskip("pygambit")
+    game = NormalFormGame.from_bimatrix([[1, 2]], [[3, 4]], title='a "quoted" title', players=['say "hi"', "b"],
+                                        actions=[['"x"'], ["y", "z"]])
+    g = gbt.read_nfg(io.StringIO(write_nfg(game)))
+    assert g.title == game.title
+    assert [p.label for p in g.players] == list(game.players)
+    assert [s.label for s in next(iter(g.players)).strategies] == list(game.actions[0])
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path):
+    path = tmp_path / "bom.nfg"
+    path.write_text('\ufeffNFG 1 R "x" { "1" "2" } { 1 1 }\n1 2', encoding="utf-8")
+    assert read_nfg(path).payoffs.tolist() == [[[1.0, 2.0]]]
+    assert read_nfg('\ufeffNFG 1 R "x" { "1" "2" } { 1 1 }\n1 2').payoffs.tolist() == [[[1.0, 2.0]]]
+
+
+@pytest.mark.parametrize("counts", [[100_000_000] * 2, [2] * 30])
+def test_huge_declared_strategy_sets_are_refused_before_reading_on(counts):
+    # 10**16 profiles, or 2**30 profiles of 30 players: refused from the header alone.
+    players = " ".join(f'"{k + 1}"' for k in range(len(counts)))
+    text = f'NFG 1 R "x" {{ {players} }} {{ {" ".join(map(str, counts))} }}\n1 2'
+    with pytest.raises(ValueError, match="AnonymousGame"):
+        read_nfg(text)
+
+
+def test_a_payoff_too_large_for_a_float_is_a_clear_error():
+    with pytest.raises(ValueError, match="fit in a float"):
+        read_nfg('NFG 1 R "x" { "1" "2" } { 1 1 }\n' + "9" * 400 + " 1")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+import math
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -207,3 +208,65 @@ def test_huge_grid_refused_with_its_count_before_any_work():
     assert len(sweep(lambda a: a, {"a": [1, 2, 3]}, max_points=None)) == 3
     with pytest.raises(ValueError, match="max_points must be a positive integer"):
         sweep(lambda a: a, {"a": [1]}, max_points=0)
+
+
+# -------------------- edge cases (formerly test_adversarial_io_sweep.py)
+# ----------------------------------------------------------------------------------------- sweeps
+def net_cost(cost, benefit=1.0):
+    return {"net": benefit - cost}
+
+
+@pytest.mark.parametrize("values, message", [
+    (np.array(3.0), r"grid\['cost'\] must be a sequence of values; got a 0-d array"),
+    ((c for c in range(3)), r"write list\(\.\.\.\)"),
+    ({1, 2}, r"write sorted\(\.\.\.\)"),
+])
+def test_grid_values_that_are_not_sequences(values, message):
+    with pytest.raises(TypeError, match=message):
+        sweep(net_cost, {"cost": values})
+
+
+def test_nan_results_and_nan_parameters_are_kept():
+    out = sweep(lambda x: {"y": x * math.nan}, {"x": [1.0, math.nan]})
+    assert out["y"].isna().all() and math.isnan(out["x"][1])
+
+
+def boom(x):
+    if x == 2:
+        raise ZeroDivisionError("bad point")
+    return {"y": x}
+
+
+def test_the_failing_point_is_named_serially_and_on_an_executor():
+    for executor in (None, ThreadPoolExecutor(2)):
+        with pytest.raises(ZeroDivisionError) as info:
+            sweep(boom, {"x": [1, 2, 3]}, executor=executor, chunksize=1)
+        assert "at sweep point 1: {'x': 2}" in info.value.__notes__
+        if executor is not None:
+            executor.shutdown()
+
+
+class _DeadWorkers(Executor):
+    """An executor whose tasks all fail as if the worker process had died."""
+
+    def submit(self, fn, *args, **kwargs):
+        fut = Future()
+        fut.set_exception(OSError("worker died"))
+        return fut
+
+
+class _Closed(Executor):
+    def submit(self, fn, *args, **kwargs):
+        raise RuntimeError("cannot schedule new futures after shutdown")
+
+
+@pytest.mark.parametrize("executor, error", [(_DeadWorkers(), OSError), (_Closed(), RuntimeError)])
+def test_executor_failures_name_the_chunk(executor, error):
+    with pytest.raises(error) as info:
+        sweep(net_cost, {"cost": [1, 2, 3]}, executor=executor, chunksize=2)
+    assert any("sweep chunk of points 0..1" in note for note in info.value.__notes__)
+
+
+def test_an_executor_class_instead_of_an_instance_is_refused():
+    with pytest.raises(TypeError, match=r"executor must be an Executor instance.*ThreadPoolExecutor\(\)"):
+        sweep(net_cost, {"cost": [1, 2]}, executor=ThreadPoolExecutor)

@@ -83,3 +83,61 @@ def test_limit_and_bad_input_are_refused():
         ThresholdGame([1], [1], [1], 1)
     with pytest.raises(ValueError, match="2\\*\\*40 profiles"):
         ThresholdGame([1] * 40, [1] * 40, [2] * 40, 20).to_normal_form()
+
+
+# -------------------- many players (formerly test_adversarial_many_players.py)
+# ----------------------------------------------------------------------------------------- ThresholdGame
+def test_decimal_capacities_are_counted_without_listing():
+    # 40 equal players of capacity 0.5, requirement 10: the provision equilibria are the 20-member
+    # coalitions, C(40, 20) of them (counted by dynamic programming on the capacities times 2).
+    g = ThresholdGame([0.5] * 40, [1] * 40, [2] * 40, requirement=10)
+    assert g.count_provision_equilibria() == comb(40, 20)
+
+
+def test_sixty_players_with_irregular_capacities_are_refused_not_hung():
+    # 60 players with 16-digit capacities: far too many provision equilibria to list, and no integer
+    # grid to count them on: both calls refuse at once (before the fix both ran for hours).
+    w = np.random.default_rng(0).random(60) + 0.5
+    g = ThresholdGame(w, [1] * 60, [2] * 60, requirement=20)
+    with pytest.raises(ValueError, match="more than limit=1000"):
+        g.pure_equilibria(limit=1000)
+    with pytest.raises(ValueError, match="integer"):
+        g.count_provision_equilibria(max_work=100_000)
+
+
+def test_sixty_equal_players():
+    # Requirement 30 of 60 unit capacities: C(60, 30) minimal coalitions; requirement 60: only the grand
+    # coalition, plus no provision (no single player can provide alone).
+    assert ThresholdGame([1] * 60, [1] * 60, [2] * 60, requirement=30).count_provision_equilibria() == comb(60, 30)
+    eqs = ThresholdGame([1] * 60, [1] * 60, [2] * 60, requirement=60).pure_equilibria()
+    assert sorted(sum(s == (1,) for s in e.supports) for e in eqs) == [0, 60]
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"requirement": 0}, ValueError, r"requirement must be in \(0, sum\(capacities\)\]"),
+    ({"requirement": 7}, ValueError, r"requirement must be in \(0, sum\(capacities\)\] = \(0, 6\]; got 7"),
+    ({"requirement": [1, 2]}, TypeError, "requirement must be a number"),
+    ({"capacities": [0, 3, 3]}, ValueError, "capacities must be positive"),
+    ({"cap_tol": "x"}, TypeError, "cap_tol must be a number"),
+    ({"cap_tol": -1}, ValueError, "cap_tol must be a number >= 0"),
+    ({"cap_tol": 10}, ValueError, "cap_tol must be smaller than the requirement"),
+])
+def test_bad_threshold_games(kwargs, error, message):
+    args = {"capacities": [1, 2, 3], "costs": [1, 1, 1], "values": [2, 2, 2], "requirement": 3} | kwargs
+    with pytest.raises(error, match=message):
+        ThresholdGame(**args)
+
+
+def test_contributor_masks_and_limits_are_checked():
+    g = ThresholdGame([1, 2], [1, 1], [2, 2], requirement=1)
+    with pytest.raises(ValueError, match="boolean mask of length 2"):
+        g.payoffs([True])                # a short mask, not the index 1
+    with pytest.raises(TypeError, match="limit must be an integer"):
+        g.pure_equilibria(limit="x")
+    with pytest.raises(ValueError, match="tol must be a number >= 0"):
+        g.is_equilibrium([0], tol=-1)
+    # requirement exactly the total: the grand coalition and no provision
+    eqs = ThresholdGame([1, 2], [1, 1], [2, 2], requirement=3).pure_equilibria()
+    assert sorted(tuple(s[0] for s in e.supports) for e in eqs) == [(0, 0), (1, 1)]
+    assert games.equilibria(ThresholdGame([1, 2], [1, 1], [2, 2], requirement=3).to_normal_form(), "pure")[1].supports \
+        == ((1,), (1,))
