@@ -64,7 +64,7 @@ def support_enumeration(game: NormalFormGame, *, tol: float = 1e-9) -> Equilibri
     geo = geometry_tol(tol)  # how negative a solved probability may be (tol itself only bounds the regret)
     items = []
     for k in range(1, min(m, n) + 1):
-        pairs = [(I, J) for I in itertools.combinations(range(m), k) for J in itertools.combinations(range(n), k)]
+        pairs = [(r, c) for r in itertools.combinations(range(m), k) for c in itertools.combinations(range(n), k)]
         rows = np.array([p[0] for p in pairs], dtype=np.intp).reshape(-1, k)
         cols = np.array([p[1] for p in pairs], dtype=np.intp).reshape(-1, k)
         y, ok_y = _indifferent(a, rows, cols)
