@@ -326,7 +326,17 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
 
 
 def float_from_exact(game: NormalFormGame, exact_set: EquilibriumSet, tol: float, reason: str) -> EquilibriumSet:
-    """The exact equilibria of ``game.as_exact()`` as float equilibria of ``game``, each re-verified in floats."""
+    """The exact equilibria of ``game.as_exact()`` as float equilibria of ``game``, each re-verified in floats.
+
+    Examples
+    --------
+    >>> from games import NormalFormGame
+    >>> from games.solvers.vertex import vertex_enumeration
+    >>> g = NormalFormGame.from_bimatrix([[1.0, -1.0], [-1.0, 1.0]])
+    >>> eqs = float_from_exact(g, vertex_enumeration(g.as_exact(), exact=True), 1e-9, "a doctest")
+    >>> [v.tolist() for v in eqs[0].profile], eqs[0].exact
+    ([[0.5, 0.5], [0.5, 0.5]], False)
+    """
     from ..equilibrium import verify
 
     items, keep = [], {}

@@ -227,7 +227,7 @@ def float_vertices(g: np.ndarray, h: np.ndarray, tol: float):
 AMBIGUOUS_SLACK = (1e-12, 1e-7)
 
 
-def ambiguous_labels(g: np.ndarray, h: np.ndarray, z) -> int:
+def ambiguous_labels(g: np.ndarray, h: np.ndarray, z: np.ndarray) -> int:
     """How many (vertex, constraint) slacks of the float vertices ``z`` of ``g z <= h`` lie in :data:`AMBIGUOUS_SLACK`.
 
     Examples
