@@ -292,7 +292,7 @@ def _check_supports(game: SymbolicGame, supports: Sequence[Sequence[int]]) -> tu
     return tuple(out)
 
 
-def _expected(game: SymbolicGame, player: int, action: int, sigma: list[dict[int, sp.Expr]]) -> sp.Expr:
+def action_payoff(game: SymbolicGame, player: int, action: int, sigma: list[dict[int, sp.Expr]]) -> sp.Expr:
     """Player's payoff from ``action`` against the others' (support-restricted) strategies."""
     others = [list(sigma[j].items()) if j != player else [(action, sp.Integer(1))] for j in range(game.num_players)]
     total = sp.Integer(0)
@@ -350,7 +350,7 @@ def support_equilibria(game: SymbolicGame, supports: Sequence[Sequence[int | str
         eqs = []
         for i, s in enumerate(sup):
             if len(s) > 1:
-                eqs += [_expected(game, i, a, sigma) - values[i] for a in s]
+                eqs += [action_payoff(game, i, a, sigma) - values[i] for a in s]
                 eqs.append(sp.Add(*sigma[i].values()) - 1)
         used = [values[i] for i, s in enumerate(sup) if len(s) > 1]
         if n == 2:
@@ -372,13 +372,13 @@ def support_equilibria(game: SymbolicGame, supports: Sequence[Sequence[int | str
         for i, s in enumerate(sup):
             if len(s) > 1:
                 atoms += [(strat[i][a], True) for a in s]
-            v_i = _expected(game, i, s[0], strat)
-            atoms += [(v_i - _expected(game, i, a, strat), False) for a in range(game.shape[i]) if a not in s]
+            v_i = action_payoff(game, i, s[0], strat)
+            atoms += [(v_i - action_payoff(game, i, a, strat), False) for a in range(game.shape[i]) if a not in s]
         if any(p.is_number and not p.is_real for st in strat for p in st.values()):
             continue
         condition = simplify_conjunction(atoms, game.assumptions)
         profile = tuple(tuple(strat[i].get(a, sp.Integer(0)) for a in range(game.shape[i])) for i in range(n))
-        payoffs = tuple(_tidy(_expected(game, i, sup[i][0], strat)) for i in range(n))
+        payoffs = tuple(_tidy(action_payoff(game, i, sup[i][0], strat)) for i in range(n))
         out.append(SymbolicEquilibrium(profile, payoffs, sup, condition, game.actions, game.parameters, index=k,
                                        assumptions=game.assumptions))
     return out

@@ -16,7 +16,7 @@ from ..normal_form import NormalFormGame
 from ..numeric import tex_text
 from ..solvers.registry import register_solver
 from .assumptions import Assumptions
-from .equilibria import SymbolicEquilibrium, all_supports, broadcast_parameters, support_equilibria
+from .equilibria import SymbolicEquilibrium, action_payoff, all_supports, broadcast_parameters, support_equilibria
 
 if TYPE_CHECKING:  # pragma: no cover
     from .regions import RegionMap
@@ -269,24 +269,13 @@ class SymbolicGame:
         for i, v in enumerate(prof):
             if len(v) != self.shape[i]:
                 raise ValueError(f"profile[{i}] must have {self.shape[i]} probabilities; got {len(v)}")
+        sigma = [{a: p for a, p in enumerate(v) if p != 0} for v in prof]
         gains = []
         for i in range(n):
-            current = self._expected(prof, i)
-            for a in range(self.shape[i]):
-                pure = [list(v) for v in prof]
-                pure[i] = [sp.Integer(int(b == a)) for b in range(self.shape[i])]
-                gains.append(sp.simplify(self._expected(pure, i) - current))
+            values = [action_payoff(self, i, a, sigma) for a in range(self.shape[i])]
+            current = sum((p * values[a] for a, p in sigma[i].items()), sp.Integer(0))
+            gains += [sp.simplify(v - current) for v in values]
         return gains
-
-    def _expected(self, prof: list[list[sp.Expr]], i: int) -> sp.Expr:
-        total = sp.Integer(0)
-        for idx in np.ndindex(*self.shape):
-            weight = sp.Integer(1)
-            for j, a in enumerate(idx):
-                weight *= prof[j][a]
-            if weight != 0:
-                total += weight * self._payoffs[idx + (i,)]
-        return sp.expand(total)
 
     def is_nash(self, profile: Sequence[Sequence[Any]], tol: float = 0) -> sp.Basic:
         """Where ``profile`` is a Nash equilibrium: ``True``/``False``, or the condition on the parameters.

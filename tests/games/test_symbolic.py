@@ -312,3 +312,16 @@ def test_regions_over_a_declared_parameter_that_does_not_appear():
     rm = g.regions((b, 0, 1), fixed={a: 2}, resolution=5)
     assert rm.intervals == [(0, 1, ("(mix(a1,a2), mix(b1,b2))",))]
     assert rm.checked == 1
+
+
+def test_regret_and_is_nash_as_expressions_by_hand():
+    # Hawk-dove, row hawk and column dove: the row player gets V (dove would give V/2: no gain); the column
+    # player gets 0 and would get (V - C)/2 as a hawk, so the regret is max(0, (V - C)/2).
+    from games.catalog import hawk_dove
+
+    g = hawk_dove(V, C, symbolic=True)
+    r = g.regret([[1, 0], [0, 1]])
+    assert r.subs({V: 4, C: 2}) == 1 and r.subs({V: 2, C: 4}) == 0
+    assert g.is_nash([[1, 0], [0, 1]]) == (C >= V)
+    # the mixed equilibrium (hawk with V/C) leaves everyone indifferent: regret identically 0
+    assert sp.simplify(g.regret([[V / C, 1 - V / C], [V / C, 1 - V / C]])) == 0
