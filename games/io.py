@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from .normal_form import NormalFormGame, check_table_size
+from .numeric import format_number
 
 __all__ = ["read_nfg", "write_nfg"]
 
@@ -295,18 +296,6 @@ def _quote(label: str) -> str:
     return '"' + str(label).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _fmt(v: Any) -> str:
-    """Gambit's spelling of a number: ``3``, ``-1/3``, ``0.25``."""
-    if isinstance(v, Fraction):
-        return str(v)
-    if isinstance(v, (int, np.integer)):
-        return str(int(v))
-    f = float(v)
-    if f.is_integer() and abs(f) < 2**53:
-        return str(int(f))
-    return repr(f)
-
-
 def write_nfg(game: NormalFormGame, path: str | os.PathLike | None = None, *, format: str = "payoff") -> str:
     """Write ``game`` in Gambit's ``.nfg`` format and return the text (also saved when ``path`` is given).
 
@@ -362,7 +351,7 @@ def write_nfg(game: NormalFormGame, path: str | os.PathLike | None = None, *, fo
     source = game.exact_payoffs if game.has_exact_payoffs else game.payoffs
     # profiles in Gambit's order: player 1's strategy varies fastest
     ordered = source.transpose(tuple(range(n - 1, -1, -1)) + (n,)).reshape(-1, n)
-    rows = [[_fmt(v) for v in row] for row in ordered]
+    rows = [[format_number(v, digits=None) for v in row] for row in ordered]
     lines = [
         f"NFG 1 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}",
         "{ " + " ".join("{ " + " ".join(_quote(a) for a in labels) + " }" for labels in game.actions) + " }",
