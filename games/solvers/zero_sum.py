@@ -59,7 +59,8 @@ def zero_sum(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False) ->
     if exact and not _exactly_constant_sum(game):
         raise ValueError("method='zero-sum' with exact=True needs an exactly zero-sum (or constant-sum) game: "
                          "A + B must take one value at every profile; use method='vertex' with exact=True")
-    if not (game.is_zero_sum(tol) or _spread_of_sums(game.float_safe()) <= tol * game.float_safe().payoff_scale):
+    safe = game.float_safe()
+    if not (game.is_zero_sum(tol) or _spread_of_sums(safe) <= tol * safe.payoff_scale):
         raise ValueError("method='zero-sum' needs a zero-sum game (A + B == 0 at every profile) or a constant-sum "
                          "one; use method='vertex' or method='lemke-howson' for general games")
     if exact:
@@ -71,7 +72,7 @@ def zero_sum(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False) ->
                               note="exact: the extreme optimal strategy pairs")
     # the LP solver's tolerances are absolute: solve on the row payoffs rescaled to [0, 1] (same optimal
     # strategies), so a game multiplied by 1e-300 or 1e300 has the same answer
-    A = game.float_safe().bimatrix[0]
+    A = safe.bimatrix[0]
     span = float(np.ptp(A)) or 1.0
     A = (A - A.min()) / span
     x, _ = maximin(A)
