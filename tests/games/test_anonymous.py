@@ -309,7 +309,7 @@ def test_cheap_symmetric_search_still_runs():
     assert roots == [round((3 - 3 ** 0.5) / 6, 9), round((3 + 3 ** 0.5) / 6, 9)]
 
 
-# -------------------- many players (formerly test_adversarial_many_players.py)
+# -------------------- many players
 def volunteer_game(n: int, benefit: float = 4.0, cost: float = 1.0) -> AnonymousGame:
     return AnonymousGame.from_function(n, ["wait", "volunteer"], lambda a, c: benefit * (a + c[1] >= 1) - cost * a)
 

@@ -201,7 +201,7 @@ def test_we_read_what_pygambit_writes(shape, tmp_path):
     assert g.payoffs[..., 0].tolist() == [[0.1, 0.25], [1.5, 0.0]]
 
 
-# -------------------- edge cases (formerly test_adversarial_io_sweep.py)
+# -------------------- edge cases
 GAMBIT_TEXT = ('NFG 1 R "ends \\\\ and \\"q\\" back\\\\" { "P\\\\1\\"" "2" }\n\n{ { "x\\\\\\"y" }\n'
                '{ "1" "2" }\n}\n""\n\n{\n{ "" 1, 3 }\n{ "" 2, 4 }\n}\n1 2 \n')
 

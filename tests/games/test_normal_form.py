@@ -103,7 +103,7 @@ def test_description():
     assert g.restrict([[0], [0]]).description == "from a file"
 
 
-# -------------------- edge cases (formerly test_adversarial_normal_form.py)
+# -------------------- edge cases
 # Prisoner's dilemma of arming: (D, D) is the only equilibrium; at (C, C) each gains 5 - 3 = 2 by arming.
 PD_PLAIN = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"], ["C", "D"]])
 

@@ -1,6 +1,7 @@
 """Critical discount factors against closed forms derived by hand or published."""
 
 import math
+from fractions import Fraction
 from fractions import Fraction as F
 
 import numpy as np
@@ -189,3 +190,49 @@ def test_games_that_are_not_2x2_are_refused():
     a = sympy.Symbol("a")
     with pytest.raises(ValueError, match="shape"):
         critical_discount(SymbolicGame(np.full((2, 2, 2, 3), a, dtype=object)), GRIM, GRIM)
+
+
+# ----------------------------------------------------------------------------- edge cases (by hand)
+PD = prisoners_dilemma()
+
+
+# ----------------------------------------------------------------------------- is_equilibrium
+@pytest.mark.parametrize("refinement", ["subgame_perfect", "nash"])
+@pytest.mark.parametrize("pair", [(GRIM, GRIM), (TFT, TFT), (WSLS, WSLS), (GRIM, TFT), (ALLD, ALLD)])
+@pytest.mark.parametrize("noise", [0, Fraction(1, 20)])
+def test_is_equilibrium_agrees_with_the_intervals(pair, noise, refinement):
+    """A single discount factor is now checked with one exact solve; it must agree with the interval
+    set from the interpolated constraints, inside, outside and at the end points."""
+    pieces = equilibrium_intervals(PD, *pair, noise=noise, refinement=refinement)
+    points = {Fraction(k, 20) for k in range(20)} | {lo for lo, _ in pieces if isinstance(lo, Fraction)}
+    for d in points:
+        inside = any(lo <= d <= hi if hi < 1 else lo <= d for lo, hi in pieces)
+        assert is_equilibrium(PD, *pair, d, noise=noise, refinement=refinement) == inside, d
+
+
+def test_is_equilibrium_needs_a_number():
+    with pytest.raises(TypeError, match="numeric discount factor"):
+        is_equilibrium(PD, GRIM, GRIM, sympy.Symbol("d"))
+
+
+# ----------------------------------------------------------------------------- symbolic payoffs
+def test_symbolic_threshold_refuses_an_isolated_point():
+    """TFT is subgame perfect only where (T-R)/(R-S) = (P-S)/(T-P) (Mailath & Samuelson 2006,
+    Sec. 2.4.3); at T, R, P, S = 3, 2, 0, -1 both are 1/3, but at any nearby point there is no
+    equilibrium, so Max((T-R)/(R-S), (P-S)/(T-P)) (returned before) was wrong almost everywhere:
+    at 5, 3, 1, 0 it gives 2/3 where the numeric answer is inf."""
+    T, R, P, S = sympy.symbols("T R P S")
+    with pytest.raises(ValueError, match="single discount factor"):
+        critical_discount(prisoners_dilemma(T, R, P, S), TFT, TFT, at={T: 3, R: 2, P: 0, S: -1})
+    assert critical_discount(PD, TFT, TFT) == math.inf
+
+
+def test_symbolic_stage_needs_at_and_finite_payoffs():
+    T, R, P, S = sympy.symbols("T R P S")
+    with pytest.raises(ValueError, match="at="):
+        critical_discount(prisoners_dilemma(T, R, P, S), GRIM, GRIM)
+    with pytest.raises(ValueError, match=r"T must be finite"):
+        prisoners_dilemma(sympy.oo, 3, 1, 0)
+    u = np.array([[[3, 3], [0, sympy.oo]], [[sympy.oo, 0], [1, 1]]], dtype=object)
+    with pytest.raises(ValueError, match=r"stage payoff .* must be finite"):
+        critical_discount(u, GRIM, GRIM)

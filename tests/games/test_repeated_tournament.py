@@ -1,8 +1,10 @@
 """Round-robin tournaments: exact scores against hand-computed entries."""
 
+
 from fractions import Fraction as F
 
 import pytest
+import sympy
 
 from games.catalog import prisoners_dilemma
 from games.repeated import (
@@ -47,3 +49,17 @@ def test_bad_input():
         round_robin(PD, [TFT, "ALLD"])
     with pytest.raises(ValueError, match="at least 2"):
         round_robin(PD, [TFT])
+
+
+# ----------------------------------------------------------------------------- edge cases (by hand)
+
+
+def test_tournament_edges():
+    with pytest.raises(ValueError, match="distinct names"):
+        round_robin(PD, [TFT, TFT])
+    with pytest.raises(TypeError, match="numeric delta"):
+        round_robin(PD, [TFT, ALLD], delta=sympy.Symbol("d"))
+    with pytest.raises(TypeError, match="self_play"):
+        round_robin(PD, [TFT, ALLD], rounds=3, self_play="no")
+    with pytest.raises(TypeError, match="average_payoffs"):
+        round_robin(prisoners_dilemma(*sympy.symbols("T R P S")), [TFT, ALLD], rounds=3)

@@ -292,7 +292,7 @@ def test_too_large_for_enumeration_suggests_every_label_only_when_affordable():
         games.equilibria(mid)
 
 
-# -------------------- edge cases (formerly test_adversarial_solvers.py)
+# -------------------- edge cases
 # Matching pennies in floats: the unique equilibrium is (1/2, 1/2) for both (each makes the other indifferent).
 PENNIES = NormalFormGame.from_bimatrix([[1.0, -1.0], [-1.0, 1.0]])
 # Rock-paper-scissors scaled by 0.1: unique equilibrium, uniform play (1/3 each) for both players.

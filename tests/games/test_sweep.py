@@ -210,7 +210,7 @@ def test_huge_grid_refused_with_its_count_before_any_work():
         sweep(lambda a: a, {"a": [1]}, max_points=0)
 
 
-# -------------------- edge cases (formerly test_adversarial_io_sweep.py)
+# -------------------- edge cases
 # ----------------------------------------------------------------------------------------- sweeps
 def net_cost(cost, benefit=1.0):
     return {"net": benefit - cost}

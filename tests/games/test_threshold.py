@@ -85,7 +85,7 @@ def test_limit_and_bad_input_are_refused():
         ThresholdGame([1] * 40, [1] * 40, [2] * 40, 20).to_normal_form()
 
 
-# -------------------- many players (formerly test_adversarial_many_players.py)
+# -------------------- many players
 # ----------------------------------------------------------------------------------------- ThresholdGame
 def test_decimal_capacities_are_counted_without_listing():
     # 40 equal players of capacity 0.5, requirement 10: the provision equilibria are the 20-member
