@@ -7,6 +7,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -394,11 +395,12 @@ class NormalFormGame:
         self._require_players(2, "bimatrix")
         return self._payoffs[..., 0], self._payoffs[..., 1]
 
-    @property
+    @cached_property
     def payoff_scale(self) -> float:
         """The largest range of any player's payoffs (1.0 for a game where every payoff is equal).
 
-        Tolerances are multiplied by this, so that rescaling a game does not change its answers.
+        Tolerances are multiplied by this, so that rescaling a game does not change its answers. Computed
+        once per game (a game's payoffs do not change).
         """
         p = self._payoffs.reshape(-1, self.num_players)
         with np.errstate(over="ignore"):

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet, rejection_note, verify
+from ..equilibrium import EquilibriumSet, rejection_note, verify, verify_bimatrix
 from ..normal_form import NormalFormGame
 from .bimatrix import positive_bimatrix
 from .registry import register_solver
@@ -23,37 +23,34 @@ __all__ = ["lemke_howson", "lemke_howson_path"]
 
 
 class _Tableau:
-    """``M z + I s = 1`` with the basis stored explicitly; variable k < d is z_k, k >= d is slack k - d."""
+    """``M z + I s = 1`` in rationals, basis stored explicitly; variable k < d is z_k, k >= d is slack k - d.
 
-    def __init__(self, M: np.ndarray, exact: bool, tol: float) -> None:
+    The exact twin of the compiled float path in :mod:`games.solvers.pivoting` (same lexicographic rule).
+    """
+
+    def __init__(self, M: np.ndarray) -> None:
         rows, d = M.shape
-        self.exact, self.tol, self.d = exact, tol, d
-        dtype = object if exact else float
-        eye = np.eye(rows, dtype=int).astype(dtype)
-        if exact:
-            eye = np.vectorize(Fraction, otypes=[object])(eye)
-            rhs = np.array([Fraction(1)] * rows, dtype=object)
-        else:
-            rhs = np.ones(rows)
-        self.T = np.hstack([M.astype(dtype), eye, rhs[:, None]])
+        self.d = d
+        eye = np.vectorize(Fraction, otypes=[object])(np.eye(rows, dtype=int))
+        rhs = np.array([Fraction(1)] * rows, dtype=object)
+        self.T = np.hstack([M.astype(object), eye, rhs[:, None]])
         self.basis = [d + r for r in range(rows)]
 
     def pivot(self, col: int) -> int:
         """Bring variable ``col`` into the basis; return the variable that leaves."""
         T = self.T
         column = T[:, col]
-        cand = np.flatnonzero(column > (0 if self.exact else self.tol))
+        cand = np.flatnonzero(column > 0)
         if not len(cand):
             raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
         # lexicographic minimum ratio over (rhs, columns of the initial basis inverse): keep the rows
         # tied at the minimum of one key column, then break the tie on the next
         keys = [T.shape[1] - 1] + list(range(self.d, self.d + T.shape[0]))
-        tie = 0 if self.exact else self.tol
         for c in keys:
             if len(cand) == 1:
                 break
             ratios = T[cand, c] / column[cand]
-            cand = cand[ratios <= min(ratios) + tie]
+            cand = cand[ratios == min(ratios)]
         best_r = int(cand[0])
         T[best_r] = T[best_r] / T[best_r, col]
         factors = T[:, col].copy()
@@ -65,11 +62,30 @@ class _Tableau:
         return leaving
 
     def values(self) -> np.ndarray:
-        z = np.array([Fraction(0)] * self.d, dtype=object) if self.exact else np.zeros(self.d)
+        z = np.array([Fraction(0)] * self.d, dtype=object)
         for r, var in enumerate(self.basis):
             if var < self.d:
                 z[var] = self.T[r, -1]
         return z
+
+
+def pivot_limit(m: int, n: int) -> int:
+    """The most pivots a Lemke–Howson path of an ``m x n`` game may take before it is stopped as a bug.
+
+    Examples
+    --------
+    >>> pivot_limit(2, 2)
+    1800
+    """
+    return 50 * (m + n) ** 2 + 1000
+
+
+def _check_label(label: object, m: int, n: int) -> None:
+    if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
+        raise TypeError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); "
+                        f"got {type(label).__name__} {label!r}")
+    if not 0 <= label < m + n:
+        raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
 
 
 def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, tol: float = 1e-9):
@@ -86,14 +102,15 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     [['1/2', '1/2'], ['1/2', '1/2']]
     """
     m, n = game.shape
-    if isinstance(label, bool) or not isinstance(label, (int, np.integer)):
-        raise TypeError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); "
-                        f"got {type(label).__name__} {label!r}")
-    if not 0 <= label < m + n:
-        raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
+    _check_label(label, m, n)
     a, b = positive_bimatrix(game, exact)
-    tab_p = _Tableau(b.T, exact, tol)  # variables x_0..x_{m-1} (labels 0..m-1), slacks s_j (labels m+j)
-    tab_q = _Tableau(a, exact, tol)    # variables y_0..y_{n-1} (labels m+j), slacks r_i (labels i)
+    limit = pivot_limit(m, n)
+    if not exact:  # the float path runs compiled (numba), pivot for pivot the same as the tableaux below
+        from .pivoting import lemke_howson_float_path
+
+        return lemke_howson_float_path(a, b, label, tol, limit)
+    tab_p = _Tableau(b.T)  # variables x_0..x_{m-1} (labels 0..m-1), slacks s_j (labels m+j)
+    tab_q = _Tableau(a)    # variables y_0..y_{n-1} (labels m+j), slacks r_i (labels i)
 
     def p_var(lab: int) -> int:  # the P variable that carries label lab
         return lab if lab < m else m + (lab - m)
@@ -111,7 +128,6 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     in_p = label < m
     entering = p_var(label) if in_p else q_var(label)
     steps = 0
-    limit = 50 * (m + n) ** 2 + 1000
     while True:
         steps += 1
         if steps > limit:
@@ -152,10 +168,20 @@ def lemke_howson(
         raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
                         f"got {type(label).__name__} {label!r}")
     labels = range(m + n) if label is None else [label]
+    if label is not None:
+        _check_label(label, m, n)
     items, rejected = [], 0
+    if not exact:
+        from .pivoting import lemke_howson_float_path
+
+        a, b = positive_bimatrix(game, False)
     for lab in labels:
-        prof, _ = lemke_howson_path(game, lab, exact=exact, tol=geometry_tol(tol))
-        eq = verify(game, prof, "lemke-howson", tol, exact=exact)
+        if exact:
+            prof, _ = lemke_howson_path(game, lab, exact=True)
+            eq = verify(game, prof, "lemke-howson", tol, exact=True)
+        else:
+            (x, y), _ = lemke_howson_float_path(a, b, lab, geometry_tol(tol), pivot_limit(m, n))
+            eq = verify_bimatrix(game, x, y, "lemke-howson", tol)
         if eq is None:
             rejected += 1
         elif not any(eq.approx_equal(other) for other in items):

@@ -1,0 +1,68 @@
+"""The compiled float Lemke–Howson path against the exact rational path (the same lexicographic rule), and
+against QuantEcon's ``lemke_howson`` where it is installed. Pivot for pivot, both of ours must follow the same
+path: the exact path is the independent reference (rational arithmetic has no rounding to hide a wrong pivot)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from games import NormalFormGame
+from games.solvers.lemke_howson import lemke_howson, lemke_howson_path, pivot_limit
+from games.solvers.pivoting import lemke_howson_float_path
+
+
+def _games():
+    rng = np.random.default_rng(20261130)
+    for size in [(2, 2), (3, 3), (4, 6), (7, 5), (8, 8)]:
+        for _ in range(4):
+            yield NormalFormGame.from_bimatrix(rng.integers(-5, 6, size), rng.integers(-5, 6, size))  # degenerate often
+    for _ in range(3):
+        yield NormalFormGame.from_bimatrix(rng.integers(0, 2, (6, 6)), rng.integers(0, 2, (6, 6)))  # very degenerate
+
+
+@pytest.mark.parametrize("game", list(_games()), ids=lambda g: "x".join(map(str, g.shape)))
+def test_compiled_float_path_follows_the_exact_path_from_every_label(game):
+    m, n = game.shape
+    for label in range(m + n):
+        exact_prof, exact_steps = lemke_howson_path(game, label, exact=True)
+        float_prof, float_steps = lemke_howson_path(game, label)
+        assert float_steps == exact_steps
+        for p, q in zip(float_prof, exact_prof):
+            assert np.allclose(p, np.array(q, dtype=float), atol=1e-9)
+
+
+def test_the_end_of_every_path_is_a_verified_equilibrium_of_a_large_game():
+    rng = np.random.default_rng(7)
+    game = NormalFormGame.from_bimatrix(rng.random((60, 60)), rng.random((60, 60)))
+    found = lemke_howson(game, label=None)
+    assert len(found) >= 1 and all(eq.regret <= 1e-9 for eq in found)
+
+
+def test_matching_pennies_by_hand():
+    a, b = np.array([[3.0, 1.0], [1.0, 3.0]]), np.array([[1.0, 3.0], [3.0, 1.0]])   # matching pennies, made positive
+    prof, steps = lemke_howson_float_path(a, b, 0, 1e-12, pivot_limit(2, 2))
+    assert np.allclose(prof, 0.5)
+    assert steps == 4  # x1 enters, y2 enters, x2 enters, y1 enters: label 0 leaves on the fourth pivot
+
+
+def test_pivot_limit_and_unbounded_ray_are_errors_not_answers():
+    a = np.array([[3.0, 1.0], [1.0, 3.0]])
+    with pytest.raises(RuntimeError, match="did not terminate within 1 pivots"):
+        lemke_howson_float_path(a, a.T, 0, 1e-12, 1)
+    with pytest.raises(RuntimeError, match="unbounded ray"):
+        lemke_howson_float_path(-a, -a.T, 0, 1e-12, 100)
+
+
+def test_same_equilibria_as_quantecon_on_nondegenerate_games():
+    qe = pytest.importorskip("quantecon.game_theory")
+    rng = np.random.default_rng(3)
+    for n in (3, 10, 30):
+        A, B = rng.random((n, n)), rng.random((n, n))
+        game = NormalFormGame.from_bimatrix(A, B)
+        g = qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))
+        for label in (0, n, 2 * n - 1):
+            ours = lemke_howson(game, label=label)[0].profile
+            theirs = qe.lemke_howson(g, init_pivot=label)
+            for p, q in zip(ours, theirs):
+                assert np.allclose(p, q, atol=1e-8)
