@@ -2,8 +2,9 @@
 
 The notebooks in ``notebooks/`` are committed with their outputs, so that a reader of the repository's web
 page sees the tables and figures without running anything. This module executes a notebook (with
-``nbclient``, in a scratch folder, matplotlib on the Agg backend), writes the fresh outputs back
-(:func:`refresh`), and compares a notebook's committed outputs with a fresh run (:func:`stale_cells`):
+``nbclient``, in a scratch folder, matplotlib on the inline backend so that figures become PNG outputs),
+writes the fresh outputs back (:func:`refresh`), and compares a notebook's committed outputs with a fresh
+run (:func:`stale_cells`):
 text outputs must be equal once volatile details are normalised (memory addresses, timings, the paths of
 this checkout and of the Python installation), and each cell must show as many images, of about the same
 size, as a fresh run draws (image bytes differ between machines and are not compared).
@@ -47,6 +48,9 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 
 #: The command that rewrites committed outputs (named in every staleness message).
 REFRESH_COMMAND = "python -m models.notebooks --refresh"
+
+#: The matplotlib backend notebooks run with (whatever MPLBACKEND the caller has): figures become PNG outputs.
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 #: Relative tolerance on an image's width and height (fonts and tight bounding boxes vary between machines).
 IMAGE_SIZE_TOLERANCE = 0.1
@@ -199,7 +203,7 @@ def execute(path: str | os.PathLike, *, timeout: int = 600):
     nbformat, nbclient = _nb_modules()
     nb = nbformat.read(path, as_version=4)
     previous = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = "Agg"
+    os.environ["MPLBACKEND"] = INLINE_BACKEND      # the kernel inherits it: figures become image outputs
     try:
         with tempfile.TemporaryDirectory() as scratch:
             client = nbclient.NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
