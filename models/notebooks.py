@@ -36,7 +36,7 @@ import re
 import sys
 import sysconfig
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,11 +217,11 @@ def execute(path: str | os.PathLike, *, timeout: int = 600):
     return nb
 
 
-def _code_cells(nb) -> list:
+def _code_cells(nb: Mapping[str, Any]) -> list:
     return [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
 
 
-def stale_cells(committed, fresh) -> list[str]:
+def stale_cells(committed: Mapping[str, Any], fresh: Mapping[str, Any]) -> list[str]:
     """Where a notebook's committed outputs differ from a fresh run's; empty when they are current.
 
     Parameters
