@@ -322,19 +322,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise SystemExit(f"{p}: not a notebook file")
     if not paths:
         raise SystemExit(f"no notebooks in {NOTEBOOK_DIR}")
-    status = 0
+    nbformat, nbclient = _nb_modules()
+    status, failed = 0, []
     for p in paths:
-        if args.refresh:
-            problems = refresh(p)
-            print(f"{p.name}: {'refreshed (' + str(len(problems)) + ' stale cells)' if problems else 'current'}")
-        else:
-            nbformat, _ = _nb_modules()
+        try:
+            if args.refresh:
+                problems = refresh(p)
+                print(f"{p.name}: " + (f"refreshed ({len(problems)} stale cells)" if problems else "current"))
+                continue
             problems = stale_cells(nbformat.read(p, as_version=4), execute(p))
-            print(f"{p.name}: " + ("current" if not problems else "STALE\n  " + "\n  ".join(problems)))
-            status |= bool(problems)
+        except nbclient.exceptions.CellExecutionError as err:    # report it, go on with the others
+            failed.append(p.name)
+            print(f"{p.name}: FAILED, left unchanged\n{str(err)[-2000:]}", file=sys.stderr)
+            continue
+        print(f"{p.name}: " + ("current" if not problems else "STALE\n  " + "\n  ".join(problems)))
+        status |= bool(problems)
     if status:
         print(f"refresh with: {REFRESH_COMMAND}", file=sys.stderr)
-    return status
+    if failed:
+        print(f"notebooks that raised an error: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else status
 
 
 if __name__ == "__main__":  # pragma: no cover
