@@ -62,13 +62,20 @@ _VOLATILE = (
     (re.compile(r"\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?"), "<timestamp>"),   # timestamps
     (re.compile(r"\d+(?:\.\d+)?(?:it|s)/(?:s|it)"), "<rate>"),                      # progress-bar rates
 )
+_LONG_FLOAT = re.compile(r"(?<![\w.])-?\d+\.\d{9,}(?:e[-+]?\d+)?")     # floats printed to the last bit
+
+
+def _round_float(match: re.Match) -> str:
+    return f"{float(match.group()):.8g}"
 
 
 def normalise_text(text: str) -> str:
     """``text`` with what changes from run to run replaced by placeholders.
 
-    Memory addresses, timings, timestamps and progress rates are masked; the path of this checkout becomes
-    ``<repo>`` and the Python installation's library folders ``<python>``, and trailing spaces go.
+    Memory addresses, timings, timestamps and progress rates are masked; floats printed with nine or more
+    decimals are rounded to eight significant digits (their last bits differ between machines); the path of
+    this checkout becomes ``<repo>`` and the Python installation's library folders ``<python>``, and trailing
+    spaces go.
 
     Parameters
     ----------
@@ -83,6 +90,8 @@ def normalise_text(text: str) -> str:
     --------
     >>> normalise_text("solved in 12.5 ms   \\n<object at 0xdeadbeef01>")
     'solved in <time>\\n<object at 0x…>'
+    >>> normalise_text("(0.1591035847462855, 0.15910358474628564, 0.5)")
+    '(0.15910358, 0.15910358, 0.5)'
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str; got {type(text).__name__}")
@@ -91,6 +100,7 @@ def normalise_text(text: str) -> str:
     text = text.replace(_ROOT, "<repo>")
     for pattern, placeholder in _VOLATILE:
         text = pattern.sub(placeholder, text)
+    text = _LONG_FLOAT.sub(_round_float, text)    # the last bits of a float differ between machines
     return "\n".join(line.rstrip() for line in text.splitlines())
 
 
