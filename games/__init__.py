@@ -57,3 +57,8 @@ def __getattr__(name: str) -> Any:
     if name in _SUBMODULES:
         return import_module(f"games.{name}")
     raise AttributeError(f"module 'games' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names and the submodules (``dir(games)`` lists ``plot``, ``repeated`` ... before they load)."""
+    return sorted({*__all__, *_SUBMODULES, "__version__"})

@@ -207,22 +207,33 @@ UN_MEMBERS = 193         # United Nations: 193 Member States since South Sudan's
 
 NATO_2014_SOURCE = (
     "Defence expenditure as % of GDP, 2014, based on 2015 prices and exchange rates: NATO, 'Defence "
-    "Expenditure of NATO Countries (2014-2023)', as tabulated by Graphic News ('NATO defence spending "
-    "surges', 2024, sources NATO, Reuters). GDP 2014, current US$: WDI NY.GDP.MKTP.CD (see GDP_SOURCE). "
-    "Iceland, which has no armed forces, is excluded as in NATO's own tables; the 27 other members of "
-    "2014 (Montenegro, North Macedonia, Finland and Sweden joined later)."
+    "Expenditure of NATO Countries (2014-2023)' (press release, 7 July 2023), Table 3, as tabulated by "
+    "Graphic News ('NATO defence spending surges', 2024, sources NATO, Reuters), each 2014 value checked "
+    "against the same year in NATO's 2014-2024 release as tabulated by Graphic News ('NATO allies urged to "
+    "boost spending', 2024). GDP 2014, current US$: WDI NY.GDP.MKTP.CD (see GDP_SOURCE). Iceland, which "
+    "has no armed forces, is excluded as in NATO's own tables; the 27 other members of 2014 (Montenegro, "
+    "North Macedonia, Finland and Sweden joined later)."
 )
 
-# (ally, GDP 2014 in current US$ [WDI row], defence expenditure % of GDP 2014 [NATO via Graphic News])
+# How the 2014 shares were read. The Graphic News chart gives each ally two numbers, 2014 and 2023, always
+# the smaller first: for an ally whose share fell, the first number is the 2023 one. The 2014 value is the one
+# of the pair that the 2014-2024 release repeats for 2014 (25 allies have the same 2014 value in both
+# releases; the United States and Croatia differ by 0.01). Four allies' shares fell from 2014 to 2023: the
+# United States (2014 3.72, 2023 3.49; the 2024 release gives 3.71 for 2014), the United Kingdom (2.14 and
+# 2.07; 2.14), Turkey (1.45 and 1.31; 1.45) and Croatia (1.82 and 1.79; 1.81, the least certain reading:
+# 0.01 from one number and 0.02 from the other). An earlier version of this table listed their 2023 values.
+# NATO's own PDF tables could not be retrieved here (nor the 2008-2015 release, whose 2014 column is based on
+# 2010 prices and so differs by price base): these are NATO's values as republished, not re-read from NATO.
+# (ally, GDP 2014 in current US$ [WDI row], defence expenditure % of GDP 2014 [NATO via Graphic News, see above])
 NATO_2014: tuple[tuple[str, float, float], ...] = (
-    ("United States", 17393103000000.0, 3.49),
+    ("United States", 17393103000000.0, 3.72),
     ("Germany", 3890606893346.69, 1.19),
-    ("United Kingdom", 3022827781881.39, 2.07),
+    ("United Kingdom", 3022827781881.39, 2.14),
     ("France", 2849305322684.76, 1.82),
     ("Italy", 2151732868243.21, 1.14),
     ("Canada", 1792883225804.38, 1.01),
     ("Spain", 1376910811040.88, 0.92),
-    ("Turkey", 934167809301.667, 1.31),
+    ("Turkey", 934167809301.667, 1.45),          # Türkiye
     ("Netherlands", 879635084124.987, 1.15),
     ("Poland", 545075908845.995, 1.88),
     ("Belgium", 531075861047.287, 0.97),
@@ -235,7 +246,7 @@ NATO_2014: tuple[tuple[str, float, float], ...] = (
     ("Hungary", 140118140454.711, 0.86),
     ("Slovakia", 100948236941.182, 0.98),
     ("Luxembourg", 66327344188.889, 0.37),
-    ("Croatia", 57080369367.8021, 1.79),
+    ("Croatia", 57080369367.8021, 1.82),
     ("Bulgaria", 56732006512.0065, 1.31),
     ("Slovenia", 49904928335.3069, 0.97),
     ("Lithuania", 48545251795.561, 0.88),

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 __all__ = ["ESSAY", "MODELS", "SECTIONS", "SectionSpec", "register_model", "report_section",
-           "registered_models", "load_sections"]
+           "registered_models", "load_sections", "model_table"]
 
 ESSAY = ("V. Petrovsky, International Security Regimes, Conflict Resolution and Peace Support "
          "Operations in the CIS")
@@ -181,3 +181,51 @@ def load_sections() -> dict[str, SectionSpec]:
     for info in pkgutil.iter_modules(pkg.__path__):
         importlib.import_module(f"{pkg.__name__}.{info.name}")
     return dict(SECTIONS)
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary to at most ``limit`` characters (``...`` marks a cut)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " ..."
+
+
+def model_table(claim_chars: int = 90) -> str:
+    """The README's table of models: class, module, the claim it formalises (short form) and its parameters.
+
+    Generated from the registry (every class registered with :func:`register_model`, in the report's order)
+    and from each model's declared parameters (:func:`models.base.describe` of a default instance), so the
+    README cannot fall out of step with the code; ``tests/test_readme.py`` compares them.
+
+    Parameters
+    ----------
+    claim_chars : int
+        Longest claim shown; longer claims are cut at a word and end in ``...`` (``help(cls)`` and
+        ``cls.claim`` hold the full sentence).
+
+    Returns
+    -------
+    str
+        A Markdown table, one row per model: ``name = default unit`` for each parameter.
+
+    Examples
+    --------
+    >>> table = model_table()
+    >>> table.splitlines()[0]
+    '| model | module | claim (short form) | parameters: name = default [unit] |'
+    >>> "`models.VolunteersDilemma`" in table and "n = 5 [members]" in table
+    True
+    """
+    from .base import describe
+
+    if isinstance(claim_chars, bool) or not isinstance(claim_chars, int) or claim_chars < 10:
+        raise ValueError(f"claim_chars must be an int >= 10; got {claim_chars!r}")
+    rows = ["| model | module | claim (short form) | parameters: name = default [unit] |", "|---|---|---|---|"]
+    for cls in registered_models():
+        params = "; ".join(
+            f"{p['name']} = {_short(repr(p['value']), 40)}" + ("" if p["unit"] in ("-", "") else f" [{p['unit']}]")
+            for p in describe(cls()))
+        claim = _short(cls.claim, claim_chars).replace("|", "\\|")
+        rows.append(f"| `models.{cls.__name__}` | `{cls.__module__}` | {claim} | {params.replace('|', '/')} |")
+    return "\n".join(rows)

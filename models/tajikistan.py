@@ -32,6 +32,24 @@ and 1993 GDP: Russia ``0.5% x $435.1bn = $2,175m`` and Uzbekistan ``2% x $13.1bn
 Kazakhstan ``0.5% x $23.4bn = $117m`` and Kyrgyzstan ``2% x $2.03bn = $40.6m`` free-ride. Under equal
 shares the force is 8,000 men, a shortfall of 8,000 (observed: 7,000 deployed, 9,000 short).
 
+**Where the model departs from the case.** (1) *Kyrgyzstan.* The essay has Kyrgyz troops in Tajikistan from
+1993 until Kyrgyzstan "unilaterally withdrew its peace-keeping battalion" in 1995-1996; with the default
+(linear) technology the model has Kyrgyzstan free-ride from 1993, because its assumed stake (2% of a $2.03bn
+GDP, $40.6m a year) is a quarter of the $160m threshold, and the defaults are kept so that the stakes stay
+round assumptions rather than numbers tuned to the story. Because the threshold ``u R`` does not depend on GDP
+while Kyrgyzstan's GDP fell by 17% in 1994, a larger stake does produce "in, then out for lack of funds", only
+earlier than the essay: with ``neighbour_stake`` between $160m / $2.03bn = 7.9% and $160m / $1.83bn (its 1996
+GDP, the highest after 1993) = 8.75% of GDP, Kyrgyzstan contributes in 1993 and withholds in every year from
+1994 (see ``tests/models/test_tajikistan.py``). No stake gives a withdrawal in 1995-96 that lasts, since its
+GDP recovered in 1996; and a stake of 8-9% of GDP is an assumption with nothing behind it. The ``"threshold"``
+technology makes every state pivotal (with equal quotas Kyrgyzstan's $40m quota is just covered by its $40.6m
+stake in 1993, no longer from 1994), but there a force short of the full 16,000 is worth nothing, so a
+three-state force without Kazakhstan is not an equilibrium either. (2) *The 8,000.* With equal quotas the
+equilibrium force is Russia's and Uzbekistan's 4,000 men each; the 7,000 deployed were three states' troops,
+the bulk the Russian 201st Motorized Infantry Division. The totals are close; who provides them is not, so
+8,000 is not a fit to 7,000 (which is compared, not fitted). The model's point is the mechanism, that stakes
+below ``u R`` make a state withhold whatever the cost rule, not a reconstruction of the deployment.
+
 Equilibria come from ``games.equilibria(game, method="pure")`` on the 2^4-profile game.
 
 Examples

@@ -30,3 +30,38 @@ def test_method_table_is_the_registry_s():
     text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     shown = text.split("<!-- methods:start -->\n", 1)[1].split("\n<!-- methods:end -->", 1)[0]
     assert shown == games.method_table(), "regenerate the README's table with games.method_table()"
+
+
+def _readme() -> str:
+    return (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_model_table_is_the_registry_s():
+    """The README's models table is exactly what the model registry generates, and lists every model."""
+    import models
+    from models.registry import MODELS, model_table
+
+    shown = _readme().split("<!-- models:start -->\n", 1)[1].split("\n<!-- models:end -->", 1)[0]
+    assert shown == model_table(), "regenerate the README's models table with models.registry.model_table()"
+    for name in MODELS:
+        assert f"`models.{name}`" in shown
+        assert getattr(models, name) is MODELS[name] and name in models.__all__
+
+
+def test_readme_names_every_plot_function_and_equilibrium_attribute():
+    """A reader finds the plotting functions and what an equilibrium holds from the README alone."""
+    import dataclasses
+
+    import games
+    import games.plot
+
+    text = _readme()
+    for name in games.plot.__all__:
+        assert f"games.plot.{name}(" in text, f"README does not list games.plot.{name}"
+    public = [f.name for f in dataclasses.fields(games.Equilibrium)]
+    public += [n for n in vars(games.Equilibrium) if not n.startswith("_")]
+    public += [n for n in vars(games.EquilibriumSet) if not n.startswith("_")]
+    public += ["complete", "degenerate", "components", "rejected", "value", "note"]
+    for name in public:
+        assert f"`{name}" in text, f"README does not mention {name!r}"
+    assert "plot" in dir(games) and "repeated" in dir(games) and "equilibria" in dir(games)

@@ -68,7 +68,11 @@ def cost_rules_section(quick: bool = False, executor: Any = None) -> ReportSecti
             "force (WDI GDP 1993, assumed stakes and costs). Kazakhstan and Kyrgyzstan free-ride under "
             f"every rule; with equal quotas the force is {eq.force:,.0f} men against 16,000 (7,000 "
             "deployed). Shifting the burden to the lead state raises the force without changing who "
-            "free-rides.")
+            "free-rides. Where this departs from the case: Kyrgyzstan kept a battalion in Tajikistan until "
+            "1995-96, while the model has it free-ride from 1993 (its assumed stake, 2% of GDP, is a quarter "
+            "of what contributing costs); and the model's force is Russia's and Uzbekistan's equal quotas, "
+            "not the three states' 7,000 led by Russia's 201st division, so its total is close to the "
+            "deployment but its composition is not. See the TajikistanOperation docstring.")
     return ReportSection(slug="tajikistan-cost-rules", title="Tajikistan 1993: cost rules and the shortfall",
                          claim=TajikistanOperation.claim, text=text, figure=fig, table=df,
                          summary=f"equal quotas: force {eq.force:,.0f} of 16,000; free riders: {eq.free_riders}")

@@ -46,3 +46,39 @@ def test_olson_zeckhauser_record_says_what_is_missing():
     oz = cases.OLSON_ZECKHAUSER_1966
     assert oz["spearman_rho"] == 0.490 and oz["n"] == 14 and oz["year_of_data"] == 1964
     assert oz["table_1"] is None and "not" in oz["note"]
+
+
+def test_nato_2014_shares_are_the_2014_column():
+    """NATO, 'Defence Expenditure of NATO Countries (2014-2023)', 2014 column (2015 prices), as tabulated by
+    Graphic News and checked against the 2014-2024 release: the four allies whose share fell by 2023 carry
+    their 2014 value, not the 2023 one (United States 3.49, United Kingdom 2.07, Turkey 1.31, Croatia 1.79)."""
+    shares = {name: b for name, _, b in cases.NATO_2014}
+    assert shares["United States"] == 3.72
+    assert shares["United Kingdom"] == 2.14
+    assert shares["Turkey"] == 1.45
+    assert shares["Croatia"] == 1.82
+    # three allies met the 2% guideline in 2014 (NATO: "up from three in 2014"): the US, the UK and Greece
+    assert sorted(name for name, b in shares.items() if b >= 2) == ["Greece", "United Kingdom", "United States"]
+
+
+def test_nato_2014_rank_correlation_of_burden_with_size():
+    """Spearman's rho of GDP and defence share over the 27 allies, computed here from the textbook formula on
+    average ranks (not with the project's code): 0.2893, one-sided p about 0.07 (scipy's t approximation)."""
+    scipy_stats = pytest.importorskip("scipy.stats")
+    gdp = [g for _, g, _ in cases.NATO_2014]
+    share = [b for _, _, b in cases.NATO_2014]
+
+    def average_ranks(values):
+        order = sorted(values)
+        return [sum(i + 1 for i, v in enumerate(order) if v == x) / order.count(x) for x in values]
+
+    rg, rs = average_ranks(gdp), average_ranks(share)
+    n = len(rg)
+    mg, ms = sum(rg) / n, sum(rs) / n
+    cov = sum((a - mg) * (b - ms) for a, b in zip(rg, rs))
+    rho = cov / (sum((a - mg) ** 2 for a in rg) * sum((b - ms) ** 2 for b in rs)) ** 0.5
+    assert rho == pytest.approx(0.2893, abs=5e-4)
+    assert scipy_stats.spearmanr(gdp, share, alternative="greater").pvalue == pytest.approx(0.0716, abs=1e-3)
+    from models.alliances import exploitation
+
+    assert exploitation(gdp, share)["spearman_rho"] == pytest.approx(rho, abs=1e-12)

@@ -122,3 +122,16 @@ def test_model_registers_its_claim_and_headlines():
     assert TajikistanOperation.headlines == ("tajikistan-cost-rules",)
     if essay.exists():
         assert TajikistanOperation.claim in " ".join(essay.read_text(encoding="utf-8").split())
+
+
+def test_kyrgyz_stake_that_gives_in_then_out():
+    """By hand: contributing is dominant iff stake x GDP >= u R = 10,000 x 16,000 = $160m. Kyrgyzstan's WDI GDP
+    is $2.028bn in 1993 and at most $1.828bn (1996) afterwards, so a stake of 8% (160.3m in 1993, at most
+    146.2m later) makes it contribute in 1993 only, and 7.8% (158.2m) never."""
+    def kyrgyz_contributes(stake, year):
+        out = TajikistanOperation(year=year, neighbour_stake=stake).outcome()
+        return "Kyrgyzstan" in out["contributors"].split(", ")
+
+    assert [kyrgyz_contributes(0.08, y) for y in range(1993, 1999)] == [True] + [False] * 5
+    assert not any(kyrgyz_contributes(0.078, y) for y in range(1993, 1999))
+    assert not kyrgyz_contributes(TajikistanOperation().neighbour_stake, 1993)    # the default, 2%
