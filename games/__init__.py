@@ -44,8 +44,9 @@ __version__ = "0.1.0"
 
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
-_SUBMODULES = ("anonymous", "catalog", "correlated", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
+_SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
                "repeated", "symbolic", "threshold")
+_SUBMODULES += ("correlated",)
 
 
 def __getattr__(name: str) -> Any:

@@ -441,7 +441,8 @@ def _solve_lp(A: Any, c: np.ndarray) -> Any:
 
     P = len(c)
     res = linprog(-c, A_ub=A if A.shape[0] else None, b_ub=np.zeros(A.shape[0]) if A.shape[0] else None,
-                  A_eq=sparse.csr_matrix(np.ones((1, P))), b_eq=[1.0], bounds=(0, None), method="highs-ds")
+                  A_eq=sparse.csr_matrix(np.ones((1, P))), b_eq=[1.0], bounds=(0, None), method="highs-ds",
+                  options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10})
     if res.status != 0:  # the polytope is never empty (Nash equilibria exist) and is bounded
         raise RuntimeError(f"the correlated-equilibrium LP failed: {res.message}")
     return res
