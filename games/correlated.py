@@ -665,10 +665,14 @@ def correlated_equilibrium_vertices(game: Any, *, coarse: bool = False,
     rhs = np.zeros(P)
     rhs[-1] = 1.0
     ones = np.ones((1, P)) / P
+    if P == 1:  # one profile: the polytope is the point x = (1,)
+        found[(1.0,)] = np.array([Fraction(1)], dtype=object)
+        combos = iter(())
     while True:
-        chunk = np.array(list(itertools.islice(combos, 20_000)), dtype=int).reshape(-1, P - 1)
-        if not len(chunk):
+        batch = list(itertools.islice(combos, 20_000))
+        if not batch:
             break
+        chunk = np.array(batch, dtype=int).reshape(len(batch), P - 1)
         mats = np.concatenate([Gs[chunk], np.broadcast_to(ones, (len(chunk), 1, P))], axis=1)
         ok = np.abs(np.linalg.det(mats)) > 1e-12
         if not ok.any():

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import games
 from games.catalog import chicken, matching_pennies, prisoners_dilemma, rock_paper_scissors, stag_hunt
@@ -321,3 +323,27 @@ def test_benchmark_runs_and_agrees():
     spec.loader.exec_module(module)
     out = module.main(sizes=((4, 4), (3, 3, 3)), repeats=1)
     assert all(row["same_value"] for row in out.values())
+
+
+def test_degenerate_shapes():
+    # one player: the correlated equilibria are the distributions over its best actions (a2 and a3 pay 5)
+    solo = games.NormalFormGame(np.array([[3], [5], [5]]))
+    assert correlated_equilibrium(solo, exact=True).payoffs.tolist() == [5]
+    assert sorted(v.support()[0][0] for v in correlated_equilibrium_vertices(solo)) == [("a2",), ("a3",)]
+    # a single profile: no incentive constraint at all
+    single = games.NormalFormGame(np.array([[[2, 1]]]))
+    assert correlated_equilibrium(single, exact=True).distribution.tolist() == [[1]]
+    assert len(correlated_equilibrium_vertices(single)) == 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(-4, 4), min_size=8, max_size=8), st.sampled_from(["welfare", ("player", 1), "feasible"]))
+def test_exact_and_float_agree_on_any_2x2(values, objective):
+    g = games.NormalFormGame(np.array(values).reshape(2, 2, 2))
+    ex = correlated_equilibrium(g, objective, exact=True)
+    fl = correlated_equilibrium(g, objective)
+    assert ex.optimality == "certified" and brute_force_gain(g, ex.distribution) == 0
+    assert abs(float(ex.objective_value) - fl.objective_value) <= 1e-9 * g.payoff_scale
+    nash_best = max(sum(eq.payoffs) for eq in games.equilibria(g, exact=True))
+    if objective == "welfare":
+        assert ex.objective_value >= nash_best
