@@ -32,6 +32,9 @@ _LAZY = {
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
+    "CorrelatedEquilibrium": "games.correlated",
+    "correlated_equilibrium": "games.correlated",
+    "correlated_equilibrium_vertices": "games.correlated",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
@@ -43,6 +46,7 @@ __version__ = "0.1.0"
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
 _SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
                "repeated", "symbolic", "threshold")
+_SUBMODULES += ("correlated",)
 
 
 def __getattr__(name: str) -> Any:

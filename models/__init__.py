@@ -29,6 +29,7 @@ from . import registry
 MODEL_MODULES = tuple(importlib.import_module(f"{__name__}.{name}") for name in (
     "responses", "burden_sharing", "alliances", "tajikistan", "reciprocity", "escalation", "labelling",
     "leadership", "security_dilemma", "cases"))
+MODEL_MODULES += (importlib.import_module(f"{__name__}.consultation"),)
 
 globals().update(registry.MODELS)
 
