@@ -74,7 +74,7 @@ _STRONG_PROBS = [Fraction(1, 5), Fraction(1, 4), Fraction(1, 3), Fraction(2, 5),
 
 
 @exercise_topic("entry-deterrence-types", title="A two-type entry/deterrence game",
-                summary="an entrant facing a strong or weak incumbent: its entry threshold and the Bayesian equilibrium")
+                summary="an entrant facing a strong or weak incumbent: entry threshold and Bayesian equilibrium")
 def entry_deterrence_types(draw: Draw) -> Exercise | None:
     """Entrant: out (0) or enter (+g against accommodation, -f against a fight); the incumbent is strong
     (fighting strictly dominant) with probability p, weak (accommodating strictly dominant) otherwise."""
