@@ -40,10 +40,12 @@ is a Bayesian equilibrium of the game with the shared, pooled signal; otherwise 
 (the largest interim gain of a state deviating alone) is what tempts a state to act unilaterally.
 
 The regime map (:func:`regime_table`) classifies each (signal quality, threat prior): nobody acts; the
-agreed criteria make collective action possible (there is none nationally) and both states gain; they
-improve existing collective action; they are too slow (the national regime does better jointly); or
-"unilateral if necessary" re-enters (the agreement does better jointly but one state would do better on
-its own national threshold, or the agreed rule tempts a state to deviate).
+agreement is too slow (the national regime gives the two states more jointly); "unilateral if necessary"
+re-enters (the agreement does better jointly, but the exposed state does better on its own national
+threshold, or the agreed rule tempts a state to act more forcefully alone); the agreed criteria make
+collective action possible (there is none nationally); or they improve existing collective action. Who
+gains is reported separately (``gain_exposed``, ``gain_distant``): the distant state often pays for action
+that mostly protects the exposed one, and is then tempted to shirk (``shirking_temptation``).
 """
 
 from __future__ import annotations
