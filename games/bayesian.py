@@ -30,6 +30,7 @@ import numpy as np
 
 from .equilibrium import PROBABILITY_FLOOR, Equilibrium, EquilibriumSet
 from .protocol import GameMixin
+from .solvers.enumeration import DEFAULT_MAX_VERTICES
 from .solvers.registry import register_solver
 from .validation import as_real_array, check_positive_int
 
@@ -577,7 +578,7 @@ def bayesian_pure_equilibria(game: BayesianGame, *, tol: float = 1e-9, exact: bo
 
 
 def _small_for_vertex(game: BayesianGame) -> bool:
-    return game.num_players == 2 and all(game._num_strategies(i) <= 16 for i in range(2))
+    return game.num_players == 2 and all(game._num_strategies(i) <= 9 for i in range(2))
 
 
 @register_solver("vertex", game_type=BayesianGame, rank=0, finds="all extreme", players=(2, 2),
@@ -585,14 +586,15 @@ def _small_for_vertex(game: BayesianGame) -> bool:
                  summary="vertex enumeration of the induced normal form (type -> action maps), read back as "
                          "behaviour per type, de-duplicated and checked by interim regret")
 def bayesian_vertex(game: BayesianGame, *, tol: float = 1e-9, exact: bool = False,
-                    max_strategies: int = 64) -> EquilibriumSet:
+                    max_strategies: int = 64, max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
     """Every extreme Bayesian equilibrium of a two-player game (``method="vertex"``).
 
     The induced normal form's extreme equilibria are found by :func:`games.equilibria` (``"vertex"``) and
     read as per-type behaviour (their marginals); distinct behaviours are kept, each verified by interim
     regret on the Bayesian game. Equilibria from one component of the normal form share a component.
-    Refused when a player has more than ``max_strategies`` type -> action maps (``method="pure"`` then lists
-    the pure equilibria).
+    Refused when a player has more than ``max_strategies`` type -> action maps, or when the enumeration would
+    visit more than ``max_vertices`` polytope vertices (``method="pure"`` then lists the pure equilibria).
+    ``method="auto"`` takes this method when each player has at most 9 maps.
 
     Examples
     --------
@@ -611,7 +613,13 @@ def bayesian_vertex(game: BayesianGame, *, tol: float = 1e-9, exact: bool = Fals
         raise ValueError(f"the induced normal form has {sizes[0]} x {sizes[1]} strategies, more than "
                          f"max_strategies={max_strategies} per player; use method='pure', or raise max_strategies")
     nf = game.to_normal_form()
-    found = equilibria(nf, method="vertex", tol=tol)
+    try:
+        found = equilibria(nf, method="vertex", tol=tol, max_vertices=max_vertices)
+    except ValueError as exc:
+        raise ValueError(f"vertex enumeration of the {sizes[0]} x {sizes[1]} induced normal form is refused ({exc}); "
+                         "use method='pure' for the pure Bayesian equilibria, or one mixed equilibrium: "
+                         "games.equilibria(game.to_normal_form(), method='lemke-howson') read back with "
+                         "game.equilibrium(list(eq.profile), 'lemke-howson', tol)") from exc
     abs_tol = tol * game.payoff_scale
     items: list[BayesianEquilibrium] = []
     keys: dict[tuple, int] = {}

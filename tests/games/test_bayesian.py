@@ -174,6 +174,10 @@ def test_too_large_forms_are_refused_with_what_to_use():
         games.equilibria(g, method="pure")
     with pytest.raises(ValueError, match="max_strategies=64.*method='pure'"):
         games.equilibria(BayesianGame(np.zeros((4, 1, 3, 1, 2)), np.full((4, 1), 0.25)), method="vertex")
+    four_by_two = BayesianGame(np.zeros((2, 2, 4, 4, 2)), np.full((2, 2), 0.25))   # 16 x 16 induced form
+    assert games.equilibria(four_by_two).method == "pure"
+    with pytest.raises(ValueError, match="16 x 16 induced normal form is refused.*method='pure'"):
+        games.equilibria(four_by_two, method="vertex", max_vertices=10)
     # a game too big for the forms still answers questions about given strategies
     assert g.regret([np.eye(5)[[0] * 10], np.eye(5)[[0] * 10]]) == 0.0
 
