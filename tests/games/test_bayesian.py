@@ -224,3 +224,26 @@ def test_protocol_and_labels():
     assert games.BayesianGame is BayesianGame
     eq = games.equilibria(g)[0]
     assert eq.pure_actions() == ("enter", "fight|accommodate")
+
+
+def test_one_type_per_player_is_the_normal_form_and_ex_ante_payoffs_agree_with_the_induced_form():
+    rng = np.random.default_rng(8)
+    for _ in range(20):
+        table = rng.integers(-4, 5, (3, 2, 2))
+        g = BayesianGame(table[None, None], [[1.0]])
+        nf = games.NormalFormGame(table)
+        x, y = rng.dirichlet(np.ones(3)), rng.dirichlet(np.ones(2))
+        assert g.regret([[x], [y]]) == pytest.approx(float(nf.regret([x, y])))
+        assert {eq.plan() for eq in games.equilibria(g, method="pure")} == \
+            {tuple((a,) for a in eq.pure_actions()) for eq in games.equilibria(nf, method="pure")}
+    for _ in range(20):
+        prior = rng.dirichlet(np.ones(6)).reshape(2, 3)
+        g = BayesianGame(rng.normal(size=(2, 3, 2, 2, 2)), prior)
+        beh = [rng.dirichlet(np.ones(2), size=2), rng.dirichlet(np.ones(2), size=3)]
+        induced = g.to_normal_form()
+        # the product of the per-type mixtures, strategy by strategy from the labels
+        prof = [np.array([np.prod([b[t, g.actions[i].index(a)] for t, a in enumerate(label.split("|"))])
+                          for label in g.strategy_labels(i)]) for i, b in enumerate(beh)]
+        assert induced.expected_payoffs(prof) == pytest.approx(g.ex_ante_payoffs(beh))
+        # ex-ante regret is the prior-weighted interim regret of the worst player, so never above the largest
+        assert induced.regret(prof) <= g.regret(beh) + 1e-12
