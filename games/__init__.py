@@ -29,6 +29,7 @@ _LAZY = {
     "AnonymousGame": "games.anonymous",
     "ThresholdGame": "games.threshold",
     "GameTree": "games.extensive",
+    "BayesianGame": "games.bayesian",
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
@@ -44,9 +45,8 @@ __version__ = "0.1.0"
 
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
-_SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
-               "repeated", "symbolic", "threshold")
-_SUBMODULES += ("correlated",)
+_SUBMODULES = ("anonymous", "bayesian", "catalog", "correlated", "dominance", "evolution", "extensive",
+               "group_dynamics", "io", "plot", "repeated", "signals", "symbolic", "threshold")
 
 
 def __getattr__(name: str) -> Any:

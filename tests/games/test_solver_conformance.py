@@ -16,6 +16,7 @@ import sympy as sp
 
 import games
 from games.anonymous import AnonymousGame
+from games.bayesian import BayesianGame
 from games.equilibrium import Equilibrium, EquilibriumSet
 from games.extensive import Decision, GameTree, Terminal
 from games.protocol import Game, is_game
@@ -52,6 +53,10 @@ SAMPLES = {
         ThresholdGame([2, 2, 2, 2], costs=[1, 1, 1, 1], values=[3, 3, 3, 3], requirement=4),
     ],
     GameTree: [_entry_deterrence()],
+    BayesianGame: [
+        BayesianGame(np.array([[[[[2, 1], [0, 0]], [[0, 0], [1, 2]]],                 # BoS, player 2 meets
+                                [[[2, 0], [0, 2]], [[0, 1], [1, 0]]]]]), [[0.5, 0.5]]),  # or avoids
+    ],
     SymbolicGame: [
         SymbolicGame.from_bimatrix([[(V - C) / 2, V], [0, V / 2]], [[(V - C) / 2, 0], [V, V / 2]]),
     ],
