@@ -1,6 +1,5 @@
-"""Osborne (2004), "An Introduction to Game Theory", Oxford University Press, chapter 9 (Bayesian games).
-
-Section 9.1.1, "Variant of BoS with imperfect information" (the game of Figure 273.1): player 1
+"""Osborne (2004), "An Introduction to Game Theory", Oxford University Press, chapter 9 (Bayesian games),
+the example "Variant of BoS with imperfect information": player 1
 is unsure whether player 2 wishes to meet her (BoS payoffs) or to avoid her, each with probability 1/2.
 Osborne shows that the game has a unique pure Nash equilibrium, (B, (B, S)): player 1 goes to Bach, player 2
 goes to Bach if she wishes to meet and to Stravinsky if she wishes to avoid player 1.
@@ -21,8 +20,8 @@ from games.bayesian import BayesianGame
 
 
 def osborne_bos_variant(p_meet: float = 0.5) -> BayesianGame:
-    """Osborne (2004), Figure 273.1: BoS (2,1)/(1,2) when player 2 wishes to meet; when she wishes to avoid,
-    (B,B) = (2,0), (B,S) = (0,2), (S,B) = (0,1), (S,S) = (1,0)."""
+    """Osborne (2004), ch. 9, "Variant of BoS with imperfect information": BoS (2,1)/(1,2) when player 2
+    wishes to meet; when she wishes to avoid, (B,B) = (2,0), (B,S) = (0,2), (S,B) = (0,1), (S,S) = (1,0)."""
     u = np.zeros((1, 2, 2, 2, 2))
     u[0, 0] = [[[2, 1], [0, 0]], [[0, 0], [1, 2]]]    # player 2 wishes to meet
     u[0, 1] = [[[2, 0], [0, 2]], [[0, 1], [1, 0]]]    # player 2 wishes to avoid
@@ -31,7 +30,7 @@ def osborne_bos_variant(p_meet: float = 0.5) -> BayesianGame:
 
 
 def test_unique_pure_equilibrium_is_B_B_S():
-    """Osborne (2004), section 9.1.1: the unique pure equilibrium is (B, (B, S))."""
+    """Osborne (2004), ch. 9 (variant of BoS with imperfect information): the unique pure equilibrium is (B, (B, S))."""
     eqs = games.equilibria(osborne_bos_variant(), method="pure")
     assert eqs.complete
     assert [eq.plan() for eq in eqs] == [(("B",), ("B", "S"))]
