@@ -10,6 +10,7 @@ from games import plot, sweep
 
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import report_figure
 from ..responses import MODE_COLOURS, ResponseModel, evaluate_rule
 
 __all__ = ["regime_map_section"]
@@ -38,13 +39,12 @@ def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSecti
     ('responses-regime-map', True, 66)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     urg = np.linspace(0, 4, 11 if quick else 41)
     coh = np.linspace(0, 1, 6 if quick else 21)
     df = sweep(ResponseModel(), {"urgency": urg, "cohesion": coh}, executor=executor, progress=False)
     rule = evaluate_rule(urgency=urg).set_index("strategy")
-    fig, ax = plt.subplots(figsize=(8, 4.3))
+    fig, ax = report_figure(figsize=(8, 4.3))
     plot.regime_map(df, "urgency", "cohesion", "best_mode", colours=MODE_COLOURS,
                     legend_title="defenders' best mode", ax=ax)
     det = df.pivot(index="cohesion", columns="urgency", values="deterred").astype(float)
@@ -58,6 +58,7 @@ def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSecti
                   fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 0.62))
     ax.set_xlabel("urgency of the threat (damage per unit of response delay)")
     ax.set_ylabel("cohesion of the collective system\n(share of members that contribute)")
+    probability_axis(ax, "y")
     ax.set_title("Best response mode to an aggression", fontsize=11)
     fig.tight_layout()
     counts = df["best_mode"].value_counts().to_dict()

@@ -10,6 +10,7 @@ from games import plot, sweep
 
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import report_figure
 from ..security_dilemma import GAME_TYPE_COLOURS, JERVIS_TABLE, SecurityDilemmaModel, jervis_worlds
 
 __all__ = ["four_worlds_section"]
@@ -38,7 +39,6 @@ def four_worlds_section(quick: bool = False, executor: Any = None) -> ReportSect
     ('security-dilemma-four-worlds', True, 100)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     # even grid sizes keep the boundaries (no advantage, half distinguishable) off the grid
     off = np.linspace(-0.975, 0.975, 10 if quick else 40)
@@ -46,7 +46,7 @@ def four_worlds_section(quick: bool = False, executor: Any = None) -> ReportSect
     df = sweep(SecurityDilemmaModel(), {"offence_advantage": off, "distinguishability": dist}, executor=executor,
                progress=False)
     worlds = jervis_worlds()
-    fig, ax = plt.subplots(figsize=(8.5, 4.5))
+    fig, ax = report_figure(figsize=(8.5, 4.5))
     plot.regime_map(df, "offence_advantage", "distinguishability", "game_type", colours=GAME_TYPE_COLOURS,
                     legend_title="game (ordinal type)", ax=ax)
     for (o, d), label in JERVIS_TABLE.items():
