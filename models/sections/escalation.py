@@ -51,9 +51,9 @@ def escalation_section(quick: bool = False, executor: Any = None) -> ReportSecti
     top.plot(x, df.collective_payoff_discretionary, "s--", ms=3, color="#1b9e77", lw=2,
              gid="collective_payoff_discretionary", label="discretionary reaction")
     bottom.plot(x, df.war_probability_automatic, "o-", ms=3, color="#d95f02", lw=2, gid="war_probability_automatic",
-                label="automatic reaction")
+                label="automatic reaction", clip_on=False)
     bottom.plot(x, df.war_probability_discretionary, "s--", ms=3, color="#1b9e77", lw=2,
-                gid="war_probability_discretionary", label="discretionary reaction")
+                gid="war_probability_discretionary", label="discretionary reaction", clip_on=False)
     for ax in (top, bottom):
         for k, (lo, hi) in enumerate(runs):
             ax.axvspan(lo, hi, color="#d95f02", alpha=0.15, gid="automatic-better",

@@ -11,7 +11,7 @@ from games import plot, sweep
 from ..leadership import REGIME_COLOURS, LeadershipModel
 from ..registry import report_section
 from ..report_base import ReportSection
-from .figure import report_figure
+from .figure import probability_axis, report_figure
 
 __all__ = ["threshold_section"]
 

@@ -31,7 +31,7 @@ from ..reciprocity import (
 )
 from ..registry import report_section
 from ..report_base import ReportSection
-from .figure import report_figure
+from .figure import probability_axis, report_figure
 
 __all__ = ["critical_discount_section", "regime_map_section", "norm_evolution_section"]
 
