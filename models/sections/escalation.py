@@ -45,7 +45,7 @@ def escalation_section(quick: bool = False, executor: Any = None) -> ReportSecti
     x = df.escalation_probability.to_numpy()
     better = df.better_regime.to_numpy()
     runs = _runs(x, better == "automatic")
-    fig, (top, bottom) = report_figure(2, 1, figsize=(8.5, 6.8), sharex=True)
+    fig, (top, bottom) = report_figure(2, 1, figsize=(8.5, 7.2))
     top.plot(x, df.collective_payoff_automatic, "o-", ms=3, color="#d95f02", lw=2, gid="collective_payoff_automatic",
              label="automatic reaction")
     top.plot(x, df.collective_payoff_discretionary, "s--", ms=3, color="#1b9e77", lw=2,
@@ -61,11 +61,12 @@ def escalation_section(quick: bool = False, executor: Any = None) -> ReportSecti
     top.set_ylabel("collective system's expected\npayoff per violation (utils)")
     top.set_title("Which reaction is better for the collective system: its expected payoff", fontsize=11)
     top.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    bottom.set_xlabel("probability that a contested reaction escalates into war")
+    for ax in (top, bottom):
+        ax.set_xlabel("probability that a contested reaction escalates into war")
+        probability_axis(ax, "x")
     bottom.set_ylabel("probability of war\nper violation of peace")
     bottom.set_title("What it costs: the probability of war", fontsize=11)
     probability_axis(bottom)
-    bottom.set_xlim(0, 1)
     bottom.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     fig.tight_layout()
     det = x[df.deterred_automatic.to_numpy() & ~df.deterred_discretionary.to_numpy()]

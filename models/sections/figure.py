@@ -52,7 +52,8 @@ class ReportFigure(Figure):
             if kwargs.get("bbox_inches") == "tight":
                 bbox = self.get_tightbbox(self.canvas.get_renderer())
                 width = bbox.width + 2 * float(kwargs.get("pad_inches") or 0.1)
-            kwargs["dpi"] = max(asked, math.ceil(MIN_PNG_WIDTH / width) + 1)
+            # 5% spare: text extents, and so the tight box, shift a little with the resolution
+            kwargs["dpi"] = max(asked, math.ceil(1.05 * MIN_PNG_WIDTH / width))
         super().savefig(fname, *args, **kwargs)
 
 

@@ -232,6 +232,7 @@ def _evolution_section(base: ReciprocityRegime, quick: bool) -> ReportSection:
     labels = [f"{c} ({long.get(c.split('(')[0], c)})" for c in wide.columns]
     ax.stackplot(wide.index, wide.T.values, labels=labels, alpha=0.9)
     coop = evo.assign(w=evo["share"] * evo["cooperation_rate"]).groupby("strength")["w"].sum()
+    evo = evo.assign(population_restraint=evo["strength"].map(coop))     # the dashed line, kept with the table
     ax.plot(coop.index, coop.values, "k--", lw=2, label="restraint in the\npopulation")
     ax.set(xlabel="regime strength s: discount 0.5 -> 0.95, noise 0.10 -> 0.01, fine 0 -> 2, reputation 0 -> 0.5",
            ylabel="long-run share of states\n(rare mutations)", ylim=(0, 1), xlim=(0, 1),
