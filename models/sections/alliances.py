@@ -121,7 +121,7 @@ def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
         ax.plot(sub.n_allies, sub.ratio, marker="o", label=f"alpha = {alpha}")
     for n, lab in MEMBERSHIPS:
         ax.axvline(n, color="0.7", lw=0.8)
-        ax.text(n * 1.06, 0.04, lab, fontsize=7, rotation=90, ha="left", va="bottom", gid="membership")
+        ax.text(n * 1.06, 1.0, lab, fontsize=7, rotation=90, ha="left", va="top", gid="membership")
     ax.set_xscale("log")
     ax.set_ylim(0, 1.08)
     ax.set_xlabel("number of equal allies (total income fixed; log scale)")
