@@ -362,8 +362,8 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
     if equilibria is None:
         from .solvers import equilibria as solve
 
-        warnings.warn("best_response_diagram without equilibria is deprecated (plotting does not solve); pass "
-                      "equilibria=games.equilibria(game)", DeprecationWarning, stacklevel=2)
+        warnings.warn("best_response_diagram without equilibria is deprecated; use "
+                      "equilibria=games.equilibria(game) (plotting does not solve)", DeprecationWarning, stacklevel=2)
         equilibria = solve(game, tol=tol)
     eqs = equilibria
     a, b = (np.asarray(m, dtype=float) for m in game.bimatrix)
