@@ -36,6 +36,7 @@ __all__ = [
     "fixation_probability",
     "log_fixation_probability",
     "replicator_dynamics",
+    "replicator_rest_points",
     "small_mutation_distribution",
     "stationary_distribution",
 ]
@@ -337,6 +338,72 @@ def replicator_dynamics(
         raise RuntimeError(f"replicator integration failed: {sol.message}")
     shares = np.clip(sol.y.T, 0.0, None)
     return times, shares / shares.sum(axis=1, keepdims=True)
+
+
+#: Most strategies :func:`replicator_rest_points` searches (it visits every face of the simplex: 2^S - 1).
+MAX_REST_POINT_STRATEGIES = 8
+
+
+def replicator_rest_points(payoffs: Any, *, tol: float = 1e-9) -> list[tuple[np.ndarray, bool]]:
+    """The rest points of the replicator dynamics of a symmetric matrix game, each with whether it is Nash.
+
+    A state ``x`` is at rest iff every strategy it uses earns the same, ``(A x)_i = x . A x`` for
+    ``x_i > 0``: it is a symmetric equilibrium of the game restricted to its support, a face of the simplex
+    (Hofbauer & Sigmund 1998, ch. 7). So the rest points are found face by face, as the symmetric
+    equilibria with full support of each restricted game (from :func:`games.equilibria`, which verifies
+    them). A rest point is a symmetric Nash equilibrium of the whole game when no strategy outside its
+    support earns more. Where a face holds a continuum of rest points (a degenerate game) only the extreme
+    equilibria the solver returns are listed.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (S, S)
+        ``payoffs[i, j]``: payoff of strategy i against strategy j (``S`` at most
+        :data:`MAX_REST_POINT_STRATEGIES`).
+    tol : float
+        Equilibrium tolerance, relative to the payoff range.
+
+    Returns
+    -------
+    list of (numpy.ndarray, bool)
+        The rest points (probability vectors over the ``S`` strategies), by support size then support, and
+        whether each is a symmetric Nash equilibrium.
+
+    Examples
+    --------
+    Rock-paper-scissors: the corners are at rest but not equilibria; the centre is the equilibrium.
+
+    >>> rest = replicator_rest_points([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    >>> [(x.round(4).tolist(), nash) for x, nash in rest]
+    [([1.0, 0.0, 0.0], False), ([0.0, 1.0, 0.0], False), ([0.0, 0.0, 1.0], False), ([0.3333, 0.3333, 0.3333], True)]
+    """
+    from itertools import combinations
+
+    from .normal_form import NormalFormGame
+    from .solvers import equilibria
+
+    a, _ = _payoff_matrix(payoffs)
+    s = a.shape[0]
+    if s > MAX_REST_POINT_STRATEGIES:
+        raise ValueError(f"payoffs has {s} strategies; replicator_rest_points visits all 2^S - 1 faces of the "
+                         f"simplex and takes at most {MAX_REST_POINT_STRATEGIES}; integrate the dynamics with "
+                         "replicator_dynamics instead")
+    tol = check_tolerance(tol)
+    full = NormalFormGame.from_bimatrix(a, a.T)
+    atol = tol * max(full.payoff_scale, 1.0)
+    out: list[tuple[np.ndarray, bool]] = []
+    for size in range(1, s + 1):
+        for face in combinations(range(s), size):
+            sub = full.restrict([list(face), list(face)])
+            for eq in equilibria(sub, tol=tol):
+                x, y = eq.as_float()
+                if not np.allclose(x, y, atol=1e-9) or np.any(x <= 1e-12):
+                    continue
+                point = np.zeros(s)
+                point[list(face)] = x
+                if not any(np.allclose(point, p, atol=1e-9) for p, _ in out):
+                    out.append((point, bool(full.is_nash([point, point], tol=atol))))
+    return out
 
 
 #: Most output times :func:`replicator_dynamics` returns.

@@ -30,7 +30,7 @@ from scipy import stats
 from scipy.special import expit, logsumexp
 
 from .anonymous import AnonymousGame, bernstein_eval, bernstein_roots
-from .validation import as_real_array, check_positive_int
+from .validation import as_real_array, check_positive_int, check_tolerance
 
 __all__ = [
     "finite_fitness",
@@ -39,6 +39,8 @@ __all__ = [
     "gradient_of_selection",
     "group_success",
     "interior_fixed_points",
+    "pairwise_game",
+    "rest_points",
     "rare_mutation_distribution",
     "stationary_distribution_mutation",
 ]
@@ -142,6 +144,61 @@ def interior_fixed_points(game: AnonymousGame) -> list[tuple[float, str]]:
             kind = "semi-stable"
         out.append((float(x), kind))
     return out
+
+
+def rest_points(game: AnonymousGame, tol: float = 1e-9) -> list[tuple[float, str]]:
+    """Every rest point of the replicator dynamics on ``[0, 1]`` (both ends included), with its stability.
+
+    ``x`` is the share of action 1. The interior rest points are :func:`interior_fixed_points`; the ends
+    ``x = 0`` and ``x = 1`` are always at rest. An end is ``"stable"`` when the flow next to it runs
+    towards it, ``"unstable"`` when it runs away, and ``"semi-stable"`` when the gain ``f_1 - f_0`` is zero
+    (within ``tol`` times the payoff range) on the whole stretch next to it. The flow on a stretch between
+    two neighbouring rest points has the sign of the gain at its midpoint.
+
+    Examples
+    --------
+    Hawk (action 0) and dove (action 1) with V = 2, C = 4, played in pairs: the share of doves settles at
+    1 - V/C = 1/2, and both monomorphic states are unstable.
+
+    >>> hd = pairwise_game([[-1, 2], [0, 1]], actions=["hawk", "dove"])
+    >>> rest_points(hd)
+    [(0.0, 'unstable'), (0.5, 'stable'), (1.0, 'unstable')]
+    """
+    g = _two_action(game)
+    zero = check_tolerance(tol) * max(g.payoff_scale, 1.0)
+    interior = interior_fixed_points(g)
+    cuts = np.array([0.0, *(x for x, _ in interior), 1.0])
+    mids = (cuts[1:] + cuts[:-1]) / 2
+    gain = bernstein_eval(g.gain_coefficients(1, 0), mids)
+    flow = np.where(np.abs(gain) <= zero, 0, np.sign(gain))
+    first = "stable" if flow[0] < 0 else "unstable" if flow[0] > 0 else "semi-stable"
+    last = "stable" if flow[-1] > 0 else "unstable" if flow[-1] < 0 else "semi-stable"
+    return [(0.0, first), *interior, (1.0, last)]
+
+
+def pairwise_game(payoffs: Any, actions: Any = None) -> AnonymousGame:
+    """The two-action game of pairwise encounters, as an :class:`~games.anonymous.AnonymousGame` of two players.
+
+    Parameters
+    ----------
+    payoffs : array_like, shape (2, 2)
+        ``payoffs[i, j]``: payoff of action i against action j.
+    actions : sequence of 2 str, optional
+        Names of the actions (default ``s1``, ``s2``).
+
+    Examples
+    --------
+    >>> g = pairwise_game([[3, 0], [5, 1]], actions=["C", "D"])
+    >>> g.num_players, g.action_names, g.table.tolist()
+    (2, ('C', 'D'), [[3.0, 0.0], [5.0, 1.0]])
+    """
+    a = as_real_array(payoffs, "payoffs", ndim=2)
+    if a.shape != (2, 2):
+        raise ValueError(f"payoffs must be a (2, 2) payoff matrix; got shape {a.shape}")
+    names = ["s1", "s2"] if actions is None else [str(n) for n in actions]
+    if len(names) != 2:
+        raise ValueError(f"actions must name the 2 actions; got {actions!r}")
+    return AnonymousGame.from_function(2, names, lambda own, others: float(a[own, others[1]]))
 
 
 def finite_fitness(game: AnonymousGame, Z: int) -> tuple[np.ndarray, np.ndarray]:

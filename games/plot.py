@@ -5,9 +5,10 @@ Every function draws on a matplotlib ``Axes`` (a new figure when ``ax`` is not g
 imported inside the functions: importing :mod:`games` or this module does not load it.
 
 Plotting draws results it is given and never solves: the equilibria of a best-response diagram come from
-:func:`games.equilibria`, the rest points of a simplex portrait from the caller (the symmetric equilibria of
-each face of the simplex). The old behaviour, solving inside the plot when they are not given, is
-deprecated and warns.
+:func:`games.equilibria`, the rest points of a simplex portrait from
+:func:`games.evolution.replicator_rest_points`, those of a phase line from
+:func:`games.group_dynamics.rest_points`. The old behaviour, solving inside the plot when they are not
+given, is deprecated and warns.
 
 - :func:`regime_map` — a categorical outcome over a 2-D sweep (a tidy table from :func:`games.sweep`).
 - :func:`heatmap` — a numeric outcome over a 2-D sweep.
@@ -361,8 +362,8 @@ def best_response_diagram(game: Any, *, equilibria: Any = None, tol: float = 1e-
     if equilibria is None:
         from .solvers import equilibria as solve
 
-        warnings.warn("best_response_diagram without equilibria is deprecated (plotting does not solve); pass "
-                      "equilibria=games.equilibria(game)", DeprecationWarning, stacklevel=2)
+        warnings.warn("best_response_diagram without equilibria is deprecated; use "
+                      "equilibria=games.equilibria(game) (plotting does not solve)", DeprecationWarning, stacklevel=2)
         equilibria = solve(game, tol=tol)
     eqs = equilibria
     a, b = (np.asarray(m, dtype=float) for m in game.bimatrix)
@@ -397,33 +398,6 @@ _CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3) / 2]])
 # spread over the simplex, with distinct products x1 x2 x3 so that cyclic games show distinct orbits
 _DEFAULT_STARTS = ((0.8, 0.15, 0.05), (0.1, 0.6, 0.3), (0.3, 0.2, 0.5), (0.05, 0.25, 0.7), (0.4, 0.45, 0.15),
                    (0.2, 0.1, 0.7))
-
-
-def _simplex_rest_points(a: np.ndarray, tol: float) -> list[tuple[np.ndarray, bool]]:  # deprecated path
-    """Rest points of the replicator dynamics of ``a`` (3x3), each with whether it is a symmetric Nash equilibrium.
-
-    The rest points are the symmetric equilibria of the game restricted to each face of the simplex that
-    use the whole face; those are found by :func:`games.equilibria` on the restricted game.
-    """
-    from itertools import combinations
-
-    from .normal_form import NormalFormGame
-    from .solvers import equilibria as solve
-
-    full = NormalFormGame.from_bimatrix(a, a.T)
-    out: list[tuple[np.ndarray, bool]] = []
-    for size in (1, 2, 3):
-        for face in combinations(range(3), size):
-            sub = full.restrict([list(face), list(face)])
-            for eq in solve(sub, tol=tol):
-                x, y = eq.as_float()
-                if not np.allclose(x, y, atol=1e-9) or np.any(x <= 1e-12):
-                    continue
-                point = np.zeros(3)
-                point[list(face)] = x
-                if not any(np.allclose(point, p, atol=1e-9) for p, _ in out):
-                    out.append((point, bool(full.is_nash([point, point], tol=tol * max(full.payoff_scale, 1.0)))))
-    return out
 
 
 def _check_rest_points(rest_points: Any) -> list[tuple[np.ndarray, bool]]:
@@ -473,11 +447,11 @@ def simplex_portrait(
         Names of the strategies at the corners (default: the game's action labels, or s1, s2, s3).
     rest_points : sequence of (state, is_nash)
         The rest points to mark: each a probability vector over the three strategies and whether it is a
-        symmetric Nash equilibrium (the rest points of the replicator dynamics are the symmetric equilibria
-        of the game restricted to each face of the simplex; ``[]`` for none). Omitting them is deprecated:
-        the function then finds them itself with :func:`games.equilibria` (with a :class:`DeprecationWarning`).
+        symmetric Nash equilibrium, as :func:`games.evolution.replicator_rest_points` returns them (``[]`` for
+        none). Omitting them is deprecated: the function then calls that function itself (with a
+        :class:`DeprecationWarning`).
     tol : float
-        Equilibrium tolerance, relative to the payoff range (used only by the deprecated search).
+        Equilibrium tolerance, relative to the payoff range (used only when ``rest_points`` is omitted).
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -493,8 +467,9 @@ def simplex_portrait(
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
+    >>> from games.evolution import replicator_rest_points
     >>> rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
-    >>> rest = [((1/3, 1/3, 1/3), True), ((1, 0, 0), False), ((0, 1, 0), False), ((0, 0, 1), False)]
+    >>> rest = replicator_rest_points(rps)
     >>> fig = simplex_portrait(rps, labels=["rock", "paper", "scissors"], density=6, rest_points=rest)
     >>> ax = fig.axes[0]
     >>> [line.get_xydata().round(4).tolist() for line in ax.lines if line.get_gid() == "nash"]
@@ -516,9 +491,12 @@ def simplex_portrait(
         raise ValueError(f"t_max must be a positive number; got {t_max!r}")
     starts = _DEFAULT_STARTS if starts is None else starts
     if rest_points is None:
-        warnings.warn("simplex_portrait without rest_points is deprecated (plotting does not solve); pass "
-                      "rest_points=[(state, is_nash), ...]", DeprecationWarning, stacklevel=2)
-        rest = _simplex_rest_points(a, tol)
+        from .evolution import replicator_rest_points
+
+        warnings.warn("simplex_portrait without rest_points is deprecated; use "
+                      "rest_points=games.evolution.replicator_rest_points(payoffs) (plotting does not solve)",
+                      DeprecationWarning, stacklevel=2)
+        rest = replicator_rest_points(a, tol=tol)
     else:
         rest = _check_rest_points(rest_points)
     x0s = [np.asarray(check_probability_vector(np.asarray(s, dtype=float), 3, f"starts[{k}]"), dtype=float)
@@ -570,8 +548,29 @@ def _two_action_game(game: Any) -> Any:
         if game.k != 2:
             raise ValueError(f"game must have two strategies; this AnonymousGame has {game.k}")
         return game
+    from .group_dynamics import pairwise_game
+
     a, labs = _symmetric_matrix(game, 2)
-    return AnonymousGame.from_function(2, list(labs), lambda own, others: float(a[own, others[1]]))
+    return pairwise_game(a, actions=labs)
+
+
+_KINDS = ("stable", "unstable", "semi-stable")
+
+
+def _check_line_rest_points(rest_points: Any) -> list[tuple[float, str]]:
+    """Rest points of a phase line given as (share, kind) pairs, checked and sorted by share."""
+    if isinstance(rest_points, (str, bytes)) or not isinstance(rest_points, Sequence):
+        raise TypeError(f"rest_points must be a sequence of (share, kind) pairs; got {type(rest_points).__name__}")
+    out = []
+    for k, item in enumerate(rest_points):
+        if (not isinstance(item, Sequence) or isinstance(item, str) or len(item) != 2
+                or item[1] not in _KINDS):
+            raise TypeError(f"rest_points[{k}] must be a (share, kind) pair with kind one of {_KINDS}; got {item!r}")
+        x = float(item[0])
+        if not 0.0 <= x <= 1.0:
+            raise ValueError(f"rest_points[{k}] must have a share in [0, 1]; got {x}")
+        out.append((x, str(item[1])))
+    return sorted(out)
 
 
 def phase_line(
@@ -579,6 +578,7 @@ def phase_line(
     *,
     strategy: int = 1,
     labels: Sequence[str] | None = None,
+    rest_points: Sequence[tuple[float, str]] | None = None,
     num: int = 201,
     tol: float = 1e-9,
     ax: Any = None,
@@ -586,9 +586,10 @@ def phase_line(
     """Replicator dynamics of a 2-strategy game: the gradient of selection and its rest points.
 
     With ``x`` the share of ``strategy``, the gradient ``x' = x (1 - x) (f(strategy) - f(other))`` is drawn
-    against ``x``, with arrows on the axis for the direction of the flow and the rest points marked by
-    stability: filled (stable), open (unstable), half-filled (semi-stable). The interior rest points
-    and the gradient come from :mod:`games.group_dynamics` (groups of any size for an anonymous game).
+    against ``x`` (evaluated by :func:`games.group_dynamics.gradient_of_selection`, groups of any size for
+    an anonymous game), with arrows on the axis for the direction of the flow between the rest points
+    and the rest points it is given marked by stability: filled (stable), open (unstable), half-filled
+    (semi-stable).
 
     Parameters
     ----------
@@ -599,6 +600,11 @@ def phase_line(
         The strategy whose share is on the horizontal axis.
     labels : sequence of 2 str, optional
         Names of the two strategies (default: the game's action labels, or s1, s2).
+    rest_points : sequence of (float, str)
+        The rest points to mark, as :func:`games.group_dynamics.rest_points` returns them: the share of the
+        game's *second* strategy (whatever ``strategy`` is shown) and ``"stable"``, ``"unstable"`` or
+        ``"semi-stable"``. Omitting them is deprecated: the function then calls that function itself (with a
+        :class:`DeprecationWarning`).
     num : int
         Points at which the gradient is drawn.
     tol : float
@@ -616,7 +622,9 @@ def phase_line(
 
     >>> import matplotlib; matplotlib.use("Agg")
     >>> import matplotlib.pyplot as plt
-    >>> fig = phase_line([[2, 0], [0, 1]], labels=["A", "B"])
+    >>> from games.group_dynamics import pairwise_game, rest_points
+    >>> rest = rest_points(pairwise_game([[2, 0], [0, 1]]))
+    >>> fig = phase_line([[2, 0], [0, 1]], labels=["A", "B"], rest_points=rest)
     >>> ax = fig.axes[0]
     >>> {line.get_gid(): line.get_xdata().round(4).tolist() for line in ax.lines if line.get_gid()}
     {'stable': [0.0, 1.0], 'unstable': [0.6667]}
@@ -624,7 +632,7 @@ def phase_line(
     'share of B'
     >>> plt.close(fig)
     """
-    from .group_dynamics import gradient_of_selection, interior_fixed_points
+    from .group_dynamics import gradient_of_selection
 
     ag = _two_action_game(game)
     names = _labels(labels, tuple(ag.action_names))
@@ -633,19 +641,26 @@ def phase_line(
     num = check_positive_int(num, "num", minimum=3)
     tol = check_tolerance(tol)
     zero = tol * max(ag.payoff_scale, 1.0)
-    interior = interior_fixed_points(ag)                           # shares of action 1
-    cuts = np.array([0.0, *(x for x, _ in interior), 1.0])
+    if rest_points is None:
+        from .group_dynamics import rest_points as find_rest_points
+
+        warnings.warn("phase_line without rest_points is deprecated; use "
+                      "rest_points=games.group_dynamics.rest_points(game) (plotting does not solve)",
+                      DeprecationWarning, stacklevel=2)
+        rest = find_rest_points(ag, tol=tol)
+    else:
+        rest = _check_line_rest_points(rest_points)                # shares of action 1
+    marks = np.array([x for x, _ in rest])
+    kinds = [kind for _, kind in rest]
+    cuts = np.unique(np.concatenate([[0.0], marks, [1.0]]))
     mids = (cuts[1:] + cuts[:-1]) / 2
     gain = gradient_of_selection(ag, mids) / (mids * (1 - mids))   # sign of the flow on each interval
     flow = np.where(np.abs(gain) <= zero, 0, np.sign(gain))
-    kinds = ["stable" if flow[0] < 0 else "unstable" if flow[0] > 0 else "semi-stable"]
-    kinds += [kind for _, kind in interior]
-    kinds.append("stable" if flow[-1] > 0 else "unstable" if flow[-1] < 0 else "semi-stable")
     xs = np.linspace(0.0, 1.0, num)
     grad = gradient_of_selection(ag, xs)
     if strategy == 0:                                              # the share of action 0 is 1 - x
         xs, grad, cuts, mids, flow = 1 - xs[::-1], -grad[::-1], 1 - cuts[::-1], 1 - mids[::-1], -flow[::-1]
-        kinds = kinds[::-1]
+        marks = 1 - marks
     fig, ax = _axes(ax, (6, 3.5))
     ax.plot(xs, grad, color="#1b9e77", lw=2, label="gradient of selection")
     ax.axhline(0.0, color="k", lw=0.8)
@@ -658,7 +673,7 @@ def phase_line(
     styles = {"stable": {"mfc": "k"}, "unstable": {"mfc": "white"},
               "semi-stable": {"mfc": "k", "fillstyle": "left", "markerfacecoloralt": "white"}}
     for kind, style in styles.items():
-        at = [c for c, k in zip(cuts, kinds) if k == kind]
+        at = sorted(float(c) for c, k in zip(marks, kinds) if k == kind)
         if at:
             ax.plot(at, np.zeros(len(at)), "o", mec="k", ms=9, zorder=5, clip_on=False, gid=kind,
                     label=f"{kind} rest point", **style)

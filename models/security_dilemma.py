@@ -46,7 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = ["SecurityDilemmaModel", "classify_symmetric", "assurance_threshold", "classify_game", "stein_problem",
-           "jervis_worlds", "JERVIS_TABLE", "POSTURES", "GAME_TYPE_COLOURS"]
+           "jervis_worlds", "JERVIS_TABLE", "POSTURES", "GAME_TYPE_COLOURS", "restraint_discount"]
 
 #: Actions of each state: index 0 cooperates (defensive), index 1 defects (offensive).
 POSTURES = ("defensive", "offensive")
@@ -135,6 +135,34 @@ def assurance_threshold(T: float, R: float, P: float, S: float) -> float:
     if a + b >= 0:
         return float(-b / a)
     return 1.0
+
+
+def restraint_discount(T: float, R: float, P: float, S: float) -> float:
+    """The least discount factor at which mutual restraint is a subgame-perfect outcome of the repeated game.
+
+    Restraint (both cooperate, ``R`` each) is sustained when no state gains by defecting once (``T``) and then
+    facing the harshest punishment an equilibrium allows. The harshest is the minmax payoff ``max(P, S)``
+    (the other defects; the deviator does the better of defecting, ``P``, and cooperating, ``S``), and a stage
+    Nash equilibrium attains it: mutual defection when ``P >= S`` (prisoner's dilemma), the asymmetric
+    equilibrium in which the deviator cooperates when ``S > P`` (chicken). So (Friedman 1971; Abreu 1988)
+    restraint is sustainable iff ``R / (1 - d) >= T + d max(P, S) / (1 - d)``, i.e.
+    ``d >= (T - R) / (T - max(P, S))``: 0 when ``T <= R`` (restraint is a stage equilibrium), ``inf`` when
+    ``max(P, S) >= R`` (no discount factor below 1 suffices).
+
+    Examples
+    --------
+    Prisoner's dilemma 5, 3, 1, 0: ``(5 - 3) / (5 - 1)``; chicken 4, 3, 1, 2: ``(4 - 3) / (4 - 2)``.
+
+    >>> restraint_discount(T=5, R=3, P=1, S=0), restraint_discount(T=4, R=3, P=1, S=2)
+    (0.5, 0.5)
+    >>> restraint_discount(T=2, R=3, P=1, S=0), restraint_discount(T=3, R=1, P=2, S=0)
+    (0.0, inf)
+    """
+    T, R, P, S = _check_payoffs(T, R, P, S)
+    if T <= R:
+        return 0.0
+    worst = max(P, S)
+    return float("inf") if worst >= R else float((T - R) / (T - worst))
 
 
 def _symmetric_payoffs(game: NormalFormGame, tol: float) -> tuple[float, float, float, float]:

@@ -14,6 +14,11 @@ from .. import cases
 from ..alliances import PublicGoodAlliance, exploitation
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import report_figure
+
+#: Memberships marked on the under-provision figure: size and what it is.
+MEMBERSHIPS = ((4, "4: CIS states tasked with the 1993\nTajikistan peacekeeping operation"),
+               (32, "32: NATO members (2024)"), (193, "193: UN member states"))
 
 __all__ = ["burden_section", "optimum_section"]
 
@@ -41,7 +46,6 @@ def burden_section(quick: bool = False, executor: Any = None) -> ReportSection:
     ('alliances-burden-vs-size', True, True)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
     import pandas as pd
 
     df = pd.DataFrame(cases.NATO_2014, columns=["ally", "gdp_usd", "burden_pct"])
@@ -49,7 +53,7 @@ def burden_section(quick: bool = False, executor: Any = None) -> ReportSection:
     df["model_burden_pct"] = np.asarray(model["burden"]) * 100
     df["model_contributes"] = [a in model["contributors"] for a in df.ally]
     stats = exploitation(df.gdp_usd, df.burden_pct)
-    fig, ax = plt.subplots(figsize=(7, 4.2))
+    fig, ax = report_figure(figsize=(7, 4.2))
     ax.scatter(df.gdp_usd / 1e9, df.burden_pct, color="tab:blue", label="NATO 2014 (data)")
     for a, x, y in zip(df.ally, df.gdp_usd / 1e9, df.burden_pct):
         if a in ("United States", "Luxembourg", "Greece", "Estonia", "Germany", "Poland"):
@@ -106,19 +110,18 @@ def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
     ('alliances-total-vs-optimum', True, True)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     from games import sweep
 
     ns = [1, 2, 4, 8, 16, 32, 64, 128, 193] if not quick else [1, 2, 4, 8, 32, 193]
     df = sweep(_equal_allies, {"alpha": [0.1, 0.3], "n_allies": ns}, executor=executor, progress=False)
     df = df.rename(columns={"total_to_optimal": "ratio"})
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, ax = report_figure(figsize=(7, 4))
     for alpha, sub in df.groupby("alpha"):
         ax.plot(sub.n_allies, sub.ratio, marker="o", label=f"alpha = {alpha}")
-    for n, lab in ((4, "CIS 4"), (32, "NATO 32"), (193, "UN 193")):
-        ax.axvline(n, color="0.8", lw=0.8)
-        ax.text(n, 1.02, lab, fontsize=7, ha="center")
+    for n, lab in MEMBERSHIPS:
+        ax.axvline(n, color="0.7", lw=0.8)
+        ax.text(n * 1.06, 1.0, lab, fontsize=7, rotation=90, ha="left", va="top", gid="membership")
     ax.set_xscale("log")
     ax.set_ylim(0, 1.08)
     ax.set_xlabel("number of equal allies (total income fixed; log scale)")
@@ -130,7 +133,9 @@ def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
     text = ("Model: PublicGoodAlliance (Cobb-Douglas, exact equilibrium, verified by each ally's numerical best "
             "response). Equal allies sharing a fixed total income: the Nash total is a/(1 + (n-1)(1-a)) of income "
             "against the Samuelson optimum a, so under-provision worsens as the alliance grows: with a "
-            f"defence weight of 0.3 a 193-member organisation buys {r193:.1%} of the efficient amount.")
+            f"defence weight of 0.3 a 193-member organisation buys {r193:.1%} of the efficient amount. The marked "
+            "sizes: 4, the CIS states (Kazakhstan, Kyrgyzstan, Russia, Uzbekistan) the 1993 resolution tasked with "
+            "the peacekeeping operation in Tajikistan; 32, NATO's members; 193, the UN's member states.")
     return ReportSection(slug="alliances-total-vs-optimum", title="Under-provision grows with membership",
                          claim=PublicGoodAlliance.claim, text=text, figure=fig, table=df,
                          summary=f"n=193, weight 0.3: equilibrium/optimum = {r193:.3f}")

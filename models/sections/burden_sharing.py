@@ -16,6 +16,7 @@ from games.plot import heatmap
 from ..burden_sharing import CollectiveRisk, ThresholdPublicGood, VolunteersDilemma
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["volunteer_section", "risk_section", "regime_section"]
 
@@ -43,16 +44,16 @@ def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSectio
     ('volunteers-dilemma', True, True)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     ns = [2, 3, 5, 10, 20, 50, 100] if quick else [2, 3, 4, 5, 7, 10, 15, 20, 30, 50, 75, 100, 193, 500, 1000]
     table = sweep(VolunteersDilemma(benefit=1.0, cost=0.5), {"n": ns}, executor=executor, progress=False)
-    fig, ax = plt.subplots(figsize=(6, 3.5))
+    fig, ax = report_figure(figsize=(6, 3.5))
     ax.semilogx(table["n"], table["p_volunteer"], "o-", label="each member acts (p)")
     ax.semilogx(table["n"], table["p_nobody"], "s-", label="nobody acts")
     ax.axhline(0.5, color="grey", lw=0.8, ls=":", label="cost / benefit")
     ax.set_xlabel("members n who could act (log scale)")
     ax.set_ylabel("probability (symmetric equilibrium)")
+    probability_axis(ax)
     ax.set_title("The volunteer's dilemma (Diekmann 1985), cost / benefit = 0.5", fontsize=10)
     ax.legend()
     fig.tight_layout()
@@ -95,12 +96,11 @@ def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
     ('collective-risk', True, True)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     m = CollectiveRisk()
     risks = np.linspace(0, 1, 6 if quick else 21)
     table = sweep(m, {"risk": [float(r) for r in risks]}, executor=executor, progress=False)
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, ax = report_figure(figsize=(7, 4))
     ax.plot(table["risk"], table["group_achievement"], "o-",
             label=f"groups reaching the threshold, eta_G\n(finite population of {m.population})")
     has_xr = table["x_right"].notna()
@@ -109,7 +109,7 @@ def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
             label=f"stable share of contributors x_R\n(infinite population{first})")
     ax.set_xlabel("risk r that a group below the threshold loses everything")
     ax.set_ylabel("share")
-    ax.set_ylim(0, 1)
+    probability_axis(ax)
     ax.set_title(f"Collective risk (Santos & Pacheco 2011): groups of {m.group_size}, {m.threshold} contributors "
                  "needed", fontsize=10)
     ax.legend(loc="upper left", fontsize=8)
@@ -154,7 +154,6 @@ def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
     ('threshold-regimes', True, True)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     costs = np.linspace(0.02, 0.5, 7 if quick else 25)
@@ -166,7 +165,7 @@ def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
     table["best_mixed_success"] = table["success_high"].where(table["n_mixed"] > 0, 0.0).astype(float)
     table["provision_equilibrium"] = table["provision_contributors"] > 0
 
-    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    fig, ax = report_figure(figsize=(7.5, 4.2))
     shown = table.assign(best_mixed_success=table["best_mixed_success"].where(table["n_mixed"] > 0))
     heatmap(shown, "cost", "threshold", "best_mixed_success", cmap="viridis", vmin=0, vmax=1,
             colorbar_label="chance the operation succeeds in the\nbest symmetric mixed equilibrium", ax=ax)

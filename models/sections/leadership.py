@@ -11,6 +11,7 @@ from games import plot, sweep
 from ..leadership import REGIME_COLOURS, LeadershipModel
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["threshold_section"]
 
@@ -38,14 +39,13 @@ def threshold_section(quick: bool = False, executor: Any = None) -> ReportSectio
     ('leadership-threshold', True, 99)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     shares = np.linspace(0, 1, 11 if quick else 41)
     benefits = np.linspace(0, 12, 9 if quick else 25)
     m = LeadershipModel()
     df = sweep(m, {"lead_share": shares, "leader_benefit": benefits}, executor=executor, progress=False)
     cf = m.closed_form()
-    fig, ax = plt.subplots(figsize=(8.5, 4.3))
+    fig, ax = report_figure(figsize=(8.5, 4.3))
     plot.regime_map(df, "lead_share", "leader_benefit", "regime", colours=REGIME_COLOURS,
                     legend_title="equilibrium outcome", ax=ax)
     ax.axvline(cf["min_lead_share"], color="k", lw=0.8, ls="--")
@@ -55,6 +55,7 @@ def threshold_section(quick: bool = False, executor: Any = None) -> ReportSectio
     ax.text(0.02, 0.3 * m.operation_cost, "lead power willing to pay\nits share above the\nsloped line",
             fontsize=8, va="bottom")
     ax.set_xlabel("share of the operation's cost carried by the lead power")
+    probability_axis(ax, "x")
     ax.set_ylabel("lead power's benefit from the response (utils)")
     ax.set_title(f"Leadership and the collective response ({m.members} members, force {m.required_force:g} needed)",
                  fontsize=11)

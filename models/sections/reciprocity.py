@@ -31,6 +31,7 @@ from ..reciprocity import (
 )
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["critical_discount_section", "regime_map_section", "norm_evolution_section"]
 
@@ -129,12 +130,11 @@ def _stage_text(model: ReciprocityRegime) -> str:
 
 
 def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> ReportSection:
-    import matplotlib.pyplot as plt
 
     tab = critical_discount_table(noises, base)
     sanctioned = dataclasses.replace(base, **SANCTIONED)
     sanction_label = f"{sanctioned_label(base)[:-1]} must agree)"
-    fig, ax = plt.subplots(figsize=(9.5, 4.6))
+    fig, ax = report_figure(figsize=(9.5, 4.6))
     for (regime, name), grp in tab.groupby(["regime", "norm"], sort=False):
         y = grp["critical_discount"].where(np.isfinite(grp["critical_discount"]))
         if y.notna().any():
@@ -143,7 +143,8 @@ def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> R
                     color=NORM_COLOURS[name], label=f"{NORM_NAMES[name]}, {'no sanctions' if plain else 'sanctions'}")
     ax.set(xlabel="noise (probability an action is misread or misimplemented)",
            ylabel="critical discount factor $\\delta^*$\n(smallest at which the norm is subgame perfect)",
-           ylim=(0, 1.02), title=f"The shadow of the future each reciprocity norm needs ({_stage_text(base)})")
+           ylim=(0, 1), title=f"The shadow of the future each reciprocity norm needs ({_stage_text(base)})")
+    probability_axis(ax, "x", full=False)
     ax.title.set_fontsize(10)
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="norm, regime", title_fontsize=8)
     tr0, ps0 = tft_conditions(base)
@@ -172,13 +173,12 @@ def _critical_discount_section(base: ReciprocityRegime, noises: np.ndarray) -> R
 
 
 def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool) -> ReportSection:
-    import matplotlib.pyplot as plt
 
     deltas = np.linspace(0.05, 0.95, 10 if quick else 19)
     rmap = regime_map_table(deltas, noises, base)
     fines = np.linspace(0.0, 3.0, 7 if quick else 13)
     smap = sanction_threshold_table(fines, base)
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 8.4))
+    fig, (top, bottom) = report_figure(2, 1, figsize=(10, 8.4))
     names = {**NORM_NAMES, "none": "none is subgame perfect"}
     plot.regime_map(rmap.assign(norm=rmap["best_norm"].map(names)), "discount", "noise", "norm",
                     colours={names[k]: c for k, c in NORM_COLOURS.items()},
@@ -187,6 +187,7 @@ def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool
     top.set(xlabel="discount factor $\\delta$ (shadow of the future: chance the relationship continues)",
             ylabel="noise (probability an action\nis misread or misimplemented)",
             title="Which norm is subgame perfect and yields the most restraint (no sanctions)")
+    probability_axis(top, "y", full=False)
     top.title.set_fontsize(10)
     for quorum, grp in smap.groupby("quorum", sort=False):
         y = grp["critical_discount"].where(np.isfinite(grp["critical_discount"]))
@@ -221,17 +222,17 @@ def _regime_map_section(base: ReciprocityRegime, noises: np.ndarray, quick: bool
 
 
 def _evolution_section(base: ReciprocityRegime, quick: bool) -> ReportSection:
-    import matplotlib.pyplot as plt
 
     strengths = np.linspace(0, 1, 5 if quick else 11)
     evo = norm_evolution_table(strengths, base)
     wide = evo.pivot(index="strength", columns="strategy", values="share")
-    fig, ax = plt.subplots(figsize=(9, 4.4))
+    fig, ax = report_figure(figsize=(9, 4.4))
     long = {"ALLC": "always restrain", "ALLD": "always arm", "GRIM": "grim trigger", "TFT": "tit-for-tat",
             "WSLS": "win-stay lose-shift", "GTFT": "generous tit-for-tat"}
     labels = [f"{c} ({long.get(c.split('(')[0], c)})" for c in wide.columns]
     ax.stackplot(wide.index, wide.T.values, labels=labels, alpha=0.9)
     coop = evo.assign(w=evo["share"] * evo["cooperation_rate"]).groupby("strength")["w"].sum()
+    evo = evo.assign(population_restraint=evo["strength"].map(coop))     # the dashed line, kept with the table
     ax.plot(coop.index, coop.values, "k--", lw=2, label="restraint in the\npopulation")
     ax.set(xlabel="regime strength s: discount 0.5 -> 0.95, noise 0.10 -> 0.01, fine 0 -> 2, reputation 0 -> 0.5",
            ylabel="long-run share of states\n(rare mutations)", ylim=(0, 1), xlim=(0, 1),

@@ -11,6 +11,7 @@ from games import plot, sweep
 from ..registry import report_section
 from ..report_base import ReportSection
 from ..responses import MODE_COLOURS, ResponseModel, evaluate_rule
+from .figure import probability_axis, report_figure
 
 __all__ = ["regime_map_section"]
 
@@ -38,13 +39,12 @@ def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSecti
     ('responses-regime-map', True, 66)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     urg = np.linspace(0, 4, 11 if quick else 41)
     coh = np.linspace(0, 1, 6 if quick else 21)
     df = sweep(ResponseModel(), {"urgency": urg, "cohesion": coh}, executor=executor, progress=False)
     rule = evaluate_rule(urgency=urg).set_index("strategy")
-    fig, ax = plt.subplots(figsize=(8, 4.3))
+    fig, ax = report_figure(figsize=(8, 4.3))
     plot.regime_map(df, "urgency", "cohesion", "best_mode", colours=MODE_COLOURS,
                     legend_title="defenders' best mode", ax=ax)
     det = df.pivot(index="cohesion", columns="urgency", values="deterred").astype(float)
@@ -58,8 +58,12 @@ def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSecti
                   fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 0.62))
     ax.set_xlabel("urgency of the threat (damage per unit of response delay)")
     ax.set_ylabel("cohesion of the collective system\n(share of members that contribute)")
+    probability_axis(ax, "y")
     ax.set_title("Best response mode to an aggression", fontsize=11)
     fig.tight_layout()
+    # cells where the defenders' own choice (made after the attack) forfeits deterrence: they prefer the
+    # slower collective response, which the aggressor expects to profit from, to an alliance that would deter
+    lost = df[(df.best_mode == "collective") & ~df.deterred & (df.aggressor_value_alliance < 0)]
     counts = df["best_mode"].value_counts().to_dict()
     modes = ResponseModel().modes()
     text = ("Model: ResponseModel, solved by backward induction and checked against the normal form's pure "
@@ -74,8 +78,21 @@ def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSecti
             "necessary, multilateral if possible' has a mean regret of "
             f"{rule.loc['rule', 'mean_regret']:.2f} across these urgencies, against "
             f"{rule.loc['unilateral', 'mean_regret']:.2f} for always unilateral and "
-            f"{rule.loc['collective', 'mean_regret']:.2f} for always collective.")
+            f"{rule.loc['collective', 'mean_regret']:.2f} for always collective."
+            + ((" The deterrence line bends back where the collective system first becomes the defenders' best "
+                f"mode (cohesion {_span(lost.cohesion)}, urgency {_span(lost.urgency)}): the defenders choose "
+                "their mode after the attack, for their own payoff (the collective system's cost is shared by "
+                "more contributors), not for deterrence; the collective response is slower, so the aggressor "
+                "expects to gain more while it is organised (urgency x delay) than the better chance of being "
+                "repelled costs it, whereas the alliance it displaces would have deterred. Higher cohesion makes "
+                "the collective response strong enough to deter again.") if len(lost) else ""))
     return ReportSection(slug="responses-regime-map", title="Unilateral, alliance or collective response",
                          claim=ResponseModel.claim, text=text, figure=fig, table=df,
                          summary=", ".join(f"{k} best at {v} points" for k, v in sorted(counts.items())),
-                         extra={"rule": rule.reset_index()})
+                         extra={"rule": rule.reset_index(), "deterrence_lost_to_collective": lost})
+
+
+def _span(values: Any) -> str:
+    """``lo-hi`` of a column, or the single value when they are equal."""
+    lo, hi = float(values.min()), float(values.max())
+    return f"{lo:.2f}" if lo == hi else f"{lo:.2f}-{hi:.2f}"

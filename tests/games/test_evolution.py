@@ -14,6 +14,8 @@ from games.evolution import (
     fixation_matrix,
     fixation_probability,
     replicator_dynamics,
+    replicator_field,
+    replicator_rest_points,
     small_mutation_distribution,
     stationary_distribution,
 )
@@ -226,3 +228,49 @@ def test_replicator_endless_integration_is_refused():
 def test_replicator_rejects_bad_settings(kwargs, error):
     with pytest.raises(error):
         replicator_dynamics([[3, 0], [5, 1]], [0.5, 0.5], **kwargs)
+
+
+# ------------------------------------------------------------------------------- replicator rest points
+def _as_set(rest):
+    return sorted((tuple(np.round(x, 12)), nash) for x, nash in rest)
+
+
+def test_rest_points_of_rock_paper_scissors_by_hand():
+    """RPS: on an edge {i, j} the two strategies would need equal payoffs, but one beats the other outright
+    (payoffs 0 vs +-1), so no edge point rests; the corners rest but each is invaded by the strategy that
+    beats it; the centre (1/3, 1/3, 1/3) is the unique symmetric equilibrium."""
+    got = replicator_rest_points([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    want = [((1.0, 0.0, 0.0), False), ((0.0, 1.0, 0.0), False), ((0.0, 0.0, 1.0), False),
+            ((1 / 3, 1 / 3, 1 / 3), True)]
+    assert _as_set(got) == _as_set([(np.array(x), n) for x, n in want])
+
+
+def test_rest_points_of_pure_coordination_by_hand():
+    """A = diag(1, 2, 3): on a face the rest point equalises a_i x_i, so x_i is proportional to 1/a_i:
+    (2/3, 1/3, 0), (3/4, 0, 1/4), (0, 3/5, 2/5) and (6, 3, 2)/11; strategies off a face earn 0 < a_i x_i,
+    so all seven (with the corners) are symmetric equilibria."""
+    got = replicator_rest_points(np.diag([1, 2, 3]))
+    want = [np.eye(3)[k] for k in range(3)] + [np.array(v) for v in (
+        (2 / 3, 1 / 3, 0), (3 / 4, 0, 1 / 4), (0, 3 / 5, 2 / 5), (6 / 11, 3 / 11, 2 / 11))]
+    assert _as_set(got) == _as_set([(x, True) for x in want])
+
+
+def test_rest_points_separate_equilibria_from_other_rest_points():
+    """Hawk-dove on strategies 1-2 ([[0, 3], [1, 2]]: rest at (1/2, 1/2), each earning 3/2) while strategy 3
+    earns 3 against everything: every rest point but the corner of strategy 3 is invaded by it."""
+    got = replicator_rest_points([[0, 3, 0], [1, 2, 0], [3, 3, 3]])
+    want = [((1, 0, 0), False), ((0, 1, 0), False), ((0, 0, 1), True), ((0.5, 0.5, 0), False)]
+    assert _as_set(got) == _as_set([(np.array(x, dtype=float), n) for x, n in want])
+    for x, _ in got:                                   # each is at rest: the field vanishes there
+        assert np.allclose(replicator_field([[0, 3, 0], [1, 2, 0], [3, 3, 3]], x), 0, atol=1e-12)
+
+
+def test_rest_points_of_a_two_strategy_game_and_refusals():
+    """Hawk-dove V = 2, C = 4 ([[-1, 2], [0, 1]]): rest at the ESS V/C = 1/2 hawks (Maynard Smith 1982)."""
+    got = replicator_rest_points([[-1, 2], [0, 1]])
+    assert _as_set(got) == _as_set([(np.array([1.0, 0.0]), False), (np.array([0.0, 1.0]), False),
+                                    (np.array([0.5, 0.5]), True)])
+    with pytest.raises(ValueError, match="at most 8"):
+        replicator_rest_points(np.eye(9))
+    with pytest.raises(ValueError, match="square"):
+        replicator_rest_points([[1, 2, 3], [1, 2, 3]])

@@ -167,3 +167,33 @@ def test_rare_mutation_distribution_strong_selection_from_logs():
         share = 1 / (1 + mpmath.exp(log_rho(-1) - log_rho(1)))
     assert got["cooperators"] == pytest.approx(float(share), rel=1e-9, abs=1e-300)
     assert got["defectors"] == pytest.approx(float(1 - share), rel=1e-9, abs=1e-300)
+
+
+def test_rest_points_with_the_ends_by_hand():
+    """Pairwise games, x the share of action 1, gain f1 - f0 = (c - a)(1 - x) + (d - b) x for
+    A = [[a, b], [c, d]] (Hofbauer & Sigmund 1998, ch. 7)."""
+    # coordination [[2, 0], [0, 1]]: x* = 2/3 separates the basins of the two stable ends
+    got = gd.rest_points(gd.pairwise_game([[2, 0], [0, 1]]))
+    assert [k for _, k in got] == ["stable", "unstable", "stable"]
+    assert [x for x, _ in got] == pytest.approx([0.0, 2 / 3, 1.0], abs=1e-12)
+    # prisoner's dilemma, action 1 = defect: gain 2 (1 - x) + 1 x > 0, defection takes over
+    assert gd.rest_points(gd.pairwise_game([[3, 0], [5, 1]])) == [(0.0, "unstable"), (1.0, "stable")]
+    # neutral stretch: [[1, 1], [1, 1]] has zero gain everywhere -> refused as a continuum of rest points
+    with pytest.raises(ValueError, match="identically zero"):
+        gd.rest_points(gd.pairwise_game([[1, 1], [1, 1]]))
+
+
+def test_rest_points_of_diekmanns_volunteers_dilemma():
+    """N = 5, benefit 4, cost 1: the symmetric mixed equilibrium volunteers with probability
+    1 - (c/b)^(1/(N-1)) (Diekmann 1985), stable in the replicator dynamics; both ends repel."""
+    vd = AnonymousGame.from_function(5, ["wait", "volunteer"], lambda a, c: 4.0 * (a + c[1] >= 1) - a)
+    (x0, k0), (x, k), (x1, k1) = gd.rest_points(vd)
+    assert (x0, k0, k, x1, k1) == (0.0, "unstable", "stable", 1.0, "unstable")
+    assert x == pytest.approx(1 - 0.25 ** 0.25, abs=1e-9)
+
+
+def test_pairwise_game_refuses_bad_input():
+    with pytest.raises(ValueError, match=r"\(2, 2\) payoff matrix"):
+        gd.pairwise_game(np.eye(3))
+    with pytest.raises(ValueError, match="actions must name the 2 actions"):
+        gd.pairwise_game(np.eye(2), actions=["a"])

@@ -15,6 +15,8 @@ from matplotlib.figure import Figure
 
 from games import NormalFormGame, equilibria, plot
 from games.anonymous import AnonymousGame
+from games.evolution import replicator_rest_points
+from games.group_dynamics import pairwise_game, rest_points
 
 SQRT3 = np.sqrt(3.0)
 
@@ -227,9 +229,8 @@ def test_best_response_diagram_refuses_other_games():
 def test_rock_paper_scissors_centre_is_the_only_equilibrium():
     """Rock-paper-scissors: the unique Nash equilibrium is (1/3, 1/3, 1/3); the corners are rest points."""
     rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
-    with pytest.warns(DeprecationWarning, match="rest_points"):      # the deprecated search, checked by hand
-        fig = plot.simplex_portrait(rps, labels=["rock", "paper", "scissors"], starts=[[0.5, 0.3, 0.2]],
-                                    density=5)
+    fig = plot.simplex_portrait(rps, labels=["rock", "paper", "scissors"], starts=[[0.5, 0.3, 0.2]],
+                                density=5, rest_points=replicator_rest_points(rps))
     assert isinstance(fig, Figure)
     assert points(fig, "nash") == pytest.approx(simplex_xy(np.ones(3) / 3)[None, :])
     corners = sorted(map(tuple, points(fig, "rest").round(12)))
@@ -242,8 +243,8 @@ def test_rock_paper_scissors_centre_is_the_only_equilibrium():
 def test_pure_coordination_has_seven_rest_points_all_equilibria():
     """A = diag(1, 2, 3): on each face the equal-payoff point x_i proportional to 1/a_i is a symmetric
     equilibrium (the strategies off the face earn 0); the interior one is (6, 3, 2)/11."""
-    with pytest.warns(DeprecationWarning, match="rest_points"):
-        fig = plot.simplex_portrait(np.diag([1.0, 2.0, 3.0]), starts=[], density=0)
+    a = np.diag([1.0, 2.0, 3.0])
+    fig = plot.simplex_portrait(a, starts=[], density=0, rest_points=replicator_rest_points(a))
     nash = points(fig, "nash")
     assert len(nash) == 7 and not lines(fig, "rest")
     assert any(np.allclose(p, simplex_xy(np.array([6, 3, 2]) / 11)) for p in nash)
@@ -254,8 +255,7 @@ def test_simplex_separates_rest_points_that_are_not_equilibria():
     """Hawk-dove on strategies 1-2 (rest point (1/2, 1/2, 0), payoff 3/2) while strategy 3 earns 3
     against everything: the only equilibrium is the corner of strategy 3 (worked by hand)."""
     a = [[0, 3, 0], [1, 2, 0], [3, 3, 3]]
-    with pytest.warns(DeprecationWarning, match="rest_points"):
-        fig = plot.simplex_portrait(a, starts=[[0.45, 0.45, 0.1]], t_max=40)
+    fig = plot.simplex_portrait(a, starts=[[0.45, 0.45, 0.1]], t_max=40, rest_points=replicator_rest_points(a))
     assert points(fig, "nash") == pytest.approx(simplex_xy([0, 0, 1])[None, :])
     rest = sorted(map(tuple, points(fig, "rest").round(12)))
     expected = [simplex_xy(x) for x in ([1, 0, 0], [0, 1, 0], [0.5, 0.5, 0])]
@@ -270,9 +270,9 @@ def test_simplex_portrait_takes_a_symmetric_game_and_refuses_bad_input():
     fig = plot.simplex_portrait(game, starts=[], density=0, rest_points=[])
     assert [t.get_text() for t in fig.axes[0].texts if t.get_gid() == "corner"] == ["x", "y", "z"]
     with pytest.raises(ValueError, match=r"\(3, 3\) payoff matrix"):
-        plot.simplex_portrait([[1, 0], [0, 1]])
+        plot.simplex_portrait([[1, 0], [0, 1]], rest_points=[])
     with pytest.raises(ValueError, match="symmetric"):
-        plot.simplex_portrait(NormalFormGame.from_bimatrix(np.eye(3), np.zeros((3, 3))))
+        plot.simplex_portrait(NormalFormGame.from_bimatrix(np.eye(3), np.zeros((3, 3))), rest_points=[])
     with pytest.raises(ValueError, match="starts\\[0\\] must sum to 1"):
         plot.simplex_portrait(np.eye(3), starts=[[0.5, 0.5, 0.5]], rest_points=[])
     with pytest.raises(ValueError, match="labels must name the 3 strategies"):
@@ -295,12 +295,30 @@ def test_simplex_portrait_draws_the_rest_points_it_is_given_and_never_solves(mon
         tuple(simplex_xy(e).round(12)) for e in np.eye(3))
 
 
+def test_simplex_portrait_without_rest_points_is_deprecated_and_draws_the_engine_s():
+    rps = [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]
+    with pytest.warns(DeprecationWarning, match=r"is deprecated; use rest_points=games\.evolution"):
+        old = plot.simplex_portrait(rps, starts=[], density=0)
+    new = plot.simplex_portrait(rps, starts=[], density=0, rest_points=replicator_rest_points(rps))
+    for gid in ("nash", "rest"):
+        assert points(old, gid) == pytest.approx(points(new, gid))
+
+
 # ------------------------------------------------------------------------------------------ phase line
+def rest(game):
+    """The engine's rest points of a phase-line game (a 2x2 matrix, a symmetric game or an AnonymousGame)."""
+    if isinstance(game, NormalFormGame):
+        game = pairwise_game(game.bimatrix[0])
+    elif not isinstance(game, AnonymousGame):
+        game = pairwise_game(game)
+    return rest_points(game)
+
+
 def test_coordination_game_interior_rest_point_is_unstable_at_the_closed_form():
     """Pairwise game A = [[a, b], [c, d]] = [[2, 0], [0, 1]]: with x the share of strategy 2 the gain
     f2 - f1 = (c - a)(1 - x) + (d - b) x vanishes at x* = (a - c) / ((a - c) + (d - b)) = 2/3
     (Hofbauer & Sigmund 1998, ch. 7); the coordination game's interior point separates two basins."""
-    fig = plot.phase_line([[2, 0], [0, 1]], labels=["A", "B"])
+    fig = plot.phase_line([[2, 0], [0, 1]], labels=["A", "B"], rest_points=rest([[2, 0], [0, 1]]))
     assert isinstance(fig, Figure)
     assert points(fig, "unstable")[:, 0] == pytest.approx([2 / 3])
     assert points(fig, "stable")[:, 0].tolist() == [0.0, 1.0]
@@ -309,7 +327,7 @@ def test_coordination_game_interior_rest_point_is_unstable_at_the_closed_form():
     x = curve.get_xdata()
     assert curve.get_ydata() == pytest.approx(x * (1 - x) * (3 * x - 2), abs=1e-12)
     # the same dynamics in the share of A
-    fig = plot.phase_line([[2, 0], [0, 1]], strategy=0)
+    fig = plot.phase_line([[2, 0], [0, 1]], strategy=0, rest_points=rest([[2, 0], [0, 1]]))
     assert points(fig, "unstable")[:, 0] == pytest.approx([1 / 3])
     assert fig.axes[0].get_xlabel() == "share of s1"
 
@@ -318,14 +336,15 @@ def test_hawk_dove_mixed_state_is_stable_at_v_over_c():
     """Hawk-dove with V = 2, C = 4: the evolutionarily stable share of hawks is V / C = 1/2
     (Maynard Smith 1982)."""
     v, c = 2.0, 4.0
-    fig = plot.phase_line([[(v - c) / 2, v], [0.0, v / 2]], strategy=0, labels=["hawk", "dove"])
+    hd = [[(v - c) / 2, v], [0.0, v / 2]]
+    fig = plot.phase_line(hd, strategy=0, labels=["hawk", "dove"], rest_points=rest(hd))
     assert points(fig, "stable")[:, 0] == pytest.approx([v / c])
     assert sorted(points(fig, "unstable")[:, 0]) == [0.0, 1.0]
 
 
 def test_prisoners_dilemma_defection_takes_over():
     game = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]], actions=[["C", "D"]] * 2)
-    fig = plot.phase_line(game)
+    fig = plot.phase_line(game, rest_points=rest(game))
     assert points(fig, "stable")[:, 0].tolist() == [1.0]
     assert points(fig, "unstable")[:, 0].tolist() == [0.0]
     assert fig.axes[0].get_xlabel() == "share of D"
@@ -335,7 +354,7 @@ def test_volunteers_dilemma_in_groups_is_stable_at_diekmanns_mixture():
     """Volunteer's dilemma, N = 5, benefit 4, cost 1: the mixed equilibrium volunteers with probability
     1 - (c/b)^(1/(N-1)) (Diekmann 1985); in the replicator dynamics it is the stable interior state."""
     vd = AnonymousGame.from_function(5, ["wait", "volunteer"], lambda a, c: 4.0 * (a + c[1] >= 1) - a)
-    fig = plot.phase_line(vd)
+    fig = plot.phase_line(vd, rest_points=rest(vd))
     assert points(fig, "stable")[:, 0] == pytest.approx([1 - 0.25 ** 0.25], abs=1e-9)
     assert sorted(points(fig, "unstable")[:, 0]) == [0.0, 1.0]
     assert fig.axes[0].get_xlabel() == "share of volunteer"
@@ -345,11 +364,11 @@ def test_non_hyperbolic_boundary_and_touching_interior_root():
     """A = [[1, 1], [1, 2]]: x' = x^2 (1 - x) > 0 inside, so x = 0 repels although the gain vanishes there.
     A 3-player group game whose gain (1 - 2x)^2 has Bernstein coefficients (1, -1, 1) touches zero at
     x = 1/2 without changing sign: a semi-stable rest point (flow rightwards on both sides)."""
-    fig = plot.phase_line([[1, 1], [1, 2]])
+    fig = plot.phase_line([[1, 1], [1, 2]], rest_points=rest([[1, 1], [1, 2]]))
     assert points(fig, "unstable")[:, 0].tolist() == [0.0]
     assert points(fig, "stable")[:, 0].tolist() == [1.0]
     touching = AnonymousGame.from_function(3, 2, lambda a, c: a * (1.0, -1.0, 1.0)[c[1]])
-    fig = plot.phase_line(touching)
+    fig = plot.phase_line(touching, rest_points=rest(touching))
     assert points(fig, "semi-stable")[:, 0] == pytest.approx([0.5], abs=1e-6)
     assert points(fig, "unstable")[:, 0].tolist() == [0.0]
     assert points(fig, "stable")[:, 0].tolist() == [1.0]
@@ -357,13 +376,44 @@ def test_non_hyperbolic_boundary_and_touching_interior_root():
 
 def test_phase_line_refuses_bad_input():
     with pytest.raises(ValueError, match="strategy must be 0 or 1"):
-        plot.phase_line([[2, 0], [0, 1]], strategy=2)
+        plot.phase_line([[2, 0], [0, 1]], strategy=2, rest_points=[])
     with pytest.raises(ValueError, match=r"\(2, 2\) payoff matrix"):
-        plot.phase_line(np.eye(3))
+        plot.phase_line(np.eye(3), rest_points=[])
     with pytest.raises(ValueError, match="two strategies"):
-        plot.phase_line(AnonymousGame.from_function(3, 3, lambda a, c: float(a)))
+        plot.phase_line(AnonymousGame.from_function(3, 3, lambda a, c: float(a)), rest_points=[])
     with pytest.raises(ValueError, match="symmetric"):
-        plot.phase_line(NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]]))
+        plot.phase_line(NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 1], [1, 0]]), rest_points=[])
+
+
+def test_phase_line_draws_the_rest_points_it_is_given_and_never_solves(monkeypatch):
+    """Given only the interior point of the coordination game [[2, 0], [0, 1]] (x* = 2/3), the plot marks
+    that point and no other, and never calls the root finder."""
+    import games.group_dynamics
+
+    for name in ("interior_fixed_points", "rest_points"):
+        monkeypatch.setattr(games.group_dynamics, name, lambda *a, **k: pytest.fail("the plot searched"))
+    fig = plot.phase_line([[2, 0], [0, 1]], rest_points=[(2 / 3, "unstable")])
+    assert points(fig, "unstable")[:, 0] == pytest.approx([2 / 3])
+    assert not lines(fig, "stable") and not lines(fig, "semi-stable")
+    fig = plot.phase_line([[2, 0], [0, 1]], strategy=0, rest_points=[(2 / 3, "unstable")])
+    assert points(fig, "unstable")[:, 0] == pytest.approx([1 / 3])
+
+
+def test_phase_line_without_rest_points_is_deprecated_and_draws_the_engine_s():
+    with pytest.warns(DeprecationWarning, match=r"is deprecated; use rest_points=games\.group_dynamics"):
+        old = plot.phase_line([[2, 0], [0, 1]])
+    new = plot.phase_line([[2, 0], [0, 1]], rest_points=rest([[2, 0], [0, 1]]))
+    for gid in ("stable", "unstable", "semi-stable"):
+        assert points(old, gid).tolist() == points(new, gid).tolist()
+
+
+def test_phase_line_refuses_bad_rest_points():
+    with pytest.raises(TypeError, match=r"rest_points\[0\] must be a \(share, kind\) pair"):
+        plot.phase_line([[2, 0], [0, 1]], rest_points=[(0.5, "wobbly")])
+    with pytest.raises(ValueError, match=r"rest_points\[0\] must have a share in \[0, 1\]"):
+        plot.phase_line([[2, 0], [0, 1]], rest_points=[(1.5, "stable")])
+    with pytest.raises(TypeError, match="sequence of \\(share, kind\\) pairs"):
+        plot.phase_line([[2, 0], [0, 1]], rest_points="stable")
 
 
 def test_importing_games_plot_does_not_load_matplotlib():
