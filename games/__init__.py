@@ -32,6 +32,8 @@ _LAZY = {
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
+    "WeightedVotingGame": "games.cooperative",
+    "TUGame": "games.cooperative",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
@@ -42,7 +44,8 @@ __version__ = "0.1.0"
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
 _SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
-               "repeated", "symbolic", "threshold")
+               "repeated", "symbolic", "threshold",
+               "cooperative")
 
 
 def __getattr__(name: str) -> Any:
