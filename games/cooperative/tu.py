@@ -394,7 +394,8 @@ class TUGame:
         vector their span contains; stop when the fixed coalitions determine the allocation. The fixed
         equations, with each stage's ``eps`` rounded to a nearby fraction, are then solved exactly and the
         result checked: an imputation whose fixed coalitions have exactly their stage's excess and no
-        coalition below the first stage's ``eps``.
+        coalition below the first stage's ``eps``. The stages' ``eps`` are unknowns of the exact solve (not
+        rounded floats), so the result is exact whenever those equations determine it.
 
         Returns
         -------
@@ -469,30 +470,45 @@ class TUGame:
 
     def _exact_nucleolus(self, A: np.ndarray, rows: list[int], eps: list[float], eps_first: float | None,
                          x_float: np.ndarray) -> tuple[Fraction, ...] | None:
+        """Solve the fixed equations exactly, the stages' excesses as unknowns, and check the result."""
         n = self.num_players
         full = (1 << n) - 1
-        for limit in (12, 1_000, 1_000_000):
-            eq_rows = [[1] * n]
-            rhs = [self._v[full]]
-            chosen = np.ones((1, n))
-            for r, e in zip(rows, eps):
-                trial = np.vstack([chosen, A[r]])
-                if np.linalg.matrix_rank(trial) > chosen.shape[0]:
-                    chosen = trial
-                    eq_rows.append([int(a) for a in A[r]])
-                    rhs.append(self._v[r + 1] + Fraction(e).limit_denominator(limit))
-            if len(eq_rows) < n:
-                return None
-            x = solve_exact(eq_rows, rhs)
-            if x is None or max(abs(float(a) - b) for a, b in zip(x, x_float)) > 1e-6 * max(1.0, float(abs(rhs[0]))):
-                continue
-            e = self.excesses(x)
-            first = Fraction(eps_first).limit_denominator(limit) if eps_first is not None else Fraction(0)
-            if (all(x[i] >= self._v[1 << i] for i in range(n))
-                    and all(e[r + 1] == Fraction(ei).limit_denominator(limit) for r, ei in zip(rows, eps))
-                    and min(e[1:full]) >= first):
-                return tuple(x)
-        return None
+        levels = sorted(set(eps))
+        stage_of = [levels.index(e) for e in eps]
+        K = len(levels)
+        scale = max(1.0, max(abs(float(v)) for v in self._v))
+        # candidate equations over (x_1..x_n, eps_1..eps_K): efficiency, fixed coalitions, tight bounds
+        cands: list[tuple[list[int], Fraction]] = [([1] * n + [0] * K, self._v[full])]
+        for r, k in zip(rows, stage_of):
+            cands.append(([int(a) for a in A[r]] + [-1 if j == k else 0 for j in range(K)], self._v[r + 1]))
+        for i in range(n):
+            if abs(x_float[i] - float(self._v[1 << i])) <= 1e-7 * scale:
+                cands.append(([1 if j == i else 0 for j in range(n)] + [0] * K, self._v[1 << i]))
+        chosen_rows: list[list[int]] = []
+        rhs: list[Fraction] = []
+        for row, b in cands:
+            trial = np.array(chosen_rows + [row], dtype=float)
+            if np.linalg.matrix_rank(trial) > len(chosen_rows):
+                chosen_rows.append(row)
+                rhs.append(b)
+            if len(chosen_rows) == n + K:
+                break
+        if len(chosen_rows) < n + K:
+            return None
+        sol = solve_exact(chosen_rows, rhs)
+        if sol is None:
+            return None
+        x, levels_exact = sol[:n], sol[n:]
+        if max(abs(float(a) - b) for a, b in zip(x, x_float)) > 1e-6 * scale:
+            return None
+        e = self.excesses(x)
+        if sum(x) != self._v[full] or any(x[i] < self._v[1 << i] for i in range(n)):
+            return None
+        if any(e[r + 1] != levels_exact[k] for r, k in zip(rows, stage_of)):
+            return None
+        if min(e[1:full]) < levels_exact[0]:
+            return None
+        return tuple(x)
 
 
 def _orthonormal_rows(M: np.ndarray) -> np.ndarray:

@@ -321,6 +321,39 @@ class WeightedVotingGame:
         extend(0, [], 0)
         return sorted(out)
 
+    def pass_probability(self, probabilities: Sequence[Any]) -> Any:
+        """Probability that a winning coalition votes yes when player ``i`` votes yes independently with
+        ``probabilities[i]``.
+
+        A dynamic programme over weight sums (capped at the quota): exact for Fractions, floats otherwise.
+
+        Examples
+        --------
+        >>> WeightedVotingGame.unanimity(3).pass_probability([Fraction(1, 2)] * 3)      # (1/2)^3
+        Fraction(1, 8)
+        >>> round(WeightedVotingGame.qualified_majority(3, 2).pass_probability([0.9] * 3), 6)   # 3(.81)(.1) + .729
+        0.972
+        """
+        if isinstance(probabilities, (str, bytes)) or len(probabilities) != self.num_players:
+            raise ValueError(f"probabilities must give one probability per player ({self.num_players})")
+        probs = []
+        for i, p in enumerate(probabilities):
+            if isinstance(p, (bool, np.bool_)) or not isinstance(p, (Real, np.number)):
+                raise TypeError(f"probabilities[{i}] must be a number in [0, 1]; got {p!r}")
+            if not 0 <= p <= 1:
+                raise ValueError(f"probabilities[{i}] must be in [0, 1]; got {p}")
+            probs.append(p if isinstance(p, (Fraction, Integral)) else float(p))
+        q = self._quota
+        dist: list[Any] = [1] + [0] * q            # dist[s]: P(yes weight = s), s = q means >= q
+        for w, p in zip(self._weights, probs):
+            new = [d * (1 - p) for d in dist]
+            for s, d in enumerate(dist):
+                if d:
+                    t = min(q, s + w)
+                    new[t] += d * p
+            dist = new
+        return dist[q]
+
     # ------------------------------------------------------------------ power indices
     @cached_property
     def _weight_prefix(self) -> list[int]:
