@@ -50,9 +50,8 @@ from games.cooperative import TUGame
 from games.numeric import to_fraction
 
 from .base import max_regret, param, validate
-from .tajikistan import STATES, TajikistanOperation
-
 from .registry import register_model
+from .tajikistan import STATES, TajikistanOperation
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
