@@ -359,3 +359,26 @@ def test_values_accept_arrays_and_floats():
     g = TUGame(np.array([0.0, 0.5, 0.25, 1.0]))
     assert g.value([0, 1]) == 1 and g.value([0]) == F(1, 2)
     assert g.shapley_value() == (F(5, 8), F(3, 8))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_pass_probability_matches_enumeration(seed):
+    rng = random.Random(500 + seed)
+    w, q = random_weighted(rng, rng.randint(1, 7))
+    probs = [F(rng.randint(0, 4), 4) for _ in w]
+    expected = F(0)
+    for m in range(1 << len(w)):
+        if sum(w[i] for i in range(len(w)) if m >> i & 1) >= q:
+            pr = F(1)
+            for i, p in enumerate(probs):
+                pr *= p if m >> i & 1 else 1 - p
+            expected += pr
+    assert WeightedVotingGame(w, q).pass_probability(probs) == expected
+
+
+def test_pass_probability_bad_input():
+    g = WeightedVotingGame([1, 1], 2)
+    with pytest.raises(ValueError, match="one probability per player"):
+        g.pass_probability([0.5])
+    with pytest.raises(ValueError, match=r"probabilities\[1\] must be in \[0, 1\]"):
+        g.pass_probability([0.5, 2])
