@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import math
 import time
+from functools import partial
 
 import numpy as np
 
@@ -26,6 +27,10 @@ def weighted_game(n: int, seed: int = 0, wmax: int = 10):
     rng = np.random.default_rng(seed)
     w = rng.integers(1, wmax + 1, size=n).tolist()
     return WeightedVotingGame(w, sum(w) // 2 + 1)
+
+
+def _fresh(n: int, index: str):
+    return getattr(weighted_game(n), index)()
 
 
 def best_time(fn, repeats: int):
@@ -71,23 +76,23 @@ def main(sizes: tuple[int, ...] = (20, 50, 200), samples: int = 20_000, repeats:
     results: dict[int, dict] = {}
     for n in sizes:
         g = weighted_game(n)
-        t_ss, ss = best_time(lambda: weighted_game(n).shapley_shubik(), repeats)
-        t_bz, _ = best_time(lambda: weighted_game(n).banzhaf(), repeats)     # a fresh game: no cached counts
+        t_ss, ss = best_time(partial(_fresh, n, "shapley_shubik"), repeats)
+        t_bz, _ = best_time(partial(_fresh, n, "banzhaf"), repeats)       # a fresh game: no cached counts
         exact = np.array([float(x) for x in ss])
         row = {"ours_ss_s": t_ss, "ours_banzhaf_s": t_bz, "sum_is_one": sum(ss) == 1}
         if n <= 22:
-            t_en, (ss_en, sw_en) = best_time(lambda: enumerate_indices(list(g.weights), g.quota), 1)
+            t_en, (ss_en, sw_en) = best_time(partial(enumerate_indices, list(g.weights), g.quota), 1)
             row.update(enum_s=t_en, enum_max_diff=float(np.max(np.abs(ss_en - exact))),
                        swings_agree=bool(list(sw_en) == list(g.swings())), ratio=t_en / t_ss)
             print(f"n={n:4d}: ours SS {1e3 * t_ss:8.2f} ms, Banzhaf {1e3 * t_bz:7.2f} ms | enumeration of 2^{n} "
                   f"coalitions {1e3 * t_en:8.1f} ms (x{t_en / t_ss:.0f} slower); max |SS diff| "
                   f"{row['enum_max_diff']:.1e}, swings identical: {row['swings_agree']}")
         else:
-            t_mc, est = best_time(lambda: sample_orders(list(g.weights), g.quota, samples), 1)
+            t_mc, est = best_time(partial(sample_orders, list(g.weights), g.quota, samples), 1)
             row.update(mc_s=t_mc, mc_samples=samples, mc_max_diff=float(np.max(np.abs(est - exact))),
                        ratio=t_mc / t_ss)
-            print(f"n={n:4d}: ours SS {1e3 * t_ss:8.2f} ms, Banzhaf {1e3 * t_bz:7.2f} ms | Monte Carlo {samples} orders "
-                  f"{1e3 * t_mc:8.1f} ms (x{t_mc / t_ss:.1f}); max |SS error| of the sample {row['mc_max_diff']:.1e} "
+            print(f"n={n:4d}: ours SS {1e3 * t_ss:8.2f} ms, Banzhaf {1e3 * t_bz:7.2f} ms | Monte Carlo {samples} "
+                  f"orders {1e3 * t_mc:8.1f} ms (x{t_mc / t_ss:.1f}); max |SS error| of the sample {row['mc_max_diff']:.1e} "
                   f"(largest index {exact.max():.4f})")
         results[n] = row
     return results
