@@ -92,8 +92,8 @@ def main(sizes: tuple[int, ...] = (20, 50, 200), samples: int = 20_000, repeats:
             row.update(mc_s=t_mc, mc_samples=samples, mc_max_diff=float(np.max(np.abs(est - exact))),
                        ratio=t_mc / t_ss)
             print(f"n={n:4d}: ours SS {1e3 * t_ss:8.2f} ms, Banzhaf {1e3 * t_bz:7.2f} ms | Monte Carlo {samples} "
-                  f"orders {1e3 * t_mc:8.1f} ms (x{t_mc / t_ss:.1f}); max |SS error| of the sample {row['mc_max_diff']:.1e} "
-                  f"(largest index {exact.max():.4f})")
+                  f"orders {1e3 * t_mc:8.1f} ms (x{t_mc / t_ss:.1f}); max |SS error| of the sample "
+                  f"{row['mc_max_diff']:.1e} (largest index {exact.max():.4f})")
         results[n] = row
     return results
 
