@@ -8,8 +8,9 @@ number of players: the game is refused beyond :data:`MAX_PLAYERS` players and th
 
 - :meth:`TUGame.shapley_value` is exact (integer arithmetic on the values scaled to a common denominator);
 - :meth:`TUGame.core_contains` checks an allocation exactly;
-- :meth:`TUGame.core_point` / :meth:`TUGame.core_is_empty` solve a linear programme (scipy's HiGHS) and then
-  check the point found exactly, after rounding it to nearby fractions;
+- :meth:`TUGame.core_point` / :meth:`TUGame.core_is_empty` solve linear programmes (scipy's HiGHS) and then
+  prove the answer exactly: a core point, or balancing weights (Bondareva-Shapley) showing the core empty,
+  each rounded to nearby fractions and checked in exact arithmetic;
 - :meth:`TUGame.nucleolus` solves Maschler's sequence of linear programmes (maximise the smallest excess,
   fix the coalitions whose constraints carry a positive dual, repeat until the fixed coalitions determine
   the allocation), then solves the fixed equations exactly and checks the result.
@@ -374,14 +375,59 @@ class TUGame:
         return None
 
     def core_is_empty(self) -> bool:
-        """Whether the core is empty (an exact point is returned by :meth:`core_point` when it is not).
+        """Whether the core is empty, proved exactly either way.
+
+        A non-empty core is shown by an exact core point (:meth:`core_point`); an empty one by a balanced
+        collection (Bondareva 1963, Shapley 1967): weights ``lambda_S >= 0`` on the coalitions short of ``N``
+        with ``sum_{S containing i} lambda_S = 1`` for every player and ``sum lambda_S v(S) > v(N)``
+        (:meth:`balanced_certificate`).
 
         Examples
         --------
         >>> TUGame([0, 1, 1, 1]).core_is_empty()       # both players alone get 1 but together only 1
         True
         """
-        return self.core_point() is None
+        if self.core_point() is not None:
+            return False
+        if self.balanced_certificate() is None:
+            raise RuntimeError("the core linear programme found no core point but no balanced collection proves "
+                               "the core empty; the game may be numerically delicate")
+        return True
+
+    def balanced_certificate(self) -> dict[tuple[int, ...], Fraction] | None:
+        """Balancing weights that prove the core empty (``None`` when the core is not empty).
+
+        Solves ``max sum lambda_S v(S)`` over balanced weights on the coalitions short of ``N`` by linear
+        programming, rounds the weights to nearby fractions and checks exactly that they are balanced and that
+        ``sum lambda_S v(S) > v(N)``.
+
+        Returns
+        -------
+        dict or None
+            Coalition (sorted player indices) -> its weight, for the coalitions with positive weight.
+
+        Examples
+        --------
+        >>> TUGame([0, 0, 0, 1, 0, 1, 1, 1]).balanced_certificate()    # the three pairs, weight 1/2 each
+        {(0, 1): Fraction(1, 2), (0, 2): Fraction(1, 2), (1, 2): Fraction(1, 2)}
+        """
+        from scipy.optimize import linprog
+
+        self._check_lp("balanced_certificate")
+        n = self.num_players
+        full = (1 << n) - 1
+        A = np.array([[m >> i & 1 for i in range(n)] for m in range(1, full)], dtype=float).reshape(-1, n)
+        v = np.array([float(x) for x in self._v[1:full]])
+        res = linprog(-v, A_eq=A.T, b_eq=np.ones(n), bounds=[(0, None)] * len(v), method="highs")
+        if res.status != 0 or -res.fun <= float(self._v[full]):
+            return None
+        for limit in (12, 1_000, 1_000_000):
+            lam = {m + 1: Fraction(float(x)).limit_denominator(limit) for m, x in enumerate(res.x) if x > 1e-12}
+            balanced = all(sum(w for m, w in lam.items() if m >> i & 1) == 1 for i in range(n))
+            if balanced and all(w >= 0 for w in lam.values()) \
+                    and sum(w * self._v[m] for m, w in lam.items()) > self._v[full]:
+                return {tuple(i for i in range(n) if m >> i & 1): w for m, w in sorted(lam.items()) if w > 0}
+        return None
 
     # ------------------------------------------------------------------ nucleolus
     def nucleolus(self) -> tuple[Fraction, ...]:

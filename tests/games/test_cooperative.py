@@ -396,3 +396,20 @@ def test_bench_voting_runs_and_agrees():
     out = module.main(sizes=(10, 30), samples=200, repeats=1)
     assert out[10]["swings_agree"] and out[10]["enum_max_diff"] < 1e-12
     assert out[30]["sum_is_one"] and out[30]["mc_max_diff"] < 0.2
+
+
+def test_balanced_certificate_proves_empty_cores():
+    # Majority game: the three pairs with weight 1/2 each are balanced (each player is in two of them) and
+    # 3 * 1/2 * 1 = 3/2 > v(N) = 1: the core is empty (Bondareva-Shapley).
+    g = TUGame([0, 0, 0, 1, 0, 1, 1, 1])
+    assert g.balanced_certificate() == {(0, 1): F(1, 2), (0, 2): F(1, 2), (1, 2): F(1, 2)}
+    assert GLOVES.balanced_certificate() is None
+    rng = random.Random(77)
+    for _ in range(15):
+        h = random_tu(rng, rng.randint(2, 5))
+        cert = h.balanced_certificate()
+        assert (cert is None) == (h.core_point() is not None)
+        if cert is not None:
+            n = h.num_players
+            assert all(sum(w for S, w in cert.items() if i in S) == 1 for i in range(n))
+            assert sum(w * h.value(S) for S, w in cert.items()) > h.value(range(n))
