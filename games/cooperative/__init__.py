@@ -9,6 +9,8 @@ of player indices or labels).
 - :class:`WeightedVotingGame` (:mod:`games.cooperative.voting`): ``[quota; weights]``, exact Shapley-Shubik
   and Banzhaf indices for hundreds of members, veto players, minimal winning coalitions, and the
   unanimity / qualified-majority / veto rules as constructors;
+- :class:`CompoundVotingGame` (:mod:`games.cooperative.compound`): several weighted rules at once
+  (``game_a & game_b``), e.g. "nine votes including the five permanent members" or a double majority;
 - :class:`TUGame` (:mod:`games.cooperative.tu`): any characteristic function on up to 20 players, its exact
   Shapley value, the core (exact membership test, a point by linear programming) and the nucleolus.
 
@@ -20,8 +22,9 @@ Fraction(1, 462)
 """
 
 from .coalitions import coalition_indices
+from .compound import CompoundVotingGame
 from .tu import MAX_LP_PLAYERS, MAX_PLAYERS, CooperativeGame, TUGame
 from .voting import WeightedVotingGame, brute_force_power
 
-__all__ = ["CooperativeGame", "TUGame", "WeightedVotingGame", "brute_force_power", "coalition_indices",
-           "MAX_PLAYERS", "MAX_LP_PLAYERS"]
+__all__ = ["CooperativeGame", "TUGame", "WeightedVotingGame", "CompoundVotingGame", "brute_force_power",
+           "coalition_indices", "MAX_PLAYERS", "MAX_LP_PLAYERS"]

@@ -238,6 +238,16 @@ class WeightedVotingGame:
     def __repr__(self) -> str:
         return f"WeightedVotingGame(weights={list(self._weights)}, quota={self._quota})"
 
+    def __and__(self, other: Any) -> Any:
+        """The compound rule: a coalition wins when it wins both games (:class:`CompoundVotingGame`)."""
+        from .compound import CompoundVotingGame
+
+        if isinstance(other, CompoundVotingGame):
+            return CompoundVotingGame([self, *other.rules], self._players)
+        if not isinstance(other, WeightedVotingGame):
+            return NotImplemented
+        return CompoundVotingGame([self, other], self._players)
+
     # ------------------------------------------------------------------ structure
     def veto_players(self) -> tuple[int, ...]:
         """Players without whom no coalition wins (``total - w_i < quota``).

@@ -413,3 +413,64 @@ def test_balanced_certificate_proves_empty_cores():
             n = h.num_players
             assert all(sum(w for S, w in cert.items() if i in S) == 1 for i in range(n))
             assert sum(w * h.value(S) for S, w in cert.items()) > h.value(range(n))
+
+
+# ---------------------------------------------------------------------------------------------- compound rules
+def test_compound_security_council_equals_its_weighted_form():
+    permanent = WeightedVotingGame([1] * 5 + [0] * 10, 5)
+    council = permanent & WeightedVotingGame.qualified_majority(15, 9)
+    weighted = WeightedVotingGame([7] * 5 + [1] * 10, 39)
+    assert council.shapley_shubik() == weighted.shapley_shubik()
+    assert council.swings() == weighted.swings() == (848,) * 5 + (84,) * 10
+    assert council.veto_players() == (0, 1, 2, 3, 4)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_compound_rules_match_enumeration(seed):
+    rng = random.Random(900 + seed)
+    n = rng.randint(2, 6)
+    rules = []
+    for _ in range(rng.randint(2, 3)):
+        w = [rng.randint(0, 5) for _ in range(n)]
+        if sum(w) == 0:
+            w[0] = 1
+        rules.append(WeightedVotingGame(w, rng.randint(1, sum(w))))
+    g = rules[0]
+    for r in rules[1:]:
+        g = g & r
+
+    def wins(S):
+        return all(sum(r.weights[i] for i in S) >= r.quota for r in rules)
+
+    counts, swings = [0] * n, [0] * n
+    for order in permutations(range(n)):
+        before = []
+        for i in order:
+            if not wins(before) and wins(before + [i]):
+                counts[i] += 1
+                break
+            before.append(i)
+    for i in range(n):
+        others = [j for j in range(n) if j != i]
+        swings[i] = sum(1 for k in range(n) for S in combinations(others, k) if not wins(S) and wins(S + (i,)))
+    assert g.shapley_shubik() == tuple(F(c, math.factorial(n)) for c in counts)
+    assert g.swings() == tuple(swings)
+    assert g.to_tu_game().shapley_value() == g.shapley_shubik()
+
+
+def test_double_majority_is_not_weighted_but_is_counted():
+    # A majority of states (3 of 5) that also holds 3/4 of a population split 6, 1, 1, 1, 1 (quota 8 of 10):
+    # the big state is a veto player, and it is pivotal exactly when it arrives with >= 2 others before it.
+    states = WeightedVotingGame.qualified_majority(5, 3)
+    population = WeightedVotingGame([6, 1, 1, 1, 1], 8)
+    g = states & population
+    assert g.veto_players() == (0,)
+    # orders: the big state at position 3, 4 or 5 decides (with 2+ small before, both rules met): 3/5
+    assert g.shapley_shubik()[0] == F(3, 5)
+
+
+def test_compound_bad_input():
+    with pytest.raises(ValueError, match="same players"):
+        WeightedVotingGame([1, 1], 1) & WeightedVotingGame([1, 1, 1], 1)
+    with pytest.raises(TypeError, match="non-empty sequence of WeightedVotingGame"):
+        games.cooperative.CompoundVotingGame([])
