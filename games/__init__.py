@@ -34,6 +34,7 @@ _LAZY = {
     "write_nfg": "games.io",
     "WeightedVotingGame": "games.cooperative",
     "TUGame": "games.cooperative",
+    "CompoundVotingGame": "games.cooperative",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",

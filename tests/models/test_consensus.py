@@ -209,3 +209,16 @@ def test_shapley_and_nucleolus_shares():
     t = allocation_table()
     assert t.equal.tolist() == [40.0] * 4
     assert t.gdp.sum() == pytest.approx(160.0)
+
+
+@pytest.mark.parametrize("rule,quorum", [("unanimity", 6), ("qualified-majority", 4)])
+def test_agrees_with_the_reciprocity_model(rule, quorum):
+    """With impartial members only, the rule is the reciprocity model's quorum of identical voters."""
+    from models.reciprocity import ReciprocityRegime
+
+    p = 0.8
+    ours = ConsensusSanctions(rule=rule, quota=4, agree=p).outcome()
+    theirs = ReciprocityRegime(fine=3.0, members=6, quorum=quorum, agree=p, noise=0.0, reputation=0.0,
+                               discount=0.3).outcome()
+    assert ours["sanction_probability"] == pytest.approx(theirs["consensus_probability"])
+    assert ours["critical_discount"] == pytest.approx(theirs["critical_discount"])
