@@ -498,9 +498,20 @@ class TUGame:
                 eps_first = eps
             duals = -np.asarray(res.ineqlin.marginals)
             new = rows[duals > 1e-9 * scale]
-            if len(new) == 0:       # numerically degenerate duals: fix the tightest coalition
+            if len(new) == 0:       # numerically degenerate duals: test each tight coalition directly
                 slack = A[rows] @ res.x[:n] - v[rows] - eps
-                new = rows[[int(np.argmin(slack))]]
+                tight = rows[slack <= 1e-9 * scale]
+                # with eps held at its optimum, a coalition is fixed when its excess cannot rise above eps
+                A_fix = np.hstack([-A[rows], np.zeros((len(rows), 1))])
+                b_fix = -v[rows] - eps
+                fixed_now = []
+                for r in tight:
+                    obj = np.append(-A[r], 0.0)
+                    probe = linprog(obj, A_ub=A_fix, b_ub=b_fix, A_eq=np.array(A_eq), b_eq=b_eq, bounds=bounds,
+                                    method="highs")
+                    if probe.status == 0 and -probe.fun - v[r] <= eps + 1e-9 * scale:
+                        fixed_now.append(int(r))
+                new = np.array(fixed_now or [int(tight[0])] if len(tight) else [int(rows[np.argmin(slack)])])
             for r in new:
                 fixed_rows.append(int(r))
                 fixed_eps.append(eps)

@@ -474,3 +474,22 @@ def test_compound_bad_input():
         WeightedVotingGame([1, 1], 1) & WeightedVotingGame([1, 1, 1], 1)
     with pytest.raises(TypeError, match="non-empty sequence of WeightedVotingGame"):
         games.cooperative.CompoundVotingGame([])
+
+
+def test_nucleolus_without_dual_information(monkeypatch):
+    """When the solver's duals are unusable, each tight coalition is tested by its own LP: same nucleoli."""
+    import scipy.optimize
+
+    real = scipy.optimize.linprog
+
+    def no_duals(*args, **kwargs):
+        res = real(*args, **kwargs)
+        if getattr(res, "ineqlin", None) is not None:
+            res.ineqlin.marginals = np.zeros_like(res.ineqlin.marginals)
+        return res
+
+    monkeypatch.setattr(scipy.optimize, "linprog", no_duals)
+    assert TUGame([0, 0, 0, 1, 0, 1, 1, 1]).nucleolus() == (F(1, 3),) * 3
+    assert GLOVES.nucleolus() == (1, 0, 0)
+    g = TUGame({(0,): 0, (1,): 0, (2,): 0, (0, 1): 4, (0, 2): 2, (1, 2): 0, (0, 1, 2): 6}, num_players=3)
+    assert g.nucleolus() == (3, 2, 1)
