@@ -370,11 +370,8 @@ class WeightedVotingGame:
         """Prefix sums over weight of #subsets of all players with weight s < q."""
         n, q = self.num_players, self._quota
         width = _slot_bits(n)
-        poly = 1
-        mask = (1 << (q * width)) - 1
-        for w in self._weights:
-            if w < q:   # a player of weight >= q adds no subset lighter than q
-                poly = (poly + (poly << (w * width))) & mask
+        # a player of weight >= q adds no subset lighter than q
+        poly = _packed_product(sorted(w for w in self._weights if w < q), q, width, 0)
         counts = _unpack(poly, q, width)
         return list(np.cumsum(np.array(counts, dtype=object))) if counts else []
 
@@ -440,10 +437,7 @@ class WeightedVotingGame:
                              f"{MAX_PACKED_BITS}); use banzhaf() (lighter), or smaller integer weights and quota")
         slot = _slot_bits(n)
         step = (n + 1) * slot                       # one weight level: n + 1 size slots
-        poly = 1
-        mask = (1 << (q * step)) - 1
-        for w in self._weights:
-            poly = (poly + (poly << (w * step + slot))) & mask
+        poly = _packed_product(sorted(self._weights), q, step, slot)
         counts = _unpack(poly, q * (n + 1), slot)   # counts[s * (n + 1) + k]
         table = np.array(counts, dtype=object).reshape(q, n + 1)
         cum = np.cumsum(table, axis=0)              # cum[t, k] = #{S: |S| = k, w(S) <= t}
@@ -459,6 +453,27 @@ class WeightedVotingGame:
                 cache[w] = Fraction(total, nfact)
             out.append(cache[w])
         return tuple(out)
+
+
+def _packed_product(weights: Sequence[int], q: int, step: int, size_shift: int) -> int:
+    """``prod (1 + x y^w)`` packed in one integer, coefficients of ``y^s`` for ``s < q`` exact.
+
+    ``y`` advances ``step`` bits and ``x`` ``size_shift`` bits. Terms of weight ``>= q`` never move back down,
+    so they are cut off (a costly full-width ``&``) only once they have grown by half the quota; lighter
+    players first keep the early products short.
+    """
+    poly = 1
+    mask = (1 << (q * step)) - 1
+    total, grown = 0, 0
+    for w in weights:
+        poly += poly << (w * step + size_shift)
+        total += w
+        if total >= q:
+            grown += w
+            if grown * 2 >= q:
+                poly &= mask
+                grown = 0
+    return poly & mask
 
 
 def _slot_bits(n: int) -> int:
