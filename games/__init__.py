@@ -36,6 +36,9 @@ _LAZY = {
     "CorrelatedEquilibrium": "games.correlated",
     "correlated_equilibrium": "games.correlated",
     "correlated_equilibrium_vertices": "games.correlated",
+    "WeightedVotingGame": "games.cooperative",
+    "TUGame": "games.cooperative",
+    "CompoundVotingGame": "games.cooperative",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
@@ -45,8 +48,8 @@ __version__ = "0.1.0"
 
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
-_SUBMODULES = ("anonymous", "bayesian", "catalog", "correlated", "dominance", "evolution", "extensive",
-               "group_dynamics", "io", "plot", "repeated", "signals", "symbolic", "threshold")
+_SUBMODULES = ("anonymous", "bayesian", "catalog", "cooperative", "correlated", "dominance", "evolution",
+               "extensive", "group_dynamics", "io", "plot", "repeated", "signals", "symbolic", "threshold")
 
 
 def __getattr__(name: str) -> Any:
