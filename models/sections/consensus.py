@@ -11,6 +11,7 @@ from ..burden_core import BurdenCore, allocation_table, core_by_year_table
 from ..consensus import ConsensusSanctions, interest_table, sanction_curve_table, voting_power_table
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["sanctions_section", "voting_power_section", "burden_core_section"]
 
@@ -38,12 +39,11 @@ def sanctions_section(quick: bool = False, executor: Any = None) -> ReportSectio
     ('consensus-sanctions', 33)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     agrees = np.linspace(0, 1, 11 if quick else 41)
     base = ConsensusSanctions()
     df = sanction_curve_table(agrees, base)
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4.2))
+    fig, (ax1, ax2) = report_figure(1, 2, figsize=(10, 4.2))
     for rule, part in df.groupby("rule", sort=False):
         ax1.plot(part.vote_noise, part.sanction_probability, marker=".", label=rule)
         ax2.plot(part.vote_noise, part.critical_discount, marker=".", label=rule)
@@ -54,6 +54,9 @@ def sanctions_section(quick: bool = False, executor: Any = None) -> ReportSectio
     ax1.set_ylabel("probability the violation is sanctioned")
     ax1.set_title("Sanction probability by decision rule", fontsize=10)
     ax2.set_xlabel("vote noise: chance an impartial member votes no")
+    probability_axis(ax1, "x", full=False)
+    probability_axis(ax1, "y")
+    probability_axis(ax2, "x", full=False)
     ax2.set_ylabel("critical discount factor (grim trigger)")
     ax2.set_title("Shadow of the future restraint needs", fontsize=10)
     ax1.legend(fontsize=7)
@@ -102,10 +105,9 @@ def voting_power_section(quick: bool = False, executor: Any = None) -> ReportSec
     ['permanent member', 'elected member']
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     df = voting_power_table()
-    fig, ax = plt.subplots(figsize=(9, 4.2))
+    fig, ax = report_figure(figsize=(9, 4.2))
     labels = [f"{b}\n{m}" for b, m in zip(df.body, df.member)]
     y = np.arange(len(df))
     ax.barh(y - 0.2, df.shapley_shubik, height=0.4, label="Shapley-Shubik index")
@@ -151,17 +153,16 @@ def burden_core_section(quick: bool = False, executor: Any = None) -> ReportSect
     1993
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     df = core_by_year_table(["equal"])
     alloc = allocation_table()
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4.2))
+    fig, (ax1, ax2) = report_figure(1, 2, figsize=(10, 4.2))
     for state, part in df.groupby("state", sort=False):
         ax1.plot(part.year, part.surplus, marker="o", label=state)
     ax1.axhline(0, color="k", lw=0.8, ls="--", label="leaving pays below this line")
     ax1.set_yscale("symlog", linthresh=10)
     ax1.set_xlabel("year")
-    ax1.set_ylabel("value of the operation minus equal share (US$m/yr)")
+    ax1.set_ylabel("value of the operation minus the equal split C/4 (US$m/yr)")
     ax1.set_title("Equal responsibility: who would rather leave", fontsize=10)
     ax1.legend(fontsize=7)
     x = np.arange(len(alloc))
@@ -169,7 +170,7 @@ def burden_core_section(quick: bool = False, executor: Any = None) -> ReportSect
         ax2.bar(x + (k - 1) * 0.27, alloc[col], width=0.27, label=f"{col} cost share")
     ax2.set_xticks(x, alloc.state, fontsize=8)
     ax2.set_xlabel("state")
-    ax2.set_ylabel("cost share, 1993 (US$m/yr)")
+    ax2.set_ylabel("cost borne, 1993 (US$m/yr)")
     ax2.set_title("Cost shares: equal split, Shapley value, nucleolus", fontsize=10)
     ax2.legend(fontsize=7)
     fig.tight_layout()

@@ -9,6 +9,7 @@ import numpy as np
 from ..consultation import ConsultationModel, consultation_gain, crisis_comparison
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import report_figure
 
 __all__ = ["gain_section"]
 
@@ -36,17 +37,17 @@ def gain_section(quick: bool = False, executor: Any = None) -> ReportSection:
     ('consultation-gain', True, 17)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     m = ConsultationModel()
     clashes = np.linspace(-12, 4, 17 if quick else 65)
     df = consultation_gain(clashes, "clash", base=m, executor=executor)
-    fig, ax = plt.subplots(figsize=(8.5, 4.3))
+    fig, ax = report_figure(figsize=(8.5, 4.3))
     x = df["clash"]
     ax.plot(x, df["ce_payoff"], color="#1b9e77", lw=2, label="with consultation: best correlated equilibrium")
     ax.plot(x, df["nash_symmetric_payoff"], color="#d95f02", lw=1.5,
             label="without: best symmetric Nash equilibrium")
-    ax.plot(x, df["nash_best_welfare"] / 2, color="#7570b3", lw=1, ls="--", zorder=3,
+    df = df.assign(nash_best_mean_payoff=df["nash_best_welfare"] / 2)
+    ax.plot(x, df["nash_best_mean_payoff"], color="#7570b3", lw=1, ls="--", zorder=3,
             label="without: best Nash equilibrium (mean of the two members)")
     ax.plot(x, df["gain"], color="k", lw=1.2, ls=":", label="welfare gain of consultation (total)")
     ax.axvline(m.sucker, color="grey", lw=0.8)

@@ -11,6 +11,7 @@ from games import plot
 from ..imminent_threat import REGIME_COLOURS, ImminentThreatModel, regime_table
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["criteria_section"]
 
@@ -38,17 +39,18 @@ def criteria_section(quick: bool = False, executor: Any = None) -> ReportSection
     ('imminent-threat-criteria', True, 42)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
 
     m = ImminentThreatModel()
     qualities = np.round(np.linspace(0.55, 0.95, 6 if quick else 21), 3)
     priors = np.round([0.02, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6] if quick else np.arange(0.02, 0.605, 0.02), 3)
     df = regime_table(m, signal_quality=qualities, threat_prior=priors, executor=executor)
-    fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13.5, 5.6), gridspec_kw={"width_ratios": [1.25, 1]})
+    fig, (ax, ax2) = report_figure(1, 2, figsize=(13.5, 5.6), gridspec_kw={"width_ratios": [1.25, 1]})
     plot.regime_map(df, "signal_quality", "threat_prior", "regime", colours=REGIME_COLOURS,
                     legend_title="agreed criteria vs national thresholds", ax=ax)
     ax.set_xlabel("signal quality (probability a state's intelligence is right)")
     ax.set_ylabel("prior probability the aggressor is dangerous")
+    probability_axis(ax, "x", full=False)
+    probability_axis(ax, "y", full=False)
     ax.set_title("Which regime does better, and for whom", fontsize=11)
     row = df[np.isclose(df["threat_prior"], m.threat_prior)].sort_values("signal_quality")
     for col, colour, name in (("false_alarm", "#d95f02", "false alarm"), ("missed", "#7570b3", "missed threat")):
@@ -61,6 +63,7 @@ def criteria_section(quick: bool = False, executor: Any = None) -> ReportSection
              label="national: both act")
     ax2.set_xlabel("signal quality")
     ax2.set_ylabel("probability")
+    probability_axis(ax2, "y")
     ax2.set_title(f"Errors and collective action at threat prior {m.threat_prior:g}", fontsize=11)
     ax2.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=3)
     fig.tight_layout()

@@ -14,6 +14,7 @@ from .. import cases
 from ..registry import report_section
 from ..report_base import ReportSection
 from ..tajikistan import TajikistanOperation, cost_rule_table
+from .figure import probability_axis, report_figure
 
 __all__ = ["cost_rules_section"]
 
@@ -41,12 +42,10 @@ def cost_rules_section(quick: bool = False, executor: Any = None) -> ReportSecti
     ('tajikistan-cost-rules', True, 9)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
-
     shares = np.linspace(0.25, 1.0, 7 if quick else 16)
     df = cost_rule_table(lead_shares=tuple(shares))
     lead = df[df.rule == "lead"]
-    fig, ax = plt.subplots(figsize=(7, 4))
+    fig, ax = report_figure(figsize=(7, 4))
     ax.plot(lead.lead_share, lead.force, marker="o", label="lead state (Russia) takes a share")
     for rule, style in (("equal", "--"), ("gdp", ":")):
         ax.axhline(df[df.rule == rule].force.item(), ls=style, color="tab:green",
@@ -57,6 +56,7 @@ def cost_rules_section(quick: bool = False, executor: Any = None) -> ReportSecti
                label=f"deployed {cases.TAJIKISTAN_1993.actual_force:,}")
     ax.set_xlabel(f"lead state's share of the {cases.TAJIKISTAN_1993.planned_force:,} requirement")
     ax.set_ylabel("equilibrium force (men)")
+    probability_axis(ax, "x", full=False)
     ax.set_title("Tajikistan 1993: the force in equilibrium under each way of splitting the quotas", fontsize=10)
     ax.legend(fontsize=8, loc="center right")
     fig.tight_layout()

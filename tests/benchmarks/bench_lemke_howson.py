@@ -22,11 +22,11 @@ import warnings
 import numpy as np
 
 
-def _best_of(func, repeats: int = 3) -> tuple[float, object]:
+def _best_of(func, *args, repeats: int = 3, **kwargs) -> tuple[float, object]:
     best, out = float("inf"), None
     for _ in range(repeats):
         start = time.perf_counter()
-        out = func()
+        out = func(*args, **kwargs)
         best = min(best, time.perf_counter() - start)
     return best, out
 
@@ -72,20 +72,20 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
             A, B = rng.random((n, n)), rng.random((n, n))
             game = games.NormalFormGame.from_bimatrix(A, B)
             for label in _labels(n, labels_per_game):
-                t, ours = _best_of(lambda: lemke_howson(game, label=label))
+                t, ours = _best_of(lemke_howson, game, label=label)
                 rows["ours (solver)"].append(t)
-                t, _ = _best_of(lambda: games.equilibria(game, method="lemke-howson", label=label))
+                t, _ = _best_of(games.equilibria, game, method="lemke-howson", label=label)
                 rows["ours (games.equilibria)"].append(t)
                 x, y = ours[0].profile
                 if qe is not None:
                     g = qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))
-                    t, (qx, qy) = _best_of(lambda: qe.lemke_howson(g, init_pivot=label))
+                    t, (qx, qy) = _best_of(qe.lemke_howson, g, init_pivot=label)
                     rows["QuantEcon"].append(t)
                     agree["QuantEcon"][0] += np.allclose(qx, x, atol=1e-8) and np.allclose(qy, y, atol=1e-8)
                     agree["QuantEcon"][1] += 1
                 if gbt is not None and n <= gambit_max and label == 0:  # pygambit starts from its own label
                     gg = gbt.Game.from_arrays(A, B)
-                    t, res = _best_of(lambda: gbt.nash.lcp_solve(gg, rational=False, stop_after=1), repeats=1)
+                    t, res = _best_of(gbt.nash.lcp_solve, gg, rational=False, stop_after=1, repeats=1)
                     rows["pygambit"].append(t)
                     eq = res.equilibria[0]
                     gx = np.array([float(eq[s]) for s in list(gg.players)[0].strategies])
@@ -95,7 +95,7 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
                 if n <= nashpy_max:
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore")
-                        t, (nx, ny) = _best_of(lambda: nashpy.Game(A, B).lemke_howson(initial_dropped_label=label),
+                        t, (nx, ny) = _best_of(nashpy.Game(A, B).lemke_howson, initial_dropped_label=label,
                                                repeats=1)
                     rows["nashpy"].append(t)
                     agree["nashpy"][0] += np.allclose(nx, x, atol=1e-8) and np.allclose(ny, y, atol=1e-8)

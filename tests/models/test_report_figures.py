@@ -21,8 +21,6 @@ from models.report import build_report, collect_sections
 from models.sections.figure import MIN_PNG_WIDTH
 
 SLUGS = list(load_sections())
-#: Sections whose figure is not yet made with models.sections.figure.report_figure.
-NOT_CONVERTED = {"tajikistan-cost-rules"}
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +42,7 @@ def _section(slug):
     return sec, plt
 
 
-@pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.xfail(
-    strict=True, reason="its figure is not made with report_figure yet")) if s in NOT_CONVERTED else s
-    for s in SLUGS])
+@pytest.mark.parametrize("slug", SLUGS)
 def test_every_report_png_is_at_least_1600_px_wide(report_dir, slug):
     from PIL import Image
 
