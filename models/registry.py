@@ -125,9 +125,27 @@ class SectionSpec:
 SECTIONS: dict[str, SectionSpec] = {}
 
 
+#: The Parameters and Returns sections every section builder shares; :func:`report_section` adds them to a
+#: builder's docstring that has none of its own (before its Examples).
+SECTION_PARAMETERS = """
+    Parameters
+    ----------
+    quick : bool
+        A coarse grid (seconds) instead of the full one.
+    executor : concurrent.futures.Executor, optional
+        Runs the sweep's points.
+
+    Returns
+    -------
+    ReportSection
+"""
+
+
 def report_section(slug: str, *, model: type, registry: dict[str, SectionSpec] | None = None
                    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Function decorator: register ``build(quick=False, executor=None) -> ReportSection`` under ``slug``.
+
+    A builder whose docstring has no Parameters section gets :data:`SECTION_PARAMETERS`.
 
     Examples
     --------
@@ -157,6 +175,10 @@ def report_section(slug: str, *, model: type, registry: dict[str, SectionSpec] |
         if slug in target and target[slug].build is not build:
             raise ValueError(f"a report section {slug!r} is already registered")
         target[slug] = SectionSpec(slug=slug, model=model, build=build)
+        doc = build.__doc__ or ""
+        if "Parameters\n" not in doc:
+            head, sep, tail = doc.partition("\n    Examples\n")
+            build.__doc__ = head.rstrip() + "\n" + SECTION_PARAMETERS + (sep + tail if sep else "")
         return build
 
     return wrap

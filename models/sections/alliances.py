@@ -91,17 +91,6 @@ def _equal_allies(alpha: float, n_allies: int) -> dict[str, Any]:
 def optimum_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """Equal allies: the equilibrium total against the Samuelson optimum as membership grows.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")

@@ -25,17 +25,6 @@ __all__ = ["volunteer_section", "risk_section", "regime_section"]
 def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """The volunteer's dilemma against the number of members (cost / benefit 0.5), swept with games.sweep.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
@@ -76,17 +65,6 @@ def volunteer_section(quick: bool = False, executor: Any = None) -> ReportSectio
 @report_section("collective-risk", model=CollectiveRisk)
 def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """Collective risk: group achievement and the stable share of contributors against the risk.
-
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
 
     Examples
     --------
@@ -134,17 +112,6 @@ def risk_section(quick: bool = False, executor: Any = None) -> ReportSection:
 @report_section("threshold-regimes", model=ThresholdPublicGood)
 def regime_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """Force requirements: the best symmetric mixed equilibrium over (cost, contributors required).
-
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
 
     Examples
     --------

@@ -21,17 +21,6 @@ __all__ = ["escalation_section", "labelling_section"]
 def escalation_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """The collective payoff and the war probability of automatic and discretionary reaction, against escalation.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
@@ -112,17 +101,6 @@ def _runs(x: np.ndarray, mask: np.ndarray) -> list[tuple[float, float]]:
 @report_section("labelling-accuracy", model=LabellingModel)
 def labelling_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """Deterrence, wrongful sanctions and escalation against the accuracy of the label "aggressor".
-
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
 
     Examples
     --------

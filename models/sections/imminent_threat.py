@@ -20,17 +20,6 @@ __all__ = ["criteria_section"]
 def criteria_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """The regime over signal quality x threat prior, and the error rates of both regimes at the default prior.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")

@@ -20,17 +20,6 @@ __all__ = ["threshold_section"]
 def threshold_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """The equilibrium regime over the lead power's cost share x its benefit, with the closed-form thresholds.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")

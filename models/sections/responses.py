@@ -20,17 +20,6 @@ __all__ = ["regime_map_section"]
 def regime_map_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """The defenders' best response mode over urgency x cohesion, with the deterrence frontier.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")

@@ -20,17 +20,6 @@ __all__ = ["four_worlds_section"]
 def four_worlds_section(quick: bool = False, executor: Any = None) -> ReportSection:
     """Jervis's four worlds continuously: the discount factor and the assurance cooperation needs, over both axes.
 
-    Parameters
-    ----------
-    quick : bool
-        A coarse grid (seconds) instead of the full one.
-    executor : concurrent.futures.Executor, optional
-        Runs the sweep's points.
-
-    Returns
-    -------
-    ReportSection
-
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
