@@ -74,7 +74,17 @@ def is_game(obj: Any) -> bool:
     >>> is_game(NormalFormGame.from_bimatrix([[1]])), is_game(NormalFormGame), is_game(3)
     (True, False, False)
     """
-    return not isinstance(obj, type) and isinstance(obj, Game)
+    if isinstance(obj, type):
+        return False
+    cls = type(obj)
+    known = _FOLLOWS_PROTOCOL.get(cls)
+    if known is None:  # a structural check is slow; a class's answer does not change between its instances
+        known = _FOLLOWS_PROTOCOL[cls] = isinstance(obj, Game)
+    return known
+
+
+#: is_game's answers by class.
+_FOLLOWS_PROTOCOL: dict[type, bool] = {}
 
 
 class GameMixin:

@@ -27,6 +27,15 @@ def positive_bimatrix(game: NormalFormGame, exact: bool) -> tuple[np.ndarray, np
     >>> [str(v) for v in a.ravel()], [str(v) for v in b.ravel()]
     (['1', '5/4', '3/2', '2'], ['2', '7/4', '3/2', '1'])
     """
+    if not exact:
+        per_player = np.moveaxis(game.payoffs, -1, 0)          # (2, m, n)
+        lo, hi = per_player.min(axis=(1, 2)), per_player.max(axis=(1, 2))
+        with np.errstate(over="ignore"):
+            span = hi - lo
+        if np.all(np.isfinite(span)):                           # the usual case, in four array operations
+            span[span == 0] = 1.0
+            out = (per_player - lo[:, None, None]) / span[:, None, None] + 1.0
+            return out[0], out[1]
     table = game.exact_payoffs if exact else game.payoffs
     out = []
     for M in (table[..., 0], table[..., 1]):

@@ -9,11 +9,14 @@ rational arithmetic.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from fractions import Fraction
+from functools import cache
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet, rejection_note, verify, verify_bimatrix
+from ..equilibrium import PROBABILITY_FLOOR, Equilibrium, EquilibriumSet, rejection_note, verify, verify_bimatrix
 from ..normal_form import NormalFormGame
 from .bimatrix import positive_bimatrix
 from .registry import register_solver
@@ -78,6 +81,14 @@ def pivot_limit(m: int, n: int) -> int:
     1800
     """
     return 50 * (m + n) ** 2 + 1000
+
+
+@cache
+def _compiled_kernel():
+    """:func:`games.solvers.pivoting.lemke_howson_verified`, imported (numba loads) on the first float path."""
+    from .pivoting import lemke_howson_verified
+
+    return lemke_howson_verified
 
 
 def _check_label(label: object, m: int, n: int) -> None:
@@ -164,28 +175,45 @@ def lemke_howson(
     if game.num_players != 2:
         raise ValueError(f"Lemke-Howson needs a 2-player game; this game has {game.num_players}")
     m, n = game.shape
-    if label is not None and (isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer))):
-        raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
-                        f"got {type(label).__name__} {label!r}")
-    labels = range(m + n) if label is None else [label]
-    if label is not None:
+    if label is None:
+        labels: Sequence[int] = range(m + n)
+    else:
+        if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
+            raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
+                            f"got {type(label).__name__} {label!r}")
         _check_label(label, m, n)
-    items, rejected = [], 0
-    if not exact:
-        from .pivoting import lemke_howson_float_path
+        labels = (int(label),)
+    items: list[Equilibrium] = []
+    rejected = 0
+    scale = game.payoff_scale
+    if not exact and math.isfinite(scale):  # path and regret (from the game's payoffs) in one compiled call
+        kernel = _compiled_kernel()
+        payoffs, limit, abs_tol, geometry = game.payoffs, pivot_limit(m, n), tol * scale, geometry_tol(tol)
+        for lab in labels:
+            x, y, pay, regret, _ = kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR)
+            if not regret <= abs_tol:
+                rejected += 1
+                continue
+            eq = Equilibrium(profile=(x, y), payoffs=pay, regret=regret, method="lemke-howson", exact=False,
+                             tol=abs_tol, labels=game.actions)
+            if not any(eq.approx_equal(other) for other in items):
+                items.append(eq)
+    else:
+        if not exact:  # a payoff range that overflows floats: the float-safe path
+            from .pivoting import lemke_howson_float_path
 
-        a, b = positive_bimatrix(game, False)
-    for lab in labels:
-        if exact:
-            prof, _ = lemke_howson_path(game, lab, exact=True)
-            eq = verify(game, prof, "lemke-howson", tol, exact=True)
-        else:
-            (x, y), _ = lemke_howson_float_path(a, b, lab, geometry_tol(tol), pivot_limit(m, n))
-            eq = verify_bimatrix(game, x, y, "lemke-howson", tol)
-        if eq is None:
-            rejected += 1
-        elif not any(eq.approx_equal(other) for other in items):
-            items.append(eq)
+            a, b = positive_bimatrix(game, False)
+        for lab in labels:
+            if exact:
+                prof, _ = lemke_howson_path(game, lab, exact=True)
+                eq = verify(game, prof, "lemke-howson", tol, exact=True)
+            else:
+                (x, y), _ = lemke_howson_float_path(a, b, lab, geometry_tol(tol), pivot_limit(m, n))
+                eq = verify_bimatrix(game, x, y, "lemke-howson", tol)
+            if eq is None:
+                rejected += 1
+            elif not any(eq.approx_equal(other) for other in items):
+                items.append(eq)
     note = "Lemke-Howson finds one equilibrium per starting label, not all of them"
     if rejected:
         note += "; " + rejection_note(rejected, tol)

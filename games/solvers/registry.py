@@ -186,6 +186,10 @@ def methods_for(game_type: type) -> list[SolverSpec]:
     ['anonymous', 'pure']
     """
     load_solvers()
+    key = (game_type, len(SOLVERS))  # a registration after the first lookup changes the key
+    cached = _METHODS_FOR.get(key)
+    if cached is not None:
+        return list(cached)
     out: list[SolverSpec] = []
     seen: set[str] = set()
     for cls in game_type.__mro__:
@@ -193,7 +197,12 @@ def methods_for(game_type: type) -> list[SolverSpec]:
             if t is cls and name not in seen:
                 out.append(spec)
                 seen.add(name)
+    _METHODS_FOR[key] = tuple(out)
     return out
+
+
+#: methods_for's answers by (game type, number of registered methods).
+_METHODS_FOR: dict[tuple[type, int], tuple[SolverSpec, ...]] = {}
 
 
 def find_method(game_type: type, name: str) -> SolverSpec | None:

@@ -66,3 +66,25 @@ def test_same_equilibria_as_quantecon_on_nondegenerate_games():
             theirs = qe.lemke_howson(g, init_pivot=label)
             for p, q in zip(ours, theirs):
                 assert np.allclose(p, q, atol=1e-8)
+
+
+def test_compiled_regret_is_the_game_s_regret():
+    rng = np.random.default_rng(11)
+    for size in [(3, 3), (5, 8), (12, 12)]:
+        game = NormalFormGame.from_bimatrix(rng.normal(size=size) * 1e3, rng.integers(-9, 10, size))
+        for eq in lemke_howson(game, label=None):
+            assert eq.regret == pytest.approx(float(game.regret(list(eq.profile))), abs=1e-9)
+            assert np.allclose(eq.payoffs, game.expected_payoffs(list(eq.profile)))
+
+
+def test_a_candidate_that_fails_verification_is_rejected_not_returned(monkeypatch):
+    import games.solvers.lemke_howson as lh
+    from games.solvers.pivoting import lemke_howson_verified as real
+
+    def wrong(payoffs, label, tol, limit, floor):
+        x, y, pay, regret, steps = real(payoffs, label, tol, limit, floor)
+        return x, y, pay, 1.0, steps                      # as if the end of the path were not an equilibrium
+    monkeypatch.setattr(lh, "_compiled_kernel", lambda: wrong)
+    game = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    found = lemke_howson(game, label=0)
+    assert len(found) == 0 and found.rejected == 1 and "failed verification" in found.note
