@@ -32,6 +32,9 @@ _LAZY = {
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
+    "logit_qre": "games.qre",
+    "logit_branch": "games.qre",
+    "fit_logit_qre": "games.qre",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
