@@ -8,10 +8,12 @@ first support action taking the rest of the mass). A support profile is skipped 
 actions is strictly dominated by another action against every pure profile of the others' supports (it
 cannot be a best reply to any mixture on them: the balance condition of Porter, Nudelman and Shoham 2008).
 
-Each remaining system is solved exactly over the rationals: a lexicographic Groebner basis
-(:func:`sympy.groebner`) decides whether it has no solution, finitely many (then
-:func:`sympy.solve_poly_system` finds them all, as rationals or algebraic numbers) or a continuum (a
-positive-dimensional solution set, reported through ``complete=False``). Solutions that are probability
+Each remaining system is solved exactly over the rationals: a Groebner basis (:func:`sympy.groebner`,
+graded reverse lexicographic order) decides whether it has no solution, finitely many or a continuum (a
+positive-dimensional solution set, reported through ``complete=False``); a zero-dimensional basis is
+converted to lexicographic order (FGLM), which is triangular, and the unknowns are solved from the last
+one: exactly (rational roots, or algebraic numbers as sympy ``CRootOf``) while the values are rational,
+then to 50 digits with :func:`mpmath.polyroots` after an irrational root. Solutions that are probability
 vectors are verified against the game (no profitable deviation, in particular none outside the support).
 Rational equilibria stay exact with ``exact=True``; irrational ones (roots of higher-degree polynomials)
 are evaluated to 30 digits and verified in floats.
@@ -39,8 +41,8 @@ __all__ = ["AUTO_MAX_SUPPORTS", "DEFAULT_MAX_SUPPORTS", "polynomial_equilibria",
 #: ``method="polynomial"`` refuses games with more support profiles than this (unless told otherwise).
 DEFAULT_MAX_SUPPORTS = 5_000
 #: ``method="auto"`` picks ``"polynomial"`` for games of three or more players with at most this many
-#: support profiles (a 3x3x3 game has 343, a 2x2x2x2 game 81); larger ones get ``"pure"``.
-AUTO_MAX_SUPPORTS = 400
+#: support profiles (a 3x3x2 game has 147, a 2x2x2x2 game 81, a 3x3x3 game 343: some seconds); larger ones get ``"pure"``.
+AUTO_MAX_SUPPORTS = 150
 
 
 def support_count(shape: tuple[int, ...]) -> int:
@@ -167,11 +169,12 @@ def _real_solutions(equations: list, unknowns: list) -> tuple[list[dict], str | 
         return [{}], None
     if not equations:
         return [], "a continuum of solutions (no equation restricts the probabilities)"
-    basis = sympy.groebner(equations, *unknowns, order="lex", domain=sympy.QQ)
+    basis = sympy.groebner(equations, *unknowns, order="grevlex", domain=sympy.QQ)
     if list(basis.exprs) == [1]:
         return [], None
     if not basis.is_zero_dimensional:
         return [], "a continuum of solutions (a positive-dimensional solution set)"
+    basis = basis.fglm("lex")  # the lexicographic (triangular) basis, by change of order (faster than directly)
     partial: list[dict] = [{}]
     for k in reversed(range(len(unknowns))):
         var = unknowns[k]
