@@ -10,7 +10,9 @@ cannot be a best reply to any mixture on them: the balance condition of Porter, 
 
 Each remaining system is solved exactly over the rationals: a Groebner basis (:func:`sympy.groebner`,
 graded reverse lexicographic order) decides whether it has no solution, finitely many or a continuum (a
-positive-dimensional solution set, reported through ``complete=False``); a zero-dimensional basis is
+positive-dimensional solution set, reported through ``complete=False`` unless the continuum is cut
+out by linear equations and a linear program shows that no point of it is an equilibrium with exactly
+that support); a zero-dimensional basis is
 converted to lexicographic order (FGLM), which is triangular, and the unknowns are solved from the last
 one: exactly (rational roots, or algebraic numbers as sympy ``CRootOf``) while the values are rational,
 then to 50 digits with :func:`mpmath.polyroots` after an irrational root. Solutions that are probability
@@ -87,10 +89,11 @@ def _system(exact: np.ndarray, supports: tuple[tuple[int, ...], ...]):
         unknowns += xs
         probs.append([1 - sum(xs, sympy.Integer(0))] + xs)
     equations = []
+    gaps = []  # u_i(a) - u_i(first support action) for the actions a outside S_i: must be <= 0
     for i, s in enumerate(supports):
         others = [j for j in range(n) if j != i]
-        values = []
-        for a in s:
+        values = {}
+        for a in range(exact.shape[i]):
             total = sympy.Integer(0)
             for combo in itertools.product(*[range(len(supports[j])) for j in others]):
                 index = [0] * n
@@ -102,9 +105,48 @@ def _system(exact: np.ndarray, supports: tuple[tuple[int, ...], ...]):
                 payoff = exact[tuple(index) + (i,)]
                 if payoff != 0:
                     total += sympy.Rational(payoff.numerator, payoff.denominator) * weight
-            values.append(sympy.expand(total))
-        equations += [sympy.expand(v - values[0]) for v in values[1:]]
-    return equations, unknowns, probs
+            values[a] = sympy.expand(total)
+        equations += [sympy.expand(values[a] - values[s[0]]) for a in s[1:]]
+        gaps += [sympy.expand(values[a] - values[s[0]]) for a in range(exact.shape[i]) if a not in s]
+    return equations, unknowns, probs, gaps
+
+
+def _linear_continuum_has_equilibrium(equations: list, gaps: list, unknowns: list, probs: list) -> bool | None:
+    """For a continuum cut out by linear equations (with linear best-reply conditions): whether an equilibrium
+    with exactly this support exists (a linear program: maximise the smallest probability); None if not linear.
+    """
+    import sympy
+    from scipy.optimize import linprog
+
+    exprs = list(equations) + list(gaps) + [p for ps in probs for p in ps]
+    if any(sympy.Poly(e, *unknowns).total_degree() > 1 for e in exprs if e.free_symbols):
+        return None
+
+    def row(e):
+        poly = sympy.Poly(e, *unknowns)
+        return [float(poly.coeff_monomial(x)) for x in unknowns], float(poly.coeff_monomial(1))
+
+    m = len(unknowns)
+    cost = np.zeros(m + 1)
+    cost[-1] = -1.0  # maximise t
+    a_eq, b_eq, a_ub, b_ub = [], [], [], []
+    for e in equations:
+        c, k = row(e)
+        a_eq.append(c + [0.0])
+        b_eq.append(-k)
+    for e in gaps:  # gap <= 0
+        c, k = row(e)
+        a_ub.append(c + [0.0])
+        b_ub.append(-k)
+    for ps in probs:  # p >= t
+        for e in ps:
+            c, k = row(e)
+            a_ub.append([-v for v in c] + [1.0])
+            b_ub.append(k)
+    res = linprog(cost, A_ub=np.array(a_ub) if a_ub else None, b_ub=b_ub or None,
+                  A_eq=np.array(a_eq) if a_eq else None, b_eq=b_eq or None,
+                  bounds=[(None, None)] * m + [(None, 1.0)], method="highs")
+    return bool(res.status == 0 and -res.fun > 1e-10)
 
 
 def _real_roots(polys: list, var: Any) -> list:
@@ -256,9 +298,14 @@ def polynomial_equilibria(game: NormalFormGame, *, tol: float = 1e-9, exact: boo
     for supports in itertools.product(*[_subsets(m) for m in game.shape]):
         if _dominated_within(float_table, supports):
             continue
-        equations, unknowns, probs = _system(table, supports)
+        equations, unknowns, probs, gaps = _system(table, supports)
         solutions, problem = _real_solutions(equations, unknowns)
         if problem is not None:
+            linear = _linear_continuum_has_equilibrium(equations, gaps, unknowns, probs)
+            if linear is False:
+                continue  # a linear continuum with no equilibrium on it: nothing is missed
+            if linear:
+                problem = "a continuum of equilibria (linear equations; its extreme points are not listed)"
             unsure.append(f"{_label(game, supports)}: {problem}")
             continue
         for sol in solutions:
