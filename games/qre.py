@@ -222,6 +222,13 @@ class LogitQRE:
         ``max |p_ij - exp(lam u_ij) / sum_k exp(lam u_ik)|`` at the profile.
     normalized : bool
         Whether ``lam`` multiplies payoffs divided by the game's payoff scale.
+
+    Examples
+    --------
+    >>> import games
+    >>> q = games.logit_qre(games.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]), 2.0)
+    >>> q.lam, [v.tolist() for v in q.profile]
+    (2.0, [[0.5, 0.5], [0.5, 0.5]])
     """
 
     lam: float
@@ -321,6 +328,13 @@ class LogitBranch:
         Column labels ``"p1[a1]"``, ... of :attr:`points`.
     normalized : bool
         Whether ``lam`` multiplies payoffs divided by the game's payoff scale.
+
+    Examples
+    --------
+    >>> import games
+    >>> b = games.logit_branch(games.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]), lam_max=2.0)
+    >>> b.lam[0], b.lam[-1] >= 2.0, b.profiles[-1][0].tolist()
+    (0.0, True, [0.5, 0.5])
     """
 
     lam: np.ndarray
@@ -553,6 +567,14 @@ class LogitFit:
         True when an interior maximum along the traced branch was found and refined.
     note : str
         What happened (e.g. the likelihood still rising at ``lam_max``).
+
+    Examples
+    --------
+    >>> import games
+    >>> g = games.NormalFormGame.from_bimatrix([[9, 0], [0, 1]], [[0, 1], [1, 0]])
+    >>> fit = games.fit_logit_qre(g, [[60, 40], [30, 70]])
+    >>> fit.converged, round(fit.lam, 3) > 0
+    (True, True)
     """
 
     lam: float

@@ -43,7 +43,8 @@ __all__ = ["AUTO_MAX_SUPPORTS", "DEFAULT_MAX_SUPPORTS", "polynomial_equilibria",
 #: ``method="polynomial"`` refuses games with more support profiles than this (unless told otherwise).
 DEFAULT_MAX_SUPPORTS = 5_000
 #: ``method="auto"`` picks ``"polynomial"`` for games of three or more players with at most this many
-#: support profiles (a 3x3x2 game has 147, a 2x2x2x2 game 81, a 3x3x3 game 343: some seconds); larger ones get ``"pure"``.
+#: support profiles (a 3x3x2 game has 147, a 2x2x2x2 game 81, a 3x3x3 game 343: some seconds); larger ones
+#: get ``"pure"``.
 AUTO_MAX_SUPPORTS = 150
 
 

@@ -205,8 +205,7 @@ def test_three_player_coordination():
     # x0/x1 = y0/y1 = z1/z0 = r and x0 y0 = x1 y1, r**2 = 1: the only mixed equilibrium is everyone at 1/2
     eqs = games.equilibria(g, exact=True)
     assert eqs.complete and len(eqs) == 3
-    assert [[str(p) for p in v] for v in eqs[-1].profile] == [["1/2", "1/2"]] * 3 or \
-        any(all(list(v) == [Fraction(1, 2)] * 2 for v in eq.profile) for eq in eqs)
+    assert any(all(list(v) == [F(1, 2)] * 2 for v in eq.profile) for eq in eqs)
 
 
 def test_three_player_volunteers_dilemma():
