@@ -67,6 +67,7 @@ class _Logit:
             self.payoffs = np.asarray(safe.payoffs, dtype=float) / safe.payoff_scale
         else:
             self.payoffs = np.asarray(game.payoffs, dtype=float)
+        self.magnitude = float(np.max(np.abs(self.payoffs))) if self.payoffs.size else 0.0
         self.shape = game.shape
         self.n = len(self.shape)
         self.offsets = np.concatenate([[0], np.cumsum(self.shape)])
@@ -142,7 +143,11 @@ def _tangent(jac: np.ndarray) -> np.ndarray:
 
 
 def _correct(model: _Logit, x: np.ndarray, max_iter: int = 8) -> tuple[np.ndarray, bool, int]:
-    """Newton's method with the pseudo-inverse (the nearest point of the curve); returns (x, converged, iterations)."""
+    """Newton's method with the pseudo-inverse (the nearest point of the curve); returns (x, converged, iterations).
+
+    The residual is judged relative to the size of its terms (``lam`` times the payoffs), which grow with
+    ``lam``: rounding alone makes an absolute residual of ``1e-16 * lam * |u|``.
+    """
     for it in range(1, max_iter + 1):
         res, probs, values, sigma = model.residual(x[:-1], x[-1])
         jac = model.jacobian(x[-1], probs, values, sigma)
@@ -151,10 +156,12 @@ def _correct(model: _Logit, x: np.ndarray, max_iter: int = 8) -> tuple[np.ndarra
         if not np.all(np.isfinite(x)):
             return x, False, it
         if np.linalg.norm(dx) <= 1e-11 * (1.0 + np.linalg.norm(x)):
-            res = model.residual(x[:-1], x[-1])[0]
-            return x, bool(np.max(np.abs(res)) < 1e-9), it
+            break
+    else:
+        it = max_iter + 1
     res = model.residual(x[:-1], x[-1])[0]
-    return x, bool(np.max(np.abs(res)) < 1e-10), max_iter + 1
+    bound = 1e-9 * (1.0 + abs(x[-1]) * model.magnitude)
+    return x, bool(np.max(np.abs(res)) < bound), it
 
 
 def _newton_at(model: _Logit, y: np.ndarray, lam: float, max_iter: int = 50) -> tuple[np.ndarray, float]:
@@ -490,10 +497,12 @@ def logit_equilibrium(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = 
                       lam_max: float = 1e8, max_steps: int = MAX_STEPS) -> EquilibriumSet:
     """One Nash equilibrium: the limit of the principal logit QRE branch, polished and verified.
 
-    The branch is followed as ``lam`` grows; once the profile is nearly a best reply to itself, its
-    support (the actions with probability above ``1e-6``) is fixed and the indifference equations on it
-    are solved by Newton's method (exact in one step for two players, whose equations are linear); the
-    result is verified against the game. Use through :func:`games.equilibria` with ``method="logit"``.
+    The branch is followed as ``lam`` grows; once the profile is nearly a best reply to itself (regret
+    below ``1e-3`` of the payoff range), its support (the actions with probability above ``1e-6``, then
+    ``1e-9``, of the player's largest) is fixed and the indifference equations on it are solved by
+    Newton's method (exact in one step for two players, whose equations are linear); a solution within
+    ``1e-3`` of the branch's current point is verified against the game. Use through
+    :func:`games.equilibria` with ``method="logit"``.
 
     Parameters
     ----------
@@ -517,30 +526,40 @@ def logit_equilibrium(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = 
     max_steps = check_positive_int(max_steps, "max_steps")
     model = _Logit(game, normalized=True)  # unit-free lam: the same schedule for every payoff scale
     lam_max = lam_max * game.payoff_scale if math.isfinite(game.payoff_scale) else lam_max
-    rejected = 0
-    tried: set[tuple] = set()
+    tried: dict[tuple, float] = {}
     last = 0.0
-    for x, _ in _trace(model, lam_max, max_steps=max_steps):
+    failure = ""
+    points = _trace(model, lam_max, max_steps=max_steps)
+    while True:
+        try:
+            x, _ = next(points)
+        except StopIteration:
+            break
+        except RuntimeError as err:
+            failure = f" ({err})"
+            break
         last = float(x[-1])
         probs = list(model.profile(x[:-1]))
-        if _regret(model, probs) > 1e-2:
+        regret = _regret(model, probs)
+        if regret > 1e-3:
             continue
         for floor in (1e-6, 1e-9):
             supports = [np.flatnonzero(v > floor * v.max()) for v in probs]
-            key = tuple(tuple(s.tolist()) for s in supports)
+            key = (floor, tuple(tuple(s.tolist()) for s in supports))
+            if key in tried and regret > tried[key] / 10:
+                continue  # this support failed from a start nearly as good: wait until the branch is closer
+            tried[key] = regret
             polished = _indifference(model, probs, supports)
-            if polished is None:
-                continue
+            if polished is None or max(float(np.max(np.abs(a - b))) for a, b in zip(polished, probs)) > 1e-3:
+                continue  # no solution, or one the branch is not (yet) converging to
             eq = verify(game, polished, "logit", tol)
             if eq is not None:
                 note = (f"one equilibrium: the limit of the principal logit QRE branch (reached at lam = "
                         f"{last / game.payoff_scale:.4g} in raw payoff units), polished on its support")
-                return EquilibriumSet([eq], method="logit", complete=False, rejected=rejected, note=note)
-            if key not in tried:
-                tried.add(key)
-                rejected += 1
-    return EquilibriumSet([], method="logit", complete=False, rejected=rejected,
-                          note=f"the logit branch reached lam = {last:.4g} without a verified limit; "
+                return EquilibriumSet([eq], method="logit", complete=False, note=note)
+    return EquilibriumSet([], method="logit", complete=False, rejected=len(tried),
+                          note=f"the logit branch reached lam = {last / game.payoff_scale:.4g} without a verified "
+                               f"limit{failure}; "
                                "use method='polynomial' (small games) or a larger lam_max")
 
 

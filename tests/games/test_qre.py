@@ -193,3 +193,28 @@ def test_fit_against_pygambit_logit_estimate():
         mine = games.fit_logit_qre(game, counts, lam_max=1e3)
         assert mine.lam == pytest.approx(fit.lam, rel=1e-5, abs=1e-6)
         assert mine.log_likelihood == pytest.approx(fit.log_like, rel=1e-7)
+
+
+def test_logit_method_always_returns_a_verified_equilibrium():
+    rng = np.random.default_rng(11)
+    for k in range(24):
+        shape = [(2, 2), (3, 3), (2, 2, 2), (3, 3, 2)][k % 4]
+        pay = rng.integers(0, 3, size=shape + (len(shape),)) if k % 2 else rng.random(shape + (len(shape),))
+        game = NormalFormGame(pay)
+        eqs = games.equilibria(game, method="logit")
+        assert len(eqs) == 1, eqs.note
+        assert game.regret(list(eqs[0].as_float())) <= 1e-9 * game.payoff_scale
+
+
+@pytest.mark.oracle
+def test_logit_limit_is_pygambits_on_generic_games():
+    gbt = pytest.importorskip("pygambit")
+    rng = np.random.default_rng(12)
+    for k in range(16):
+        shape = [(3, 3), (4, 4), (2, 2, 2), (3, 3, 3)][k % 4]
+        pay = rng.random(shape + (len(shape),))
+        g = gbt.Game.from_arrays(*[pay[..., i] for i in range(len(shape))])
+        limit = gbt.nash.logit_solve(g).equilibria[0]
+        theirs = np.array([float(limit[s]) for p in g.players for s in p.strategies])
+        ours = games.equilibria(NormalFormGame(pay), method="logit")[0]
+        assert np.allclose(np.concatenate(ours.as_float()), theirs, atol=1e-5), (k, shape)
