@@ -172,30 +172,32 @@ def _numeric_roots(polys: list, var: Any, assigned: dict) -> list:
     import mpmath
     import sympy
 
-    specialised = []
-    for p in polys:
-        expr = p.subs(assigned)
-        q = sympy.Poly(sympy.N(expr, 60), var)
-        coeffs = [mpmath.mpf(str(sympy.re(c))) for c in q.all_coeffs()]
-        while coeffs and abs(coeffs[0]) < mpmath.mpf("1e-40"):
-            coeffs.pop(0)
-        if coeffs:
-            specialised.append(coeffs)
-    if not specialised:
-        return None
-    specialised.sort(key=len)
-    first = specialised[0]
-    if len(first) == 1:
-        return []
-    roots = mpmath.polyroots(first, maxsteps=200, extraprec=200) if len(first) > 2 else [-first[1] / first[0]]
-    out = []
-    for r in roots:
-        if abs(mpmath.im(r)) > mpmath.mpf("1e-30"):
-            continue
-        r = mpmath.re(r)
-        if all(abs(mpmath.polyval(c, r)) < mpmath.mpf("1e-30") * max(1, *[abs(x) for x in c]) for c in specialised):
-            out.append(sympy.Float(r, 50))
-    return out
+    with mpmath.workdps(60):
+        specialised = []
+        for p in polys:
+            expr = p.subs(assigned)
+            q = sympy.Poly(sympy.N(expr, 60), var)
+            coeffs = [mpmath.mpf(str(sympy.re(c))) for c in q.all_coeffs()]
+            while coeffs and abs(coeffs[0]) < mpmath.mpf("1e-40"):
+                coeffs.pop(0)
+            if coeffs:
+                specialised.append(coeffs)
+        if not specialised:
+            return None
+        specialised.sort(key=len)
+        first = specialised[0]
+        if len(first) == 1:
+            return []
+        roots = mpmath.polyroots(first, maxsteps=200, extraprec=200) if len(first) > 2 else [-first[1] / first[0]]
+        out = []
+        for r in roots:
+            if abs(mpmath.im(r)) > mpmath.mpf("1e-30"):
+                continue
+            r = mpmath.re(r)
+            if all(abs(mpmath.polyval(c, r)) < mpmath.mpf("1e-30") * max(1, *[abs(x) for x in c])
+                   for c in specialised):
+                out.append(sympy.Float(r, 50))
+        return out
 
 
 def _real_solutions(equations: list, unknowns: list) -> tuple[list[dict], str | None]:
