@@ -105,20 +105,20 @@ def test_fixture_is_what_the_tests_expect():
     assert len(ENUMPOLY) >= 30
     assert {len(e["shape"]) for e in ENUMPOLY} == {3, 4}
     assert sum(len(e["equilibria"]) > 1 for e in ENUMPOLY) > 5
-    complete = [games.equilibria(_game(e["payoffs"], e["shape"]), method="polynomial").complete
-                for e in ENUMPOLY[:8]]
-    assert sum(complete) >= 6
 
 
 @pytest.mark.parametrize("chunk", range(2))
 def test_every_enumpoly_equilibrium_is_found(chunk):
+    complete = 0
     for entry in ENUMPOLY[chunk::2]:
         game = _game(entry["payoffs"], entry["shape"])
         eqs = games.equilibria(game, method="polynomial")
+        complete += eqs.complete
         assert _contains(eqs, entry["equilibria"]), entry["id"]
         assert all(eq.regret <= 1e-9 * game.payoff_scale for eq in eqs)
         # a tie can make a continuum of equilibria (a linear program confirms one): then complete is False
         assert eqs.complete or "continuum of equilibria" in eqs.note, (entry["id"], eqs.note)
+    assert complete >= 12  # ties are rare with payoffs in -99..99
 
 
 @pytest.mark.oracle
