@@ -130,8 +130,8 @@ def test_live_against_enumpoly():
     rng = np.random.default_rng()
     seed = int(rng.integers(2**31))
     rng = np.random.default_rng(seed)
-    for k in range(6):
-        shape = gen.SHAPES[k % 3]
+    for k in range(4):
+        shape = gen.SHAPES[k % 2]  # 2x2x2 and 3x2x2: enumpoly can take minutes on some larger degenerate games
         payoffs = gen.random_game(rng, shape)
         eqs = games.equilibria(_game(payoffs, shape), method="polynomial")
         assert _contains(eqs, gen.gambit_enumpoly(payoffs, shape)), (seed, payoffs, shape)
