@@ -39,6 +39,9 @@ _LAZY = {
     "WeightedVotingGame": "games.cooperative",
     "TUGame": "games.cooperative",
     "CompoundVotingGame": "games.cooperative",
+    "logit_qre": "games.qre",
+    "logit_branch": "games.qre",
+    "fit_logit_qre": "games.qre",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",

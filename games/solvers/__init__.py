@@ -92,8 +92,10 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     method : str
         A registered method for the game's type (:func:`games.methods` lists them; the README's table
         says what each returns). Case, spaces and ``_`` for ``-`` are ignored. ``"auto"`` picks the
-        game type's default (``"vertex"`` for two-player normal forms, ``"pure"`` for one or three and more
-        players). A normal-form method asked of another game type runs on its normal form.
+        game type's default (``"vertex"`` for two-player normal forms; ``"polynomial"``, every equilibrium,
+        for small games of three or more players, at most ``games.solvers.polynomial.AUTO_MAX_SUPPORTS``
+        support profiles; ``"pure"`` for one player and larger games). A normal-form method asked of another
+        game type runs on its normal form.
     tol : float
         Verification tolerance, relative to the game's payoff range (``game.payoff_scale``): the largest
         regret an equilibrium may have. It does not loosen the solvers' own geometry, so a loose ``tol``

@@ -170,7 +170,8 @@ def load_solvers(every: bool = False) -> None:
     >>> len(SOLVERS) >= 8
     True
     """
-    from . import enumeration, lemke_howson, pure, support, zero_sum  # noqa: F401
+    from .. import qre  # noqa: F401
+    from . import enumeration, lemke_howson, polynomial, pure, support, zero_sum  # noqa: F401
 
     if every:
         from .. import anonymous, bayesian, extensive, symbolic, threshold  # noqa: F401

@@ -199,8 +199,13 @@ def test_three_player_coordination():
     # who gains 1 by joining the others: only (0, 0, 0) and (1, 1, 1) are equilibria.
     g = _three_player(lambda a, b, c: [int(a == b == c)] * 3)
     for exact in (False, True):
-        eqs = games.equilibria(g, exact=exact)
+        eqs = games.equilibria(g, method="pure", exact=exact)
         assert sorted(tuple(s[0] for s in eq.supports) for eq in eqs) == [(0, 0, 0), (1, 1, 1)]
+    # mixed too (method="auto" is "polynomial" for small games): a player mixing needs y0 z0 = y1 z1, and with
+    # x0/x1 = y0/y1 = z1/z0 = r and x0 y0 = x1 y1, r**2 = 1: the only mixed equilibrium is everyone at 1/2
+    eqs = games.equilibria(g, exact=True)
+    assert eqs.complete and len(eqs) == 3
+    assert any(all(list(v) == [F(1, 2)] * 2 for v in eq.profile) for eq in eqs)
 
 
 def test_three_player_volunteers_dilemma():
