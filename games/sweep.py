@@ -139,6 +139,8 @@ def _check_values(name: str, vals: Any) -> None:
 
 #: How far (in units in the last place) a grid value may move to the shortest decimal near it.
 GRID_ULPS = 4
+#: The most significant digits such a decimal may have (a 15-digit decimal lies within 4 ulps of most floats).
+GRID_DIGITS = 12
 
 
 def grid_value(value: Any) -> Any:
@@ -164,7 +166,7 @@ def grid_value(value: Any) -> Any:
     if not math.isfinite(v) or len(text.split("e")[0].lstrip("-").replace(".", "").lstrip("0")) < 16:
         return v if isinstance(value, float) else value
     limit = GRID_ULPS * math.ulp(v)
-    for digits in range(1, 17):
+    for digits in range(1, GRID_DIGITS + 1):
         short = float(f"{v:.{digits}g}")
         if abs(short - v) <= limit:
             return short
