@@ -29,6 +29,7 @@ Every equilibrium comes from :mod:`games` (:class:`games.AnonymousGame`, :class:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,8 +164,9 @@ class VolunteersDilemma:
     Everyone gets ``benefit`` if at least one volunteers; a volunteer pays ``cost``. The ``n`` asymmetric
     pure equilibria have exactly one volunteer; in the symmetric mixed equilibrium each volunteers with
     probability ``1 - (cost/benefit)^(1/(n-1))`` and nobody does with probability
-    ``(cost/benefit)^(n/(n-1))``, which grows with ``n`` (Diekmann 1985). Here both come from the
-    engine's root finder, not from the formula.
+    ``(cost/benefit)^(n/(n-1))``, which grows with ``n`` (Diekmann 1985). Both are computed from these
+    formulas in log space and their regret from the game (a float root finder cannot see a cost below
+    the benefit's rounding error).
 
     Examples
     --------
@@ -188,25 +190,48 @@ class VolunteersDilemma:
                                            title=f"volunteer's dilemma (n={self.n})")
 
     def outcome(self) -> dict[str, Any]:
-        """``p_volunteer``, ``p_nobody``, ``p_someone``, ``expected_payoff``, ``pure_volunteers`` and the
-        number of asymmetric pure equilibria ``n_pure_profiles`` (one per possible volunteer)."""
+        """The symmetric mixed equilibrium and the pure equilibria, in closed form, verified in the game.
+
+        Returns
+        -------
+        dict
+            ``p_volunteer`` (``1 - (cost/benefit)^(1/(n-1))``; 1 when acting is free, 0 when it costs at
+            least the benefit), ``p_nobody`` (``(cost/benefit)^(n/(n-1))``), ``p_someone``,
+            ``expected_payoff`` (``benefit - cost`` in the mixed equilibrium, 0 when nobody acts),
+            ``regret`` (of that strategy, computed from the game), ``pure_volunteers`` (the number of
+            volunteers in every pure equilibrium, ``nan`` when it varies: with a free action any number from 1
+            to ``n``, with ``cost == benefit`` 0 or 1), ``n_pure_profiles`` (how many pure profiles are
+            equilibria: ``n`` one-volunteer profiles when ``0 < cost < benefit``) and ``pure_max_regret``.
+
+        The probabilities are computed in log space, so a cost far below the benefit (where ``benefit -
+        cost`` rounds to ``benefit`` and a float root finder sees a free action) keeps its equilibrium.
+
+        Examples
+        --------
+        >>> out = VolunteersDilemma(n=5, benefit=1.0, cost=1e-9).outcome()
+        >>> round(out["p_volunteer"], 6), out["n_pure_profiles"]
+        (0.994377, 5)
+        """
         g = self.game()
-        sym = g.symmetric_equilibria()
-        if len(sym) != 1:
-            raise RuntimeError(f"expected one symmetric equilibrium of the volunteer's dilemma; got {sym!r}")
-        eq = sym[0]
-        p = float(eq.strategy[1])
-        pure = g.pure_equilibria()
-        volunteers = [e.counts[1] for e in pure]
-        nobody = float(np.exp(self.n * np.log1p(-p))) if p < 1 else 0.0
+        n, b, c = self.n, float(self.benefit), float(self.cost)
+        if c == 0:
+            wait, p, nobody, counts = 0.0, 1.0, 0.0, range(1, n + 1)
+        elif c >= b:
+            wait, p, nobody, counts = 1.0, 0.0, 1.0, ((0, 1) if c == b else (0,))
+        else:
+            log_ratio = math.log(c) - math.log(b)   # < 0, exact where c / b would underflow
+            wait, p = math.exp(log_ratio / (n - 1)), -math.expm1(log_ratio / (n - 1))
+            nobody, counts = math.exp(log_ratio * n / (n - 1)), (1,)
+        counts = tuple(counts)
         return {
             "p_volunteer": p,
             "p_nobody": nobody,
-            "p_someone": 1.0 - nobody,
-            "expected_payoff": eq.mean_payoff,
-            "regret": eq.regret,
-            "pure_volunteers": volunteers[0] if len(volunteers) == 1 else np.nan,
-            "n_pure_profiles": self.n if volunteers == [1] else len(volunteers),
+            "p_someone": -math.expm1(math.log(nobody)) if 0 < nobody < 1 else 1.0 - nobody,
+            "expected_payoff": b - c if c < b else 0.0,
+            "regret": g.regret([wait, p]),
+            "pure_volunteers": counts[0] if len(counts) == 1 else np.nan,
+            "n_pure_profiles": sum(math.comb(n, k) for k in counts),
+            "pure_max_regret": max(g.count_regret((n - k, k)) for k in (counts if len(counts) < 3 else counts[:3])),
         }
 
 

@@ -1,0 +1,256 @@
+"""Every registered model, fuzzed across its whole declared parameter ranges.
+
+For each model of :func:`models.registry.registered_models` (a model added later is fuzzed with no edit
+here), hypothesis draws parameter points inside the ranges its fields declare with
+:func:`models.base.param` — the range's endpoints, tiny positive values, large values and values in
+between — and calls ``outcome()``. It must return a flat dict of scalars whose numbers are finite (``nan``
+means "not applicable", as the models document; ``inf`` only where :data:`INFINITE` documents it), or
+refuse the point with a ``ValueError`` that names one of the model's own parameters (a combination of
+parameters the model rules out, e.g. a threshold above the group size). Any other exception — an engine
+argument's name, ``ZeroDivisionError``, ``OverflowError``, ``RuntimeError`` — or a numpy overflow or
+division warning fails the test.
+
+Fuzzed magnitudes stop at :data:`LARGE` (``1e12``): beyond it, sums and products of several parameters
+overflow double precision in several models (listed in the project's notes), which the declared ranges do
+not yet say.
+
+Then, one named regression test per crash the fuzzer found, each checked against a value derived by hand.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import numbers
+import warnings
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from models import LeadershipModel, PublicGoodAlliance, SecurityDilemmaModel, VolunteersDilemma
+from models.registry import registered_models
+
+MODELS = registered_models()
+
+#: Largest magnitude drawn for a parameter without an upper bound (see the module notes).
+LARGE = 1e12
+#: Largest integer drawn above a lower bound when there is no upper bound (group sizes: the games grow).
+INT_SPAN = 25
+#: Examples per model (derandomized, so every run draws the same points); slow models get fewer.
+EXAMPLES = 40
+SLOW = {"ReciprocityRegime": 8, "ResponseModel": 25}
+
+#: Outcome keys that may be infinite, and why (a threshold's limit, documented in the model).
+INFINITE = {
+    "LeadershipModel": {"cf_min_lead_share", "cf_max_lead_share"},  # closed_form: a free (or near-free) operation
+}
+
+SCALARS = (numbers.Number, np.number, np.bool_, bool, str, type(None))
+
+
+def _float_strategy(meta: dict) -> st.SearchStrategy[float]:
+    low, high = meta.get("low"), meta.get("high")
+    low_open, high_open = bool(meta.get("low_open")), bool(meta.get("high_open"))
+    lo = -LARGE if low is None else float(low)
+    hi = LARGE if high is None else float(high)
+    edges = [lo, hi, 0.0, 1.0, -1.0, lo + 5e-324, lo + 1e-300, lo + 1e-9, hi - 1e-9, hi - 1e-12, 1e6, -1e6]
+    edges += [math.nextafter(hi, -math.inf), math.nextafter(lo, math.inf)]
+
+    def inside(v: float) -> bool:
+        return (lo < v or (v == lo and not low_open)) and (v < hi or (v == hi and not high_open))
+
+    chosen = sorted({v for v in edges if inside(v)})
+    return st.one_of(st.sampled_from(chosen),
+                     st.floats(lo, hi, exclude_min=low_open, exclude_max=high_open, allow_nan=False,
+                               allow_infinity=False))
+
+
+def _int_strategy(meta: dict) -> st.SearchStrategy[int]:
+    lo = int(meta["low"]) if meta.get("low") is not None else -INT_SPAN
+    hi = int(meta["high"]) if meta.get("high") is not None else lo + INT_SPAN
+    return st.one_of(st.sampled_from([lo, hi]), st.integers(lo, hi))
+
+
+def _tuple_strategy(default: tuple) -> st.SearchStrategy[tuple]:
+    """A tuple of positive numbers like the default (incomes, capacities, ...), of 1 to 6 entries."""
+    entry = st.one_of(st.sampled_from([0.0, 5e-324, 1e-9, 1.0, 1e6, LARGE]), st.floats(0, LARGE))
+    return st.lists(entry, min_size=1, max_size=max(6, len(default))).map(tuple)
+
+
+def field_strategy(field: dataclasses.Field) -> st.SearchStrategy:
+    """Values of one model parameter inside its declared range (its default when it declares none)."""
+    meta = dict(field.metadata)
+    if meta.get("choices") is not None:
+        return st.sampled_from(meta["choices"])
+    if meta.get("integer"):
+        return _int_strategy(meta)
+    if any(k in meta for k in ("low", "high", "unbounded")):
+        return _float_strategy(meta)
+    default = field.default
+    if isinstance(default, tuple) and default and all(isinstance(v, (int, float)) for v in default):
+        return _tuple_strategy(default)
+    return st.just(default)
+
+
+def check_outcome(cls: type, params: dict) -> None:
+    """``cls(**params).outcome()`` is a flat dict of scalars, or the point is refused naming a parameter."""
+    names = [f.name for f in dataclasses.fields(cls)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        try:
+            out = cls(**params).outcome()
+        except ValueError as err:
+            message = str(err)
+            assert any(name in message for name in names), \
+                f"{cls.__name__}({params}) raised a ValueError naming none of its parameters: {message}"
+            return
+    assert isinstance(out, dict) and out
+    allowed_inf = INFINITE.get(cls.__name__, set())
+    for key, value in out.items():
+        assert isinstance(key, str)
+        assert isinstance(value, SCALARS), f"{cls.__name__}.outcome()[{key!r}] is {type(value).__name__}"
+        if isinstance(value, (float, np.floating)) and math.isinf(value):
+            assert key in allowed_inf, f"{cls.__name__}({params}).outcome()[{key!r}] = {value}"
+
+
+@pytest.mark.parametrize("cls", MODELS, ids=[c.__name__ for c in MODELS])
+def test_outcome_across_the_declared_ranges(cls):
+    strategy = st.fixed_dictionaries({f.name: field_strategy(f) for f in dataclasses.fields(cls) if f.init})
+
+    @settings(max_examples=SLOW.get(cls.__name__, EXAMPLES), deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def fuzz(params):
+        check_outcome(cls, params)
+
+    fuzz()
+
+
+def test_the_strategies_stay_inside_the_declared_ranges():
+    """The fuzzer's own check: every drawn value passes the model's declared range (no refusals by range)."""
+    from models.base import validate
+
+    @dataclasses.dataclass(frozen=True)
+    class Probe:
+        from models.base import param
+
+        p: float = param(0.5, "probability", "a probability", low=0, high=1, low_open=True)
+        x: float = param(1.0, "utils", "a payoff", unbounded=True)
+        n: int = param(2, "members", "a group", low=2, integer=True)
+
+    strategy = st.fixed_dictionaries({f.name: field_strategy(f) for f in dataclasses.fields(Probe)})
+
+    @settings(max_examples=200, deadline=None, derandomize=True, database=None)
+    @given(strategy)
+    def draws(params):
+        validate(Probe(**params))
+        assert 0 < params["p"] <= 1 and abs(params["x"]) <= LARGE and 2 <= params["n"] <= 2 + INT_SPAN
+
+    draws()
+
+
+# ------------------------------------------------------------------------------ regressions found by the fuzzer
+def test_leadership_with_a_free_operation():
+    """operation_cost = 0 (allowed: >= 0) used to divide by zero in the closed form.
+
+    By hand (defaults: 6 members, force 10, lead power brings 6, followers 1 each, pledge 0.1): 4 followers
+    are needed; with nothing to share, a follower's payoff is 1.5 - 0.1 = 1.4 and the lead power's
+    6 - 0.1 = 5.9 in the led coalition, whatever the lead share, so every share qualifies.
+    """
+    out = LeadershipModel(operation_cost=0).outcome()
+    assert out["regime"] == "led coalition of the willing" and out["k_group"] == 5
+    assert out["leader_payoff"] == pytest.approx(5.9) and out["follower_payoff"] == pytest.approx(1.4)
+    assert out["cf_min_lead_share"] == -math.inf and out["cf_max_lead_share"] == math.inf
+    # a pledge above the followers' benefit: no share makes them join (the limit is +inf)
+    cf = LeadershipModel(operation_cost=0, follower_benefit=0.05).closed_form()
+    assert cf["min_lead_share"] == math.inf and not cf["led_response"]
+
+
+def test_leadership_with_a_tiny_follower_capacity():
+    """follower_capacity = 5e-324 (allowed: > 0) used to overflow ``ceil``; the count is exact and huge."""
+    m = LeadershipModel(follower_capacity=5e-324)
+    cf = m.closed_form()
+    assert cf["followers_needed"] == math.ceil(Fraction(4) / Fraction(5e-324))
+    assert cf["followers_needed_without_leader"] == math.ceil(Fraction(10) / Fraction(5e-324))
+    assert m.outcome()["regime"] == "no response: not enough force"
+    # a force far below one follower's capacity still needs one follower (it used to need 0 and divide by it)
+    cf = LeadershipModel(required_force=1e-300, leader_capacity=0, follower_capacity=1e-9).closed_form()
+    assert cf["followers_needed"] == 1 and cf["followers_needed_without_leader"] == 1
+
+
+@pytest.mark.parametrize("n, cost", [(5, 1e-9), (29, 1.15 / 383750478195.3699), (30, 1e-30), (2, 0.5)])
+def test_volunteers_dilemma_with_a_tiny_cost(n, cost):
+    """cost = 1e-9 used to raise RuntimeError (the root finder also kept the all-volunteer profile, whose
+    regret 1e-9 is within its tolerance); below 1e-16 the float game cannot see the cost at all.
+
+    Diekmann (1985): p = 1 - (c/b)^(1/(n-1)) and P(nobody) = (c/b)^(n/(n-1)); for n = 5, c/b = 1e-9:
+    1 - 10^(-9/4) = 0.994376586748...
+    """
+    out = VolunteersDilemma(n=n, benefit=1.0, cost=cost).outcome()
+    wait = Fraction(cost) ** 1  # the exact ratio; its (n-1)-th root by floats in decimal below
+    assert out["p_volunteer"] == pytest.approx(1 - float(wait) ** (1 / (n - 1)), rel=1e-12)
+    assert out["p_nobody"] == pytest.approx(cost ** (n / (n - 1)), rel=1e-12)
+    assert out["n_pure_profiles"] == n and out["pure_volunteers"] == 1
+    if n == 5:
+        assert out["p_volunteer"] == pytest.approx(1 - 10 ** (-9 / 4), rel=1e-14)
+
+
+@pytest.mark.parametrize("cost, p, profiles, volunteers", [(0.0, 1.0, 2 ** 5 - 1, None), (1.0, 0.0, 1 + 5, None),
+                                                           (3.0, 0.0, 1, 0)])
+def test_volunteers_dilemma_at_the_cost_edges(cost, p, profiles, volunteers):
+    """A free action: everyone volunteers, and every profile with a volunteer is an equilibrium (2^5 - 1);
+    cost = benefit: nobody, and the profiles with 0 or 1 volunteer (1 + 5); cost > benefit: only nobody."""
+    out = VolunteersDilemma(n=5, benefit=1.0, cost=cost).outcome()
+    assert out["p_volunteer"] == p and out["n_pure_profiles"] == profiles and out["regret"] == 0
+    assert (out["pure_volunteers"] == volunteers) if volunteers is not None else math.isnan(out["pure_volunteers"])
+
+
+def test_alliance_ces_near_perfect_substitutes():
+    """rho = 0.999 used to overflow ``(alpha / (1 - alpha)) ** 1000``.
+
+    By hand: the spend share m = r / (1 + r), r = 9^1000, is 1 - 9^-1000 = 1.0 in floats, so each ally
+    spends all its income on defence: total 3 + 2 + 1 = 6, every ally contributes; the Samuelson optimum is
+    also the whole income (6). With alpha = 0.1, r = 9^-1000 and only the richest ally pays (its income 3
+    is the threshold), a contribution 3 m below the floats.
+    """
+    out = PublicGoodAlliance(incomes=(3, 2, 1), alpha=0.9, utility="ces", rho=0.999).outcome()
+    assert out["total"] == 6.0 and out["n_contributors"] == 3 and out["optimal_total"] == 6.0
+    assert out["verified"]
+    low = PublicGoodAlliance(incomes=(3, 2, 1), alpha=0.1, utility="ces", rho=0.999)
+    assert low.spend_share == 0.0 and low._log_spend_share() == pytest.approx(1000 * math.log(1 / 9), rel=1e-12)
+    out = low.outcome()
+    assert out["n_contributors"] == 1 and out["income_threshold"] == 3.0 and out["total"] == 0.0
+
+
+def test_alliance_ces_strong_complements():
+    """rho = -1e12 (allowed: < 1) used to overflow ``x ** rho``; CES tends to min(x, d) (Leontief).
+
+    By hand for incomes (3, 2, 1), alpha = 1/2: the spend share is 1/2 for every rho (r = 1), so the
+    equilibrium is the Cobb-Douglas one: allies 1 and 2 contribute, total = (1/2)(5)/(1 + 1/2) = 5/3.
+    """
+    out = PublicGoodAlliance(incomes=(3, 2, 1), alpha=0.5, utility="ces", rho=-1e12).outcome()
+    assert out["total"] == pytest.approx(5 / 3, rel=1e-12) and out["n_contributors"] == 2
+    u = PublicGoodAlliance(alpha=0.5, utility="ces", rho=-1e12).utility_of([2.0, 0.0], [3.0, 1.0])
+    assert u.tolist() == pytest.approx([2.0, 0.0])
+
+
+@pytest.mark.parametrize("warning", [1e12, 1e100, 1e300])
+def test_security_dilemma_with_a_huge_warning_value(warning):
+    """A huge warning_value used to hide the order of T, R, P (differences of 1 under a tolerance scaled
+    by 1e300): cooperation was reported an equilibrium with regret 1.
+
+    By hand (defaults, distinguishability 0.25): T = 3 + 0.5 * 2 = 4, R = 3, P = 1, S = 1 - warning/2 < P:
+    a prisoner's dilemma whose only equilibrium is mutual offence, found with zero regret.
+    """
+    out = SecurityDilemmaModel(warning_value=warning).outcome()
+    assert out["game_type"] == "prisoner's dilemma" and out["stein"] == "collaboration"
+    assert out["n_equilibria"] == 1 and out["pure_equilibria"] == "offensive/offensive"
+    assert out["max_regret"] == 0.0 and not out["cooperation_equilibrium"]
+    # fully distinguishable: S = 1 + warning > T: a hero game, two asymmetric pure equilibria and one mixed
+    out = SecurityDilemmaModel(warning_value=warning, distinguishability=1.0).outcome()
+    assert out["n_equilibria"] == 3 and out["max_regret"] == 0.0
+    assert sorted(out["pure_equilibria"].split(", ")) == ["defensive/offensive", "offensive/defensive"]
+    assert out["mixed_defensive"] == pytest.approx(1 - 1 / (1 + warning), rel=1e-12)
