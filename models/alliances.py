@@ -227,7 +227,8 @@ class PublicGoodAlliance:
 
         w = np.asarray(self.incomes, dtype=float)
         rho = 0.0 if self.utility == "cobb-douglas" else self.rho
-        log_s = float(logsumexp((1.0 - rho) * np.log(w / w.sum())))
+        with np.errstate(divide="ignore"):   # an income below the floats' resolution of the total: log 0
+            log_s = float(logsumexp((1.0 - rho) * np.log(w / w.sum())))
         # optimal = total / (1 + q), q = ((1 - alpha) / (alpha S))^(1 / (1 - rho))
         log_q = (math.log1p(-self.alpha) - math.log(self.alpha) - log_s) / (1.0 - rho)
         return float(log_expit(-log_q))

@@ -352,11 +352,21 @@ class UnequalCapacities:
 
     def __post_init__(self) -> None:
         validate(self)
+        if isinstance(self.capacities, (str, bytes)) or not hasattr(self.capacities, "__len__") \
+                or len(self.capacities) < 2:
+            raise ValueError(f"capacities must list at least two members; got {self.capacities!r}")
         self.game()   # the engine checks the tuples and that the requirement can be met
 
     def game(self) -> ThresholdGame:
-        """The heterogeneous threshold game."""
-        return ThresholdGame(self.capacities, self.costs, self.values, self.requirement)
+        """The heterogeneous threshold game (capacities compared with a slack of 1e-9, relative below 1).
+
+        Examples
+        --------
+        >>> UnequalCapacities(requirement=1e-12).game().cap_tol
+        1e-21
+        """
+        return ThresholdGame(self.capacities, self.costs, self.values, self.requirement,
+                             cap_tol=1e-9 * min(1.0, float(self.requirement)))
 
     def outcome(self, limit: int = 10_000) -> dict[str, Any]:
         """``n_provision_equilibria``, ``no_provision_equilibrium``, ``smallest_coalition``,
@@ -487,16 +497,24 @@ class CollectiveRisk:
         distribution peaks), ``mean_cooperation``, ``group_achievement`` (eta_G, the average chance that a
         group reaches the threshold), ``rare_mutation_cooperation`` (time spent in full cooperation as
         mu -> 0) and ``fixation_cooperator``/``fixation_defector`` (fixation probability of a single
-        mutant). All finite-population results use the model's ``beta`` and ``mu``."""
+        mutant). All finite-population results use the model's ``beta`` and ``mu``. When the gain from
+        cooperating is identically zero (no risk and a free contribution) every frequency is a fixed point:
+        ``n_interior_roots``, ``x_left`` and ``x_right`` are ``nan``."""
         g = self.game()
-        points = interior_fixed_points(g)
+        gain = g.gain_coefficients(1, 0)   # Bernstein coefficients of the gain from cooperating
+        if not np.any(gain):
+            points: list = []
+        elif np.all(gain >= 0) or np.all(gain <= 0):
+            points = []   # one sign throughout (not all zero): no interior root, however small the gain
+        else:
+            points = interior_fixed_points(g)
         unstable = [x for x, s in points if s == "unstable"]
         stable = [x for x, s in points if s == "stable"]
         z = int(self.population)
         dist = self.stationary_distribution()
         fix = self.fixation_probabilities()
         return {
-            "n_interior_roots": len(points),
+            "n_interior_roots": len(points) if np.any(gain) else np.nan,
             "x_left": unstable[0] if unstable else np.nan,
             "x_right": stable[-1] if stable else np.nan,
             "stationary_mode": float(np.argmax(dist)) / z,

@@ -67,6 +67,10 @@ __all__ = ["ReciprocityRegime", "NORMS", "MAP_NORMS", "SANCTIONED", "CLAIM", "SA
            "consensus_probability", "sanctioned_label", "critical_discount_table", "regime_map_table",
            "sanction_map_table", "sanction_threshold_table", "norm_evolution_table", "tft_conditions"]
 
+#: Smallest positive ``noise``: the exact critical discount's polynomial has coefficients that grow with
+#: ``1/noise`` (at 1e-50 one outcome takes seconds; at 1e-100 it does not finish).
+MIN_NOISE = 1e-12
+
 #: The essay's sentence :class:`ReciprocityRegime` formalises (quoted verbatim); its ``claim`` attribute.
 CLAIM = ("Meanwhile, international regimes are not completely synonymous with reciprocity; rather, they strengthen "
          "and institutionalize it. Norms and regulations existing within a regime fix a common understanding of "
@@ -139,8 +143,8 @@ class ReciprocityRegime:
     discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round",
                             low=0, high=1, high_open=True)
     noise: float = param(0.02, "probability",
-                         "misperception: chance an intended action is carried out or read as the other",
-                         low=0, high=1)
+                         "misperception: chance an intended action is carried out or read as the other "
+                         f"(0, or at least {MIN_NOISE:g})", low=0, high=1)
     fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner", low=0)
     members: int = param(5, "states", "members who must decide on a sanction", low=1, integer=True)
     quorum: int = param(5, "states", "votes needed to sanction (members = consensus)", low=1, integer=True)
@@ -156,6 +160,10 @@ class ReciprocityRegime:
 
     def __post_init__(self) -> None:
         validate(self)
+        if 0 < self.noise < MIN_NOISE:
+            raise ValueError(f"noise must be 0 or at least {MIN_NOISE:g}; got {self.noise!r} (the exact critical "
+                             "discount is a root of a polynomial whose coefficients grow with 1/noise: below this "
+                             "the computation does not finish; use noise=0 for no misperception)")
         if self.quorum > self.members:
             raise ValueError(f"quorum must be between 1 and members ({self.members}); got {self.quorum}")
 
