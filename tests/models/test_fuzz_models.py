@@ -280,3 +280,57 @@ def test_security_dilemma_with_a_huge_warning_value(warning):
     assert out["n_equilibria"] == 3 and out["max_regret"] == 0.0
     assert sorted(out["pure_equilibria"].split(", ")) == ["defensive/offensive", "offensive/defensive"]
     assert out["mixed_defensive"] == pytest.approx(1 - 1 / (1 + warning), rel=1e-12)
+
+
+def test_response_model_in_tiny_units():
+    """Payoffs of order 1e-129 used to make backward induction tie every action (absolute tolerance 1e-12)
+    and fail its own check against the normal form (RuntimeError).
+
+    Every payoff is linear in the parameters measured in utils, so scaling them all by 1e-130 scales the
+    game and keeps its equilibrium: the defaults' alliance response to an attack, with payoffs 1e-130 times
+    the defaults'.
+    """
+    from models import ResponseModel
+
+    utils = [f.name for f in dataclasses.fields(ResponseModel) if f.metadata.get("unit", "").startswith("utils")]
+    assert {"stake", "aggressor_gain", "urgency", "alliance_cost"} <= set(utils)
+    base = ResponseModel()
+    tiny = dataclasses.replace(base, **{name: getattr(base, name) * 1e-130 for name in utils})
+    out, ref = tiny.outcome(), base.outcome()
+    assert (out["response"], out["aggressor_action"]) == ("alliance", "attack") == (ref["response"],
+                                                                                     ref["aggressor_action"])
+    assert out["defender_payoff"] == pytest.approx(ref["defender_payoff"] * 1e-130, rel=1e-9)
+    assert out["spe_is_nash"] and out["regret"] == 0
+
+
+def test_collective_risk_without_a_gain_from_cooperating():
+    """No risk and a free contribution: cooperating changes nothing, every frequency is a fixed point (the
+    engine refuses to list them); the outcome says ``nan`` and neutral drift gives equal fixation
+    probabilities 1/Z (Z = 50)."""
+    from models import CollectiveRisk
+
+    out = CollectiveRisk(risk=0.0, contribution=0.0).outcome()
+    assert math.isnan(out["n_interior_roots"]) and math.isnan(out["x_left"]) and math.isnan(out["x_right"])
+    assert out["fixation_cooperator"] == pytest.approx(1 / 50) and out["fixation_defector"] == pytest.approx(1 / 50)
+    # a tiny cost and no risk: defection is dominant, no interior root (not an error)
+    assert CollectiveRisk(risk=0.0, contribution=1e-15).outcome()["n_interior_roots"] == 0
+
+
+def test_unequal_capacities_with_a_tiny_requirement_or_one_member():
+    """requirement = 1e-12 (allowed: > 0) used to be refused naming the engine's cap_tol; any one member
+    now provides it, so the smallest coalition is one member (the one with the lowest cost, 1)."""
+    from models import UnequalCapacities
+
+    out = UnequalCapacities(requirement=1e-12).outcome()
+    assert out["smallest_coalition"] == 1 and out["cheapest_coalition_cost"] == 1.0
+    with pytest.raises(ValueError, match="^capacities must list at least two members"):
+        UnequalCapacities(capacities=(5.0,), costs=(1.0,), values=(2.0,))
+
+
+def test_reciprocity_refuses_a_noise_too_small_to_compute():
+    from models import ReciprocityRegime
+
+    with pytest.raises(ValueError, match=r"^noise must be 0 or at least 1e-12; got 1e-300 \(the exact"):
+        ReciprocityRegime(noise=1e-300)
+    # no noise, grim trigger: delta >= (T - R) / (T - P) = (6 - 4) / (6 - 1) = 2/5 (Friedman 1971)
+    assert ReciprocityRegime(noise=0.0).outcome()["critical_discount"] == pytest.approx(2 / 5)
