@@ -403,11 +403,13 @@ def regime_map_table(deltas: Sequence[float], noises: Sequence[float],
     """
     import pandas as pd
 
+    from games.sweep import grid_value
+
     base = base or ReciprocityRegime()
     g = base.game()
     rows = []
-    for e in noises:
-        for d in deltas:
+    for e in map(grid_value, noises):          # the decimals asked for (np.linspace leaves 0.44999999999999996)
+        for d in map(grid_value, deltas):
             best, best_rate = "none", -1.0
             for name in MAP_NORMS:
                 strat = dataclasses.replace(base, norm=name).strategy()
@@ -492,12 +494,14 @@ def norm_evolution_table(strengths: Sequence[float], base: ReciprocityRegime | N
     """
     import pandas as pd
 
+    from games.sweep import grid_value
+
     base = base or ReciprocityRegime()
     rows = []
     for s in strengths:
         s = float(s)
-        model = dataclasses.replace(base, discount=0.5 + 0.45 * s, noise=0.10 - 0.09 * s, fine=2.0 * s,
-                                    reputation=0.5 * s)
+        model = dataclasses.replace(base, discount=grid_value(0.5 + 0.45 * s), noise=grid_value(0.10 - 0.09 * s),
+                                    fine=grid_value(2.0 * s), reputation=grid_value(0.5 * s))
         dist, names, rates = model.norm_distribution()
         for name, share, rate in zip(names, dist, rates):
             rows.append({"strength": s, "strategy": name, "share": float(share), "cooperation_rate": float(rate),

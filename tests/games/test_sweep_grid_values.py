@@ -34,3 +34,18 @@ def test_grid_value_moves_only_by_a_few_ulps(value, expected):
 def test_a_decimal_further_than_a_few_ulps_is_kept():
     v = 0.35 + 40 * np.spacing(0.35)
     assert grid_value(v) == v
+
+
+def test_model_tables_built_from_linspace_hold_the_decimals():
+    """The report's tables built by model functions (not only games.sweep) write the grid's decimals."""
+    from models.escalation import regime_comparison
+    from models.reciprocity import norm_evolution_table, regime_map_table
+
+    ps = np.linspace(0, 1, 21)
+    assert repr(float(ps[3])) == "0.15000000000000002"
+    assert regime_comparison(probabilities=ps[3:4])["escalation_probability"].tolist() == [0.15]
+    deltas = np.linspace(0.05, 0.95, 19)
+    assert repr(float(deltas[8])) == "0.44999999999999996"
+    assert regime_map_table(deltas[8:9], [0.0])["discount"].tolist() == [0.45]
+    # strength 1/4: noise 0.10 - 0.09 / 4 = 0.0775 (0.07750000000000001 in floats)
+    assert set(norm_evolution_table([0.25])["noise"]) == {0.0775}
