@@ -30,6 +30,7 @@ Every equilibrium comes from :mod:`games` (:class:`games.AnonymousGame`, :class:
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -581,6 +582,12 @@ class CostSharing:
         if not np.all(np.isfinite(b)):
             raise ValueError(f"benefits must be finite numbers; got {list(self.benefits)}")
         check_int(name="lead", value=self.lead, low=0, high=g.size - 1, why="a member index")
+        last = math.log(self.total_cost) + (int(self.periods) - 1) * math.log(self.cost_growth) \
+            if self.total_cost > 0 else -math.inf
+        if last > math.log(sys.float_info.max) - 1:
+            raise ValueError(f"cost_growth {self.cost_growth:g} over {self.periods} periods makes the last bill "
+                             f"total_cost * cost_growth^(periods - 1) = e^{last:.0f}, beyond double precision "
+                             "(about e^709): use fewer periods or a smaller growth")
 
     def shares(self, participants: Any, cost: float | None = None) -> np.ndarray:
         """Each member's cost share when ``participants`` (a boolean mask) carry the operation.
@@ -618,7 +625,7 @@ class CostSharing:
         if n > 12:
             raise ValueError(f"the participation game of {n} members has 2**{n} profiles (limit 12 members); "
                              "use outcome(), which follows the withdrawal dynamics without the table")
-        cost = float(self.total_cost) * float(self.cost_growth) ** period
+        cost = self._cost(period)
         b = np.asarray(self.benefits, dtype=float)
 
         def payoff(*stay: int) -> list[float]:
@@ -626,6 +633,13 @@ class CostSharing:
             return list((b - self.shares(mask, cost)) * mask)
 
         return NormalFormGame.from_payoff_function(payoff, [2] * n, title=f"participation, period {period}")
+
+    def _cost(self, period: int) -> float:
+        """The bill of ``period``: ``total_cost * cost_growth ** period`` (in logs: the power alone may overflow
+        where the bill does not; ``__post_init__`` refuses a bill beyond the floats)."""
+        if self.total_cost == 0 or period == 0:
+            return float(self.total_cost)
+        return math.exp(math.log(self.total_cost) + period * math.log(self.cost_growth))
 
     def _withdrawals(self) -> tuple[np.ndarray, list[int | None], int, float]:
         """Follow the withdrawals: who stays at the end, when each member left, the last period and its cost."""
@@ -635,7 +649,7 @@ class CostSharing:
         left: list[int | None] = [None] * n
         period = 0
         for period in range(int(self.periods)):
-            cost = float(self.total_cost) * float(self.cost_growth) ** period
+            cost = self._cost(period)
             while True:   # within a period, leaving raises the others' shares: settle before moving on
                 share = self.shares(stay, cost)
                 leaving = stay & (share > b + 1e-12)
@@ -644,7 +658,7 @@ class CostSharing:
                 for i in np.flatnonzero(leaving):
                     left[i] = period
                 stay &= ~leaving
-        return stay, left, period, float(self.total_cost) * float(self.cost_growth) ** period
+        return stay, left, period, self._cost(period)
 
     def details(self) -> dict[str, tuple]:
         """Per member: ``initial_shares`` (cost shares when everybody takes part, first period),

@@ -334,3 +334,19 @@ def test_reciprocity_refuses_a_noise_too_small_to_compute():
         ReciprocityRegime(noise=1e-300)
     # no noise, grim trigger: delta >= (T - R) / (T - P) = (6 - 4) / (6 - 1) = 2/5 (Friedman 1971)
     assert ReciprocityRegime(noise=0.0).outcome()["critical_discount"] == pytest.approx(2 / 5)
+
+
+def test_cost_sharing_with_a_steep_growth():
+    """cost_growth ** period used to overflow (OverflowError) even where the bill itself was representable.
+
+    By hand: total_cost 1e-300 growing 1e100-fold a period for 5 periods: bills 1e-300, 1e-200, 1e-100, 1,
+    1e100; the members' benefits (6, 1.2, 1, 0.9) cover their equal shares until the bill reaches 1e100 in
+    period 4, when all four leave. A last bill beyond the floats (1e100^9) is refused, naming cost_growth.
+    """
+    from models import CostSharing
+
+    out = CostSharing(total_cost=1e-300, cost_growth=1e100, periods=5).outcome()
+    assert out["remaining"] == 0 and out["n_left"] == 4 and out["first_exit_period"] == 4
+    assert CostSharing(total_cost=0.0, cost_growth=1e300, periods=5).outcome()["remaining"] == 4
+    with pytest.raises(ValueError, match=r"^cost_growth 1e\+100 over 10 periods"):
+        CostSharing(cost_growth=1e100, periods=10)
