@@ -311,8 +311,18 @@ class ReciprocityRegime:
         strategies = self.population_strategies()
         delta, noise = float(self.discount), float(self.noise)
         t = round_robin(g, strategies, delta=delta, noise=noise)
-        dist = small_mutation_distribution(np.asarray(t.payoffs, dtype=float), self.population,
-                                           rule="fermi", intensity=float(self.selection))
+        payoffs = np.asarray(t.payoffs, dtype=float)
+        try:
+            dist = small_mutation_distribution(payoffs, self.population, rule="fermi",
+                                               intensity=float(self.selection))
+        except ValueError as err:
+            if "closed classes" not in str(err):
+                raise
+            spread = float(payoffs.max() - payoffs.min())
+            raise ValueError(f"selection {self.selection:g} times the round-robin payoffs' spread {spread:g} is too "
+                             "strong: every mutant's fixation probability underflows to 0, so the distribution over "
+                             "norms is not determined in double precision; lower selection or the payoff scale"
+                             ) from err
         rates = np.array([float(cooperation_rate(s, s, delta=delta, noise=noise)) for s in strategies])
         return dist, list(t.names), rates
 

@@ -332,6 +332,8 @@ def test_reciprocity_refuses_a_noise_too_small_to_compute():
 
     with pytest.raises(ValueError, match=r"^noise must be 0 or at least 1e-12; got 1e-300 \(the exact"):
         ReciprocityRegime(noise=1e-300)
+    with pytest.raises(ValueError, match=r"^selection 1e\+12 times the round-robin payoffs' spread"):
+        ReciprocityRegime(selection=1e12).outcome()
     # no noise, grim trigger: delta >= (T - R) / (T - P) = (6 - 4) / (6 - 1) = 2/5 (Friedman 1971)
     assert ReciprocityRegime(noise=0.0).outcome()["critical_discount"] == pytest.approx(2 / 5)
 
