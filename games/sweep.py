@@ -27,7 +27,7 @@ import pandas as pd
 
 from .validation import noted
 
-__all__ = ["grid_size", "point_seeds", "sweep", "sweep_iter"]
+__all__ = ["grid_size", "grid_value", "point_seeds", "sweep", "sweep_iter"]
 
 #: Default points per chunk for targets called point by point, and for vectorised targets.
 SCALAR_CHUNK = 1_000
@@ -67,6 +67,7 @@ class _Grid:
             for name, vals in grid.items():
                 _check_values(name, vals)
                 vals = list(vals.tolist() if isinstance(vals, (np.ndarray, pd.Series, pd.Index)) else vals)
+                vals = [grid_value(v) for v in vals]
                 if not vals:
                     raise ValueError(f"grid[{name!r}] is empty; every parameter needs at least one value")
                 self._values.append(vals)
@@ -134,6 +135,42 @@ def _check_values(name: str, vals: Any) -> None:
         else:
             hint = f"write [{vals!r}] for a single value"
         raise TypeError(f"grid[{name!r}] must be a sequence of values; got {type(vals).__name__} {vals!r} ({hint})")
+
+
+#: How far (in units in the last place) a grid value may move to the shortest decimal near it.
+GRID_ULPS = 4
+#: The most significant digits such a decimal may have (a 15-digit decimal lies within 4 ulps of most floats).
+GRID_DIGITS = 12
+
+
+def grid_value(value: Any) -> Any:
+    """A grid value as the user meant it: a float becomes the shortest decimal within a few ulps of it.
+
+    Grids built with :func:`numpy.linspace` or :func:`numpy.arange` carry rounding dust
+    (``np.linspace(0, 1, 21)[7]`` is ``0.35000000000000003``); :func:`sweep` evaluates and tabulates the
+    decimal that was asked for (``0.35``), moving a value by at most :data:`GRID_ULPS` units in the last
+    place. Other values (ints, strings, decimals already short) are returned unchanged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> float(np.linspace(0, 1, 21)[7]), grid_value(np.linspace(0, 1, 21)[7])
+    (0.35000000000000003, 0.35)
+    >>> grid_value(0.1 + 0.2), grid_value(1 / 3), grid_value(7)
+    (0.3, 0.3333333333333333, 7)
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (float, np.floating)):
+        return value
+    v = float(value)
+    text = repr(v)
+    if not math.isfinite(v) or len(text.split("e")[0].lstrip("-").replace(".", "").lstrip("0")) < 16:
+        return v if isinstance(value, float) else value
+    limit = GRID_ULPS * math.ulp(v)
+    for digits in range(1, GRID_DIGITS + 1):
+        short = float(f"{v:.{digits}g}")
+        if abs(short - v) <= limit:
+            return short
+    return v
 
 
 def _column_array(values: list) -> np.ndarray:

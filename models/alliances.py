@@ -210,8 +210,28 @@ class PublicGoodAlliance:
         """
         if self.utility == "cobb-douglas":
             return float(self.alpha)
-        r = (self.alpha / (1 - self.alpha)) ** (1.0 / (1.0 - self.rho))
-        return r / (1.0 + r)
+        return math.exp(self._log_spend_share())
+
+    def _log_spend_share(self) -> float:
+        """``log m``: for CES ``m = r / (1 + r)``, ``r = (alpha / (1 - alpha))^(1 / (1 - rho))``, in logs (``r``
+        overflows and ``m`` underflows as ``rho -> 1``)."""
+        from scipy.special import log_expit
+
+        if self.utility == "cobb-douglas":
+            return math.log(self.alpha)
+        return float(log_expit((math.log(self.alpha) - math.log1p(-self.alpha)) / (1.0 - self.rho)))
+
+    def _log_optimal_share(self) -> float:
+        """``log(optimal_total / sum(incomes))`` (pure public good), in logs."""
+        from scipy.special import log_expit, logsumexp
+
+        w = np.asarray(self.incomes, dtype=float)
+        rho = 0.0 if self.utility == "cobb-douglas" else self.rho
+        with np.errstate(divide="ignore"):   # an income below the floats' resolution of the total: log 0
+            log_s = float(logsumexp((1.0 - rho) * np.log(w / w.sum())))
+        # optimal = total / (1 + q), q = ((1 - alpha) / (alpha S))^(1 / (1 - rho))
+        log_q = (math.log1p(-self.alpha) - math.log(self.alpha) - log_s) / (1.0 - rho)
+        return float(log_expit(-log_q))
 
     def utility_of(self, x: Any, d: Any) -> np.ndarray:
         """Utility of private consumption ``x`` and enjoyed defence ``d`` (arrays broadcast).
@@ -224,13 +244,13 @@ class PublicGoodAlliance:
         a = self.alpha
         if self.utility == "cobb-douglas":
             return x ** (1 - a) * d ** a
+        from scipy.special import logsumexp
+
         r = self.rho
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inner = (1 - a) * x ** r + a * d ** r
-            u = inner ** (1.0 / r)
-        if r < 0:   # a zero argument makes CES utility zero when goods are complements
-            u = np.where((x <= 0) | (d <= 0), 0.0, u)
-        return u
+        # ((1 - a) x^r + a d^r)^(1/r) in logs: no overflow for any rho (a zero good gives 0 when rho < 0)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            terms = np.stack(np.broadcast_arrays(math.log1p(-a) + r * np.log(x), math.log(a) + r * np.log(d)))
+            return np.exp(logsumexp(terms, axis=0) / r)
 
     # ------------------------------------------------------------------ equilibrium
     def _normalised(self) -> np.ndarray:
@@ -247,18 +267,25 @@ class PublicGoodAlliance:
         eps = 1e-12   # an ally whose income equals the threshold pays 0 either way (a tie, not two equilibria)
         found = []
         for k in range(1, len(ws) + 1):
-            total = m * cum[k - 1] / (1.0 + (k - 1) * (1.0 - m) * s)
-            tau = (1.0 - m) * s * total / m
+            share = cum[k - 1] / (1.0 + (k - 1) * (1.0 - m) * s)   # total / m (m may underflow to 0)
+            total = m * share
+            tau = (1.0 - m) * s * share
             if ws[k - 1] >= tau * (1 - eps) and (k == len(ws) or ws[k] <= tau * (1 + eps)):
                 found.append((k, total, tau))
-        if not found or any(abs(t - found[0][1]) > 1e-9 * found[0][1] for _, t, _ in found):
+        if not found or any(abs(t - found[0][2]) > 1e-9 * found[0][2] for _, _, t in found):
             raise RuntimeError(f"expected one consistent contributor set (BBV uniqueness); found "
                                f"{[(k, t) for k, t, _ in found]} for incomes {self.incomes}")
         k, total, tau = found[0]
         g = np.zeros_like(w)
         top = order[:k]
-        g[top] = np.maximum((m * w[top] - (1.0 - m) * s * total) / (1.0 - (1.0 - m) * s), 0.0)
-        k = int(np.count_nonzero(g))
+        # (m w - (1 - m) s total) / (1 - (1 - m) s) with total = m share: a factor m taken out, and
+        # w - tau = (w - s share) + m s share, exact for a lone contributor however small m is
+        share = tau / ((1.0 - m) * s) if tau else cum[k - 1] / (1.0 + (k - 1) * (1.0 - m) * s)
+        factor = 1.0 if s == 1 else m / (1.0 - s + m * s)
+        above = (w[top] - s * share) + m * s * share
+        g[top] = np.maximum(factor * above, 0.0)
+        # counted before the factor m; an m below the floats still adds m s share > 0 to w - s share >= 0
+        k = int(np.count_nonzero((above > 0) | (w[top] >= s * share)))
         return g, k, tau
 
     def best_response(self, ally: int, contributions: Sequence[float]) -> float:
@@ -306,10 +333,7 @@ class PublicGoodAlliance:
             return float("nan")
         w = np.asarray(self.incomes, dtype=float)
         total = w.sum()
-        rho = 0.0 if self.utility == "cobb-douglas" else self.rho
-        big_s = float(np.sum((w / total) ** (1.0 - rho)))
-        q = ((1.0 - self.alpha) / (self.alpha * big_s)) ** (1.0 / (1.0 - rho))
-        return float(total / (1.0 + q))
+        return float(total * math.exp(self._log_optimal_share()))
 
     # ------------------------------------------------------------------ the finite game
     def game(self, levels: int = 5, max_profiles: int = 200_000) -> NormalFormGame:
@@ -376,6 +400,17 @@ class PublicGoodAlliance:
             "free_riders": tuple(lab for lab, v in zip(labels, g_n) if v <= 0),
         }
 
+    def _total_to_optimal(self, total: float, opt: float, k: int) -> float:
+        """``total / opt``; in logs when either underflows (spend share ``m`` below the floats)."""
+        if opt != opt:
+            return float("nan")
+        if total > 0 and opt > 0:
+            return total / opt
+        w = np.sort(self._normalised())[::-1]
+        m = self.spend_share
+        log_share = math.log(w[:k].sum()) - math.log1p((k - 1) * (1.0 - m))
+        return math.exp(self._log_spend_share() + log_share - self._log_optimal_share())
+
     def outcome(self) -> dict[str, Any]:
         """Equilibrium totals, free riding and the verification, as scalars.
 
@@ -396,7 +431,7 @@ class PublicGoodAlliance:
         out: dict[str, Any] = {
             "total": total,
             "optimal_total": opt,
-            "total_to_optimal": total / opt if opt == opt else float("nan"),
+            "total_to_optimal": self._total_to_optimal(total, opt, k),
             "n_contributors": k,
             "n_free_riders": len(w) - k,
             "income_threshold": float(tau * scale),

@@ -246,7 +246,8 @@ def solve_tree(tree: GameTree, tol: float = 1e-9) -> tuple[SubgamePerfect, Norma
                                                            EquilibriumSet]:
     """Backward induction on ``tree``, checked against the pure equilibria of its normal form.
 
-    The subgame-perfect plan comes from :meth:`games.extensive.GameTree.backward_induction`; the normal
+    The subgame-perfect plan comes from :meth:`games.extensive.GameTree.backward_induction` (ties within
+    ``1e-12`` of the normal form's payoff scale); the normal
     form's pure equilibria from :func:`games.equilibria` (each verified, its regret computed). The
     subgame-perfect profile must be one of them (Kuhn's theorem), else ``RuntimeError``: a wrong answer
     is never returned silently.
@@ -273,8 +274,9 @@ def solve_tree(tree: GameTree, tol: float = 1e-9) -> tuple[SubgamePerfect, Norma
     """
     from games import equilibria
 
-    spe = tree.backward_induction()
     game = tree.normal_form()
+    # ties within the payoffs' own scale (an absolute 1e-12 would tie every action of a game in units of 1e-129)
+    spe = tree.backward_induction(tol=min(1e-12 * float(game.payoff_scale), 0.5))
     target = tuple((k,) for k in tree.profile(spe.plan))
     eqs = equilibria(game, method="pure", tol=tol)
     match = [eq for eq in eqs if eq.supports == target]

@@ -29,6 +29,8 @@ Every equilibrium comes from :mod:`games` (:class:`games.AnonymousGame`, :class:
 
 from __future__ import annotations
 
+import math
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,8 +165,9 @@ class VolunteersDilemma:
     Everyone gets ``benefit`` if at least one volunteers; a volunteer pays ``cost``. The ``n`` asymmetric
     pure equilibria have exactly one volunteer; in the symmetric mixed equilibrium each volunteers with
     probability ``1 - (cost/benefit)^(1/(n-1))`` and nobody does with probability
-    ``(cost/benefit)^(n/(n-1))``, which grows with ``n`` (Diekmann 1985). Here both come from the
-    engine's root finder, not from the formula.
+    ``(cost/benefit)^(n/(n-1))``, which grows with ``n`` (Diekmann 1985). Both are computed from these
+    formulas in log space and their regret from the game (a float root finder cannot see a cost below
+    the benefit's rounding error).
 
     Examples
     --------
@@ -188,25 +191,48 @@ class VolunteersDilemma:
                                            title=f"volunteer's dilemma (n={self.n})")
 
     def outcome(self) -> dict[str, Any]:
-        """``p_volunteer``, ``p_nobody``, ``p_someone``, ``expected_payoff``, ``pure_volunteers`` and the
-        number of asymmetric pure equilibria ``n_pure_profiles`` (one per possible volunteer)."""
+        """The symmetric mixed equilibrium and the pure equilibria, in closed form, verified in the game.
+
+        Returns
+        -------
+        dict
+            ``p_volunteer`` (``1 - (cost/benefit)^(1/(n-1))``; 1 when acting is free, 0 when it costs at
+            least the benefit), ``p_nobody`` (``(cost/benefit)^(n/(n-1))``), ``p_someone``,
+            ``expected_payoff`` (``benefit - cost`` in the mixed equilibrium, 0 when nobody acts),
+            ``regret`` (of that strategy, computed from the game), ``pure_volunteers`` (the number of
+            volunteers in every pure equilibrium, ``nan`` when it varies: with a free action any number from 1
+            to ``n``, with ``cost == benefit`` 0 or 1), ``n_pure_profiles`` (how many pure profiles are
+            equilibria: ``n`` one-volunteer profiles when ``0 < cost < benefit``) and ``pure_max_regret``.
+
+        The probabilities are computed in log space, so a cost far below the benefit (where ``benefit -
+        cost`` rounds to ``benefit`` and a float root finder sees a free action) keeps its equilibrium.
+
+        Examples
+        --------
+        >>> out = VolunteersDilemma(n=5, benefit=1.0, cost=1e-9).outcome()
+        >>> round(out["p_volunteer"], 6), out["n_pure_profiles"]
+        (0.994377, 5)
+        """
         g = self.game()
-        sym = g.symmetric_equilibria()
-        if len(sym) != 1:
-            raise RuntimeError(f"expected one symmetric equilibrium of the volunteer's dilemma; got {sym!r}")
-        eq = sym[0]
-        p = float(eq.strategy[1])
-        pure = g.pure_equilibria()
-        volunteers = [e.counts[1] for e in pure]
-        nobody = float(np.exp(self.n * np.log1p(-p))) if p < 1 else 0.0
+        n, b, c = self.n, float(self.benefit), float(self.cost)
+        if c == 0:
+            wait, p, nobody, counts = 0.0, 1.0, 0.0, range(1, n + 1)
+        elif c >= b:
+            wait, p, nobody, counts = 1.0, 0.0, 1.0, ((0, 1) if c == b else (0,))
+        else:
+            log_ratio = math.log(c) - math.log(b)   # < 0, exact where c / b would underflow
+            wait, p = math.exp(log_ratio / (n - 1)), -math.expm1(log_ratio / (n - 1))
+            nobody, counts = math.exp(log_ratio * n / (n - 1)), (1,)
+        counts = tuple(counts)
         return {
             "p_volunteer": p,
             "p_nobody": nobody,
-            "p_someone": 1.0 - nobody,
-            "expected_payoff": eq.mean_payoff,
-            "regret": eq.regret,
-            "pure_volunteers": volunteers[0] if len(volunteers) == 1 else np.nan,
-            "n_pure_profiles": self.n if volunteers == [1] else len(volunteers),
+            "p_someone": -math.expm1(math.log(nobody)) if 0 < nobody < 1 else 1.0 - nobody,
+            "expected_payoff": b - c if c < b else 0.0,
+            "regret": g.regret([wait, p]),
+            "pure_volunteers": counts[0] if len(counts) == 1 else np.nan,
+            "n_pure_profiles": sum(math.comb(n, k) for k in counts),
+            "pure_max_regret": max(g.count_regret((n - k, k)) for k in (counts if len(counts) < 3 else counts[:3])),
         }
 
 
@@ -327,11 +353,21 @@ class UnequalCapacities:
 
     def __post_init__(self) -> None:
         validate(self)
+        if isinstance(self.capacities, (str, bytes)) or not hasattr(self.capacities, "__len__") \
+                or len(self.capacities) < 2:
+            raise ValueError(f"capacities must list at least two members; got {self.capacities!r}")
         self.game()   # the engine checks the tuples and that the requirement can be met
 
     def game(self) -> ThresholdGame:
-        """The heterogeneous threshold game."""
-        return ThresholdGame(self.capacities, self.costs, self.values, self.requirement)
+        """The heterogeneous threshold game (capacities compared with a slack of 1e-9, relative below 1).
+
+        Examples
+        --------
+        >>> UnequalCapacities(requirement=1e-12).game().cap_tol
+        1e-21
+        """
+        return ThresholdGame(self.capacities, self.costs, self.values, self.requirement,
+                             cap_tol=1e-9 * min(1.0, float(self.requirement)))
 
     def outcome(self, limit: int = 10_000) -> dict[str, Any]:
         """``n_provision_equilibria``, ``no_provision_equilibrium``, ``smallest_coalition``,
@@ -462,16 +498,24 @@ class CollectiveRisk:
         distribution peaks), ``mean_cooperation``, ``group_achievement`` (eta_G, the average chance that a
         group reaches the threshold), ``rare_mutation_cooperation`` (time spent in full cooperation as
         mu -> 0) and ``fixation_cooperator``/``fixation_defector`` (fixation probability of a single
-        mutant). All finite-population results use the model's ``beta`` and ``mu``."""
+        mutant). All finite-population results use the model's ``beta`` and ``mu``. When the gain from
+        cooperating is identically zero (no risk and a free contribution) every frequency is a fixed point:
+        ``n_interior_roots``, ``x_left`` and ``x_right`` are ``nan``."""
         g = self.game()
-        points = interior_fixed_points(g)
+        gain = g.gain_coefficients(1, 0)   # Bernstein coefficients of the gain from cooperating
+        if not np.any(gain):
+            points: list = []
+        elif np.all(gain >= 0) or np.all(gain <= 0):
+            points = []   # one sign throughout (not all zero): no interior root, however small the gain
+        else:
+            points = interior_fixed_points(g)
         unstable = [x for x, s in points if s == "unstable"]
         stable = [x for x, s in points if s == "stable"]
         z = int(self.population)
         dist = self.stationary_distribution()
         fix = self.fixation_probabilities()
         return {
-            "n_interior_roots": len(points),
+            "n_interior_roots": len(points) if np.any(gain) else np.nan,
             "x_left": unstable[0] if unstable else np.nan,
             "x_right": stable[-1] if stable else np.nan,
             "stationary_mode": float(np.argmax(dist)) / z,
@@ -538,6 +582,12 @@ class CostSharing:
         if not np.all(np.isfinite(b)):
             raise ValueError(f"benefits must be finite numbers; got {list(self.benefits)}")
         check_int(name="lead", value=self.lead, low=0, high=g.size - 1, why="a member index")
+        last = math.log(self.total_cost) + (int(self.periods) - 1) * math.log(self.cost_growth) \
+            if self.total_cost > 0 else -math.inf
+        if last > math.log(sys.float_info.max) - 1:
+            raise ValueError(f"cost_growth {self.cost_growth:g} over {self.periods} periods makes the last bill "
+                             f"total_cost * cost_growth^(periods - 1) = e^{last:.0f}, beyond double precision "
+                             "(about e^709): use fewer periods or a smaller growth")
 
     def shares(self, participants: Any, cost: float | None = None) -> np.ndarray:
         """Each member's cost share when ``participants`` (a boolean mask) carry the operation.
@@ -575,7 +625,7 @@ class CostSharing:
         if n > 12:
             raise ValueError(f"the participation game of {n} members has 2**{n} profiles (limit 12 members); "
                              "use outcome(), which follows the withdrawal dynamics without the table")
-        cost = float(self.total_cost) * float(self.cost_growth) ** period
+        cost = self._cost(period)
         b = np.asarray(self.benefits, dtype=float)
 
         def payoff(*stay: int) -> list[float]:
@@ -583,6 +633,13 @@ class CostSharing:
             return list((b - self.shares(mask, cost)) * mask)
 
         return NormalFormGame.from_payoff_function(payoff, [2] * n, title=f"participation, period {period}")
+
+    def _cost(self, period: int) -> float:
+        """The bill of ``period``: ``total_cost * cost_growth ** period`` (in logs: the power alone may overflow
+        where the bill does not; ``__post_init__`` refuses a bill beyond the floats)."""
+        if self.total_cost == 0 or period == 0:
+            return float(self.total_cost)
+        return math.exp(math.log(self.total_cost) + period * math.log(self.cost_growth))
 
     def _withdrawals(self) -> tuple[np.ndarray, list[int | None], int, float]:
         """Follow the withdrawals: who stays at the end, when each member left, the last period and its cost."""
@@ -592,7 +649,7 @@ class CostSharing:
         left: list[int | None] = [None] * n
         period = 0
         for period in range(int(self.periods)):
-            cost = float(self.total_cost) * float(self.cost_growth) ** period
+            cost = self._cost(period)
             while True:   # within a period, leaving raises the others' shares: settle before moving on
                 share = self.shares(stay, cost)
                 leaving = stay & (share > b + 1e-12)
@@ -601,7 +658,7 @@ class CostSharing:
                 for i in np.flatnonzero(leaving):
                     left[i] = period
                 stay &= ~leaving
-        return stay, left, period, float(self.total_cost) * float(self.cost_growth) ** period
+        return stay, left, period, self._cost(period)
 
     def details(self) -> dict[str, tuple]:
         """Per member: ``initial_shares`` (cost shares when everybody takes part, first period),

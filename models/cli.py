@@ -1,39 +1,62 @@
-"""The ``regimes`` command."""
+"""The ``regimes`` command.
+
+Every failure the program can expect (a destination it cannot write, a scheduler it cannot reach, bad
+input) ends the command with one line on stderr, ``regimes: error: ...``, and a non-zero status: 2 for
+bad input, 1 for a failure of the system, 130 when interrupted (Ctrl-C). ``--traceback`` (or the
+environment variable ``REGIMES_TRACEBACK=1``) shows the full Python traceback instead, for debugging.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
-__all__ = ["main"]
+__all__ = ["main", "DASK_TIMEOUT"]
+
+#: Seconds ``--dask ADDRESS`` waits for a scheduler before giving up.
+DASK_TIMEOUT = 5.0
 
 
-def _executor(address: str | None):
+def _connect(address: str | None) -> Any:
+    """A dask client for ``address`` (``None`` without one); an unreachable scheduler fails in seconds."""
     if not address:
         return None
     try:
         from dask.distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise SystemExit("--dask needs dask.distributed: pip install 'security-regimes[distributed]'") from exc
-    return Client(address).get_executor()
+        raise OSError("--dask needs dask.distributed: pip install 'security-regimes[distributed]'") from exc
+    try:
+        return Client(address, timeout=DASK_TIMEOUT)
+    except OSError as exc:
+        raise OSError(f"--dask {address}: no dask scheduler answered within {DASK_TIMEOUT:g} s "
+                      f"(start one with `dask scheduler`, or leave out --dask); {_one_line(exc)}") from exc
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``regimes``; returns the exit status.
+def _one_line(err: BaseException) -> str:
+    """An exception as one line of text (its message's lines joined)."""
+    if isinstance(err, OSError) and err.strerror and err.filename is not None:
+        text = f"{err.strerror}: {err.filename}"
+    else:
+        text = str(err) or type(err).__name__
+    return " ".join(text.split())
 
-    Examples
-    --------
-    >>> main(["--version"])  # doctest: +SKIP
-    """
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="regimes", description="Game-theoretic models of security regimes.")
     parser.add_argument("--version", action="version", version="security-regimes 0.1.0")
+    parser.add_argument("--traceback", action="store_true",
+                        help="on an error show the Python traceback (also REGIMES_TRACEBACK=1)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rep = sub.add_parser("report", help="run every model's headline sweeps and write an HTML report")
-    rep.add_argument("--out", default="regimes-report", help="output folder (default: regimes-report)")
+    rep.add_argument("--out", default="regimes-report",
+                     help="output folder, new or a previous report's, replaced whole (default: regimes-report)")
     rep.add_argument("--quick", action="store_true", help="coarse grids (under a minute)")
-    rep.add_argument("--dask", metavar="ADDRESS", default=None, help="run sweeps on a dask scheduler")
+    rep.add_argument("--dask", metavar="ADDRESS", default=None,
+                     help=f"run sweeps on a dask scheduler (gives up after {DASK_TIMEOUT:g} s)")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     from .exercises import topic_help
@@ -50,26 +73,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     ex.add_argument("--seed", type=int, default=0, help="a non-negative integer (default: 0)")
     ex.add_argument("--out", default="exercises", help="output folder (default: exercises)")
     ex.add_argument("--no-pdf", action="store_true", help="write Markdown and LaTeX only")
+    return parser
 
-    args = parser.parse_args(argv)
-    if args.command == "report":
-        from .report import build_report
 
-        build_report(args.out, quick=args.quick, executor=_executor(args.dask), show_progress=not args.no_progress)
-        return 0
-    from .exercises import PDF_HINT, latex_engine, write_sheets
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report, check_output_folder
 
+    check_output_folder(args.out, "--out", replace_report=True)
+    client = _connect(args.dask)
     try:
-        paths = write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out, pdf=not args.no_pdf)
-    except (ValueError, TypeError) as err:
-        print(f"regimes exercises: {err}", file=sys.stderr)
-        return 2
+        build_report(args.out, quick=args.quick, executor=client.get_executor() if client else None,
+                     show_progress=not args.no_progress)
+    finally:
+        if client is not None:
+            client.close()
+    return 0
+
+
+def _exercises(args: argparse.Namespace) -> int:
+    from .exercises import PDF_HINT, latex_engine, write_sheets
+    from .report import check_output_folder
+
+    check_output_folder(args.out, "--out")
+    paths = write_sheets(topics=args.topic, count=args.count, seed=args.seed, out=args.out, pdf=not args.no_pdf)
     for kind, path in paths.items():
         print(f"{kind}: {path}")
     if not args.no_pdf and "solutions.pdf" not in paths:
         reason = PDF_HINT if latex_engine() is None else f"no PDF: {latex_engine()} failed (see the warning above)"
         print(f"regimes exercises: {reason}", file=sys.stderr)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``regimes``; returns the exit status (0 success, 1 failure, 2 bad input, 130 interrupted).
+
+    Examples
+    --------
+    >>> main(["exercises", "--out", __file__])  # doctest: +SKIP
+    regimes: error: --out .../cli.py is an existing file; give a folder (new, or a previous report)
+    2
+    """
+    args = _parser().parse_args(argv)
+    debug = args.traceback or os.environ.get("REGIMES_TRACEBACK", "") not in ("", "0")
+    try:
+        return _report(args) if args.command == "report" else _exercises(args)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        print("regimes: error: interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, TypeError, LookupError, OSError) as err:
+        if debug:
+            raise
+        print(f"regimes: error: {_one_line(err)}", file=sys.stderr)
+        return 1 if isinstance(err, OSError) else 2
 
 
 if __name__ == "__main__":  # pragma: no cover

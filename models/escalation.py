@@ -237,12 +237,13 @@ def regime_comparison(probabilities: Sequence[float], base: EscalationModel | No
     import pandas as pd
 
     from games import sweep
+    from games.sweep import grid_value
 
     base = base if base is not None else EscalationModel()
     if not isinstance(base, EscalationModel):
         raise TypeError(f"base must be an EscalationModel; got {type(base).__name__}")
     check_range("tol", tol, 0)
-    ps = [check_range("escalation_probability", p, 0, 1) for p in probabilities]
+    ps = [grid_value(check_range("escalation_probability", p, 0, 1)) for p in probabilities]
     if not ps:
         raise ValueError("probabilities must give at least one value")
     outs = sweep(base, {"escalation_probability": ps, "regime": list(REGIMES)}, executor=executor,

@@ -37,6 +37,7 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from games import NormalFormGame, equilibria
@@ -157,6 +158,11 @@ class LeadershipModel:
     def closed_form(self) -> dict[str, Any]:
         """The thresholds of the led and leaderless responses in closed form (see the module notes).
 
+        ``min_lead_share`` and ``max_lead_share`` bound the lead shares of a led response; a free operation
+        (``operation_cost=0``) makes the share irrelevant, and they are their limits as the cost falls to 0:
+        ``-inf``/``+inf`` when the benefit covers the pledge (every share qualifies), ``+inf``/``-inf`` when it
+        does not (none does). A tiny ``follower_capacity`` gives an exact (huge) ``followers_needed``.
+
         Examples
         --------
         >>> cf = LeadershipModel().closed_form()
@@ -165,9 +171,9 @@ class LeadershipModel:
         """
         F, cL, cf = self.required_force, self.leader_capacity, self.follower_capacity
         C, e = self.operation_cost, self.pledge_cost
-        m = max(0, math.ceil((F - cL) / cf - 1e-12))
-        m0 = math.ceil(F / cf - 1e-12)
         followers = self.members - 1
+        m = _followers_needed(F - cL, cf)
+        m0 = _followers_needed(F, cf)
         privileged = m == 0 and self.leader_benefit - C - e >= 0
         led = (1 <= m <= followers and m * cf < F) and (
             self.follower_benefit - (1 - self.lead_share) * C / m - e >= 0
@@ -176,8 +182,8 @@ class LeadershipModel:
         return {
             "followers_needed": m,
             "followers_needed_without_leader": m0,
-            "min_lead_share": 1 - m * (self.follower_benefit - e) / C if m else 0.0,
-            "max_lead_share": (self.leader_benefit - e) / C,
+            "min_lead_share": _min_lead_share(m, self.follower_benefit - e, C) if m else 0.0,
+            "max_lead_share": (self.leader_benefit - e) / C if C else _at_zero_cost(self.leader_benefit - e),
             "privileged": privileged,
             "led_response": bool(led),
             "leaderless_response": leaderless,
@@ -234,6 +240,36 @@ class LeadershipModel:
         out["max_regret"] = max_regret(eqs)
         out.update({f"cf_{k}": v for k, v in cf.items()})
         return out
+
+
+def _followers_needed(force: float, capacity: float) -> int:
+    """``ceil(force / capacity)`` followers, 0 when ``force <= 0``, at least 1 otherwise (computed exactly when the
+    ratio is beyond the floats)."""
+    if force <= 0:
+        return 0
+    ratio = force / capacity
+    if math.isfinite(ratio):   # a relative allowance: 0.3 / 0.1 = 3.0000000000000004 needs 3, 1e-300 needs 1
+        return max(1, math.ceil(ratio * (1 - 1e-12)))
+    return math.ceil(Fraction(force) / Fraction(capacity))
+
+
+def _min_lead_share(m: int, margin: float, cost: float) -> float:
+    """``1 - m margin / cost``, the least lead share followers accept (its limit at ``cost = 0``)."""
+    if not cost:
+        return _at_zero_cost(-margin)
+    try:
+        return 1 - m * margin / cost
+    except OverflowError:  # m beyond the floats: the threshold is as far out as the sign of the margin says
+        return 1.0 if margin == 0 else -math.copysign(math.inf, margin)
+
+
+def _at_zero_cost(margin: float) -> float:
+    """A lead-share threshold ``1 - m (b - e) / C`` or ``(b - e) / C`` at ``C = 0``: its limit as ``C -> 0+``.
+
+    With a free operation the share does not matter: every share qualifies (``-inf``/``+inf`` on the side that
+    admits all of [0, 1]) when the benefit covers the pledge, none otherwise.
+    """
+    return math.copysign(math.inf, margin) if margin else 0.0
 
 
 def _regime(out: dict[str, Any], cf: dict[str, Any], m: LeadershipModel) -> str:

@@ -67,6 +67,10 @@ __all__ = ["ReciprocityRegime", "NORMS", "MAP_NORMS", "SANCTIONED", "CLAIM", "SA
            "consensus_probability", "sanctioned_label", "critical_discount_table", "regime_map_table",
            "sanction_map_table", "sanction_threshold_table", "norm_evolution_table", "tft_conditions"]
 
+#: Smallest positive ``noise``: the exact critical discount's polynomial has coefficients that grow with
+#: ``1/noise`` (at 1e-50 one outcome takes seconds; at 1e-100 it does not finish).
+MIN_NOISE = 1e-12
+
 #: The essay's sentence :class:`ReciprocityRegime` formalises (quoted verbatim); its ``claim`` attribute.
 CLAIM = ("Meanwhile, international regimes are not completely synonymous with reciprocity; rather, they strengthen "
          "and institutionalize it. Norms and regulations existing within a regime fix a common understanding of "
@@ -139,8 +143,8 @@ class ReciprocityRegime:
     discount: float = param(0.9, "probability", "shadow of the future: chance the relationship continues each round",
                             low=0, high=1, high_open=True)
     noise: float = param(0.02, "probability",
-                         "misperception: chance an intended action is carried out or read as the other",
-                         low=0, high=1)
+                         "misperception: chance an intended action is carried out or read as the other "
+                         f"(0, or at least {MIN_NOISE:g})", low=0, high=1)
     fine: float = param(0.0, "utils", "sanction on a state that arms against a restrained partner", low=0)
     members: int = param(5, "states", "members who must decide on a sanction", low=1, integer=True)
     quorum: int = param(5, "states", "votes needed to sanction (members = consensus)", low=1, integer=True)
@@ -156,6 +160,10 @@ class ReciprocityRegime:
 
     def __post_init__(self) -> None:
         validate(self)
+        if 0 < self.noise < MIN_NOISE:
+            raise ValueError(f"noise must be 0 or at least {MIN_NOISE:g}; got {self.noise!r} (the exact critical "
+                             "discount is a root of a polynomial whose coefficients grow with 1/noise: below this "
+                             "the computation does not finish; use noise=0 for no misperception)")
         if self.quorum > self.members:
             raise ValueError(f"quorum must be between 1 and members ({self.members}); got {self.quorum}")
 
@@ -303,8 +311,18 @@ class ReciprocityRegime:
         strategies = self.population_strategies()
         delta, noise = float(self.discount), float(self.noise)
         t = round_robin(g, strategies, delta=delta, noise=noise)
-        dist = small_mutation_distribution(np.asarray(t.payoffs, dtype=float), self.population,
-                                           rule="fermi", intensity=float(self.selection))
+        payoffs = np.asarray(t.payoffs, dtype=float)
+        try:
+            dist = small_mutation_distribution(payoffs, self.population, rule="fermi",
+                                               intensity=float(self.selection))
+        except ValueError as err:
+            if "closed classes" not in str(err):
+                raise
+            spread = float(payoffs.max() - payoffs.min())
+            raise ValueError(f"selection {self.selection:g} times the round-robin payoffs' spread {spread:g} is too "
+                             "strong: every mutant's fixation probability underflows to 0, so the distribution over "
+                             "norms is not determined in double precision; lower selection or the payoff scale"
+                             ) from err
         rates = np.array([float(cooperation_rate(s, s, delta=delta, noise=noise)) for s in strategies])
         return dist, list(t.names), rates
 
@@ -395,11 +413,13 @@ def regime_map_table(deltas: Sequence[float], noises: Sequence[float],
     """
     import pandas as pd
 
+    from games.sweep import grid_value
+
     base = base or ReciprocityRegime()
     g = base.game()
     rows = []
-    for e in noises:
-        for d in deltas:
+    for e in map(grid_value, noises):          # the decimals asked for (np.linspace leaves 0.44999999999999996)
+        for d in map(grid_value, deltas):
             best, best_rate = "none", -1.0
             for name in MAP_NORMS:
                 strat = dataclasses.replace(base, norm=name).strategy()
@@ -484,12 +504,14 @@ def norm_evolution_table(strengths: Sequence[float], base: ReciprocityRegime | N
     """
     import pandas as pd
 
+    from games.sweep import grid_value
+
     base = base or ReciprocityRegime()
     rows = []
     for s in strengths:
         s = float(s)
-        model = dataclasses.replace(base, discount=0.5 + 0.45 * s, noise=0.10 - 0.09 * s, fine=2.0 * s,
-                                    reputation=0.5 * s)
+        model = dataclasses.replace(base, discount=grid_value(0.5 + 0.45 * s), noise=grid_value(0.10 - 0.09 * s),
+                                    fine=grid_value(2.0 * s), reputation=grid_value(0.5 * s))
         dist, names, rates = model.norm_distribution()
         for name, share, rate in zip(names, dist, rates):
             rows.append({"strength": s, "strategy": name, "share": float(share), "cooperation_rate": float(rate),

@@ -9,6 +9,9 @@ that names the model and the slug, never a silent skip.
 from __future__ import annotations
 
 import html
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,7 +20,7 @@ from typing import Any
 from .registry import ESSAY, SectionSpec, load_sections, registered_models
 from .report_base import ReportSection
 
-__all__ = ["build_report", "collect_sections", "report_plan"]
+__all__ = ["build_report", "check_output_folder", "collect_sections", "report_plan"]
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:980px;margin:2em auto;
@@ -152,9 +155,108 @@ def _write_section(sec: ReportSection, out: Path) -> dict[str, str]:
     return files
 
 
+#: What a folder written by :func:`build_report` holds; only such a folder (or an empty one) is replaced.
+REPORT_ENTRIES = frozenset({"index.html", "figures", "tables"})
+
+
+def check_output_folder(out: str | Path, name: str = "out", *, replace_report: bool = False) -> Path:
+    """Check, before any work, that ``out`` can become an output folder; return it as a ``Path``.
+
+    The folder may exist (and must then be a folder) or be creatable: its nearest existing ancestor must
+    be a writable folder. With ``replace_report`` an existing folder must be empty or hold a previous
+    report (only ``index.html``, ``figures/`` and ``tables/``), since the report replaces it whole.
+
+    Parameters
+    ----------
+    out : str or Path
+        The destination folder.
+    name : str
+        How the destination is called in messages (``"--out"`` on the command line).
+    replace_report : bool
+        The folder will be replaced by a new report.
+
+    Raises
+    ------
+    ValueError
+        ``out`` is an existing file, lies below a file, is the current folder or an ancestor of it, or
+        (with ``replace_report``) holds files that are not a report's.
+    PermissionError
+        The folder, or the folder it would be created in, is not writable.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> check_output_folder(folder / "report").name
+    'report'
+    >>> _ = (folder / "notes.txt").write_text("x")
+    >>> check_output_folder(folder / "notes.txt" / "report")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: out .../notes.txt/report cannot be created: .../notes.txt is a file, not a folder
+    """
+    if not isinstance(out, (str, os.PathLike)) or not str(out).strip():
+        raise TypeError(f"{name} must be a folder path; got {out!r}")
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"{name} {path} is an existing file; give a folder (new, or a previous report)")
+    ancestor = path
+    while not ancestor.exists():
+        ancestor = ancestor.parent
+    if not ancestor.is_dir():
+        raise ValueError(f"{name} {path} cannot be created: {ancestor} is a file, not a folder")
+    writable = ancestor if ancestor != path or not replace_report else path.resolve().parent
+    if not os.access(writable, os.W_OK | os.X_OK):
+        raise PermissionError(f"{name} {path}: the folder {writable} is not writable")
+    if path.is_dir() and replace_report:
+        here = Path.cwd().resolve()
+        if path.resolve() == here or path.resolve() in here.parents:
+            raise ValueError(f"{name} {path} is the current folder or holds it; give a report folder inside it")
+        extra = sorted(p.name for p in path.iterdir() if p.name not in REPORT_ENTRIES)
+        if extra:
+            shown = ", ".join(extra[:3]) + (", ..." if len(extra) > 3 else "")
+            raise ValueError(f"{name} {path} holds files that are not a report's ({shown}); the report replaces "
+                             "the whole folder, so give a new folder or a previous report's")
+    return path
+
+
+def _replace_folder(new: Path, old: Path) -> None:
+    """Put the folder ``new`` at ``old``, replacing an existing ``old`` (atomically where the OS can)."""
+    if not old.exists():
+        os.rename(new, old)
+        return
+    if _exchange(new, old):          # Linux: one atomic swap, ``old`` is never missing
+        shutil.rmtree(new, ignore_errors=True)
+        return
+    aside = Path(tempfile.mkdtemp(prefix=f".{old.name}.old-", dir=old.parent))
+    os.rename(old, aside / old.name)
+    os.rename(new, old)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically with Linux's ``renameat2(RENAME_EXCHANGE)``; ``False`` where unavailable."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def build_report(out: str | Path = "regimes-report", quick: bool = False, executor: Any = None,
                  show_progress: bool = True) -> Path:
     """Write ``index.html``, ``figures/*.png|svg`` and ``tables/*.csv`` into ``out``; return the index path.
+
+    The destination is checked first (:func:`check_output_folder`), before any section is built. The
+    report is written into a temporary folder beside ``out`` and moved into place only when complete,
+    replacing a previous report whole: an interrupted or failed build leaves ``out`` as it was.
 
     Examples
     --------
@@ -165,13 +267,30 @@ def build_report(out: str | Path = "regimes-report", quick: bool = False, execut
     ...     index.name
     'index.html'
     """
+    out = check_output_folder(out, replace_report=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    try:
+        written, lines = _write_report(work, quick=quick, executor=executor, show_progress=show_progress)
+        work.chmod(0o755)
+        _replace_folder(work, out)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    index = out / written.name
+    print(f"{lines[0]} -> {index}")
+    for line in lines[1:]:
+        print(line)
+    return index
+
+
+def _write_report(out: Path, quick: bool, executor: Any, show_progress: bool) -> tuple[Path, list[str]]:
+    """Build every section and write the report into the folder ``out``; return the index and summary lines."""
     import matplotlib
 
     matplotlib.use("Agg")
     from games.progress import progress_bar
 
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     plan = report_plan()
     with progress_bar(total=len(plan), desc="report", disable=not show_progress, unit="figure") as bar:
@@ -214,7 +333,4 @@ each figure is a CSV table.</p>
 """
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
-    print(f"security-regimes report ({mode}): {len(sections)} figures in {elapsed:.1f} s -> {index}")
-    for line in summary:
-        print(line)
-    return index
+    return index, [f"security-regimes report ({mode}): {len(sections)} figures in {elapsed:.1f} s", *summary]

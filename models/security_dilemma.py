@@ -33,6 +33,7 @@ import dataclasses
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -189,7 +190,7 @@ def classify_game(game: NormalFormGame, tol: float = 1e-12) -> str:
     return classify_symmetric(*_symmetric_payoffs(game, tol))
 
 
-def stein_problem(game: NormalFormGame, tol: float = 1e-9) -> str:
+def stein_problem(game: NormalFormGame, tol: float = 1e-9, *, exact: bool = False) -> str:
     """Stein's (1982) kind of regime problem a two-player game poses, from its pure equilibria.
 
     Stein ("Coordination and collaboration: regimes in an anarchic world", *International
@@ -197,7 +198,8 @@ def stein_problem(game: NormalFormGame, tol: float = 1e-9) -> str:
     and which need a regime of ``"collaboration"`` (enforced agreement, as in the prisoner's dilemma),
     from *dilemmas of common aversions*, with several equilibria, which need only ``"coordination"``
     (chicken, stag hunt, leader, hero). A game with a single, Pareto-optimal pure equilibrium needs no
-    regime: ``"none"`` (harmony, deadlock). The equilibria come from :func:`games.equilibria`.
+    regime: ``"none"`` (harmony, deadlock). The equilibria come from :func:`games.equilibria` (in exact
+    arithmetic with ``exact=True``, for payoffs of very different magnitudes).
 
     Examples
     --------
@@ -208,9 +210,15 @@ def stein_problem(game: NormalFormGame, tol: float = 1e-9) -> str:
     """
     if not isinstance(game, NormalFormGame):
         raise TypeError(f"game must be a NormalFormGame; got {type(game).__name__}")
-    eqs = equilibria(game, method="pure", tol=tol)
+    eqs = equilibria(game, method="pure", tol=tol, exact=exact)
     if len(eqs) != 1:
         return "coordination" if len(eqs) > 1 else "no pure equilibrium"
+    if exact:
+        u = [Fraction(v) for v in eqs[0].payoffs]
+        cells = [[Fraction(float(v)) for v in row] for row in game.payoffs.reshape(-1, game.num_players)]
+        dominated = any(all(c >= e for c, e in zip(row, u)) and any(c > e for c, e in zip(row, u))
+                        for row in cells)
+        return "collaboration" if dominated else "none"
     u = np.asarray(eqs[0].payoffs, dtype=float)
     cells = game.payoffs.reshape(-1, game.num_players)
     dominated = np.any(np.all(cells >= u - tol, axis=1) & np.any(cells > u + tol, axis=1))
@@ -317,7 +325,8 @@ class SecurityDilemmaModel:
         """
         T, R, P, S = self.TRPS
         game = self.game()
-        eqs = equilibria(game, tol=tol)
+        # exact arithmetic: payoffs of very different magnitudes (a huge warning value) keep their order
+        eqs = equilibria(game, tol=tol, exact=True)
         pure = [a for a in (_pure_actions(eq, tol) for eq in eqs) if a is not None]
         mixed = [eq for eq in eqs if _pure_actions(eq, tol) is None and np.allclose(*eq.as_float(), atol=1e-9)]
         world = self.world()
@@ -327,7 +336,7 @@ class SecurityDilemmaModel:
             "world": world,
             "jervis": JERVIS_TABLE[key] if world is not None else "boundary",
             "game_type": classify_symmetric(T, R, P, S),
-            "stein": stein_problem(game, tol=tol),
+            "stein": stein_problem(game, tol=tol, exact=True),
             "n_equilibria": len(eqs),
             "max_regret": max_regret(eqs),
             "pure_equilibria": ", ".join("/".join(p) for p in pure),
@@ -343,7 +352,12 @@ class SecurityDilemmaModel:
 
 
 def _pure_actions(eq: Any, tol: float) -> tuple[str, ...] | None:
-    """The action labels of an equilibrium that is pure up to ``tol`` (float solvers leave ~1e-17 dust)."""
+    """The action labels of an equilibrium that is pure up to ``tol`` (float solvers leave ~1e-17 dust); an
+    exact equilibrium is pure only when each support is one action (a mixture 1 - 1e-12 is not pure)."""
+    if getattr(eq, "exact", False):
+        if any(len(support) != 1 for support in eq.supports):
+            return None
+        return tuple(eq.labels[i][support[0]] for i, support in enumerate(eq.supports))
     prof = eq.as_float()
     if any(v.max() < 1 - tol for v in prof):
         return None
