@@ -32,6 +32,9 @@ _LAZY = {
     "SymbolicGame": "games.symbolic",
     "read_nfg": "games.io",
     "write_nfg": "games.io",
+    "ExtensiveGame": "games.imperfect",
+    "read_efg": "games.efg",
+    "write_efg": "games.efg",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
@@ -42,7 +45,7 @@ __version__ = "0.1.0"
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
 _SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
-               "repeated", "symbolic", "threshold")
+               "repeated", "symbolic", "threshold", "imperfect", "sequence_form", "efg", "catalog_trees")
 
 
 def __getattr__(name: str) -> Any:

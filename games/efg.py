@@ -189,7 +189,8 @@ def read_efg(path_or_text: str | os.PathLike) -> ExtensiveGame:
             number = r.peek()[1]
             payoffs = _outcome(r, outcomes, len(players), names)
             total = [a + b for a, b in zip(carried, payoffs)]
-            node.terminal(total, name=node_name or names.get(int(number), "") if number.isdigit() else node_name)
+            label = names.get(int(number), "") if number.isdigit() else ""
+            node.terminal(total, name=node_name or label)
             continue
         player = 0 if kind == "c" else r.integer("a player number")
         if kind == "p" and not 1 <= player <= len(players):
@@ -259,8 +260,9 @@ def write_efg(game: ExtensiveGame, path: str | os.PathLike | None = None) -> str
     """Write ``game`` as a Gambit ``.efg`` file (and return the text).
 
     Information sets are numbered per player in the order of :meth:`ExtensiveGame.infosets` and keep their
-    labels as names; every terminal gets its own outcome. Fractions are written exactly, floats as their
-    shortest round-tripping decimal.
+    labels as names; every terminal gets its own outcome, labelled by the terminal's name (numbered when
+    several terminals share it, ``o<k>`` when it has none: Gambit wants unique labels). Fractions are written
+    exactly, floats as their shortest round-tripping decimal.
 
     Examples
     --------
@@ -281,26 +283,32 @@ def write_efg(game: ExtensiveGame, path: str | os.PathLike | None = None) -> str
     game.leaves()  # checks the tree is complete
     numbers = {label: k for i in range(game.num_players) for k, (label, _) in enumerate(game.infosets(i), start=1)}
     lines = [f"EFG 2 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}", '""', ""]
-    chance_sets = 0
-    outcome = 0
+    nodes = []
     stack = [game.root]
     while stack:
         node = stack.pop()
-        if node.kind == "terminal":
+        nodes.append(node)
+        stack.extend(node.children[a] for a in reversed(node.actions))
+    inner = [n.name for n in nodes if n.kind != "terminal" and n.name]
+    ends = [n.name for n in nodes if n.kind == "terminal"]
+    chance_sets = outcome = 0
+    for node in nodes:
+        if node.kind == "terminal":  # Gambit wants unique outcome labels: a shared name gets a number
             outcome += 1
+            label = node.name if node.name and ends.count(node.name) == 1 else f"{node.name or 'o'}{outcome}"
             pays = ", ".join(format_number(v, digits=None) for v in node.payoffs)
-            lines.append(f"t {_quote(node.name)} {outcome} \"o{outcome}\" {{ {pays} }}")
+            lines.append(f"t \"\" {outcome} {_quote(label)} {{ {pays} }}")
             continue
+        name = _quote(node.name if inner.count(node.name) == 1 else "")  # and unique node labels
         if node.kind == "chance":
             chance_sets += 1
             moves = " ".join(f"{_quote(a)} {format_number(p, digits=None)}"
                              for a, p in zip(node.actions, node.probabilities))
-            lines.append(f"c {_quote(node.name)} {chance_sets} \"\" {{ {moves} }} 0")
+            lines.append(f"c {name} {chance_sets} \"\" {{ {moves} }} 0")
         else:
             acts = " ".join(_quote(a) for a in node.actions)
-            lines.append(f"p {_quote(node.name)} {node.player + 1} {numbers[node.infoset]} {_quote(node.infoset)} "
+            lines.append(f"p {name} {node.player + 1} {numbers[node.infoset]} {_quote(node.infoset)} "
                          f"{{ {acts} }} 0")
-        stack.extend(node.children[a] for a in reversed(node.actions))
     text = "\n".join(lines) + "\n"
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")

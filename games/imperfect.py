@@ -323,7 +323,7 @@ class ExtensiveGame(GameMixin):
                 leaves.append(_Leaf(prob, seqs, node.payoffs, node))
                 continue
             if node.kind == "chance":
-                for (a, child), p in reversed(list(zip(node.children.items(), node.probabilities))):
+                for child, p in reversed(list(zip(node.children.values(), node.probabilities))):
                     stack.append((child, prob * p, seqs))
                 continue
             i = node.player
@@ -496,8 +496,8 @@ class ExtensiveGame(GameMixin):
         """
         self._build()
         if not isinstance(profile, Mapping):
-            raise TypeError("profile must be a mapping of information set label to a choice "
-                            f"(an action label, probabilities or {{action: probability}}); got {type(profile).__name__}")
+            raise TypeError("profile must be a mapping of information set label to a choice (an action label, "
+                            f"probabilities or {{action: probability}}); got {type(profile).__name__}")
         unknown = sorted(set(map(str, profile)) - set(self._infosets))
         if unknown:
             raise ValueError(f"profile names unknown information sets {unknown}; they are {list(self._infosets)}")

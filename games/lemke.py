@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -65,30 +66,49 @@ def lemke(M: Sequence[Sequence[Any]], q: Sequence[Any], d: Sequence[Any] | None 
     games.lemke.RayTermination: Lemke's algorithm ended on a ray after 2 pivot(s): no solution was found
     """
     n = len(q)
-    dtype = object if exact else float
-    conv = Fraction if exact else float
-    M = np.array([[conv(v) for v in row] for row in M], dtype=dtype).reshape(n, n)
-    qv = np.array([conv(v) for v in q], dtype=dtype)
-    dv = np.array([conv(v) for v in (d if d is not None else [1] * n)], dtype=dtype)
-    if any(v <= 0 for v in dv):
-        raise ValueError("d (the covering vector) must be positive")
-    if all(v >= 0 for v in qv):
-        return [conv(0)] * n
-    # tableau of  w - M z - d z0 = q : columns w (0..n-1), z (n..2n-1), z0 (2n), right-hand side (2n+1)
-    T = np.zeros((n, 2 * n + 2), dtype=dtype)
     if exact:
-        T[:] = Fraction(0)
-    T[:, :n] = np.eye(n, dtype=int).astype(dtype) if not exact else \
-        np.array([[Fraction(int(i == j)) for j in range(n)] for i in range(n)], dtype=object)
-    T[:, n:2 * n] = -M
-    T[:, 2 * n] = -dv
-    T[:, 2 * n + 1] = qv
+        Mf = [[Fraction(v) for v in row] for row in M]
+        qf, df = [Fraction(v) for v in q], [Fraction(v) for v in (d if d is not None else [1] * n)]
+        if len(Mf) != n or any(len(row) != n for row in Mf):
+            raise ValueError(f"M must be {n} x {n} (as long as q)")
+        if any(v <= 0 for v in df):
+            raise ValueError("d (the covering vector) must be positive")
+        if all(v >= 0 for v in qf):
+            return [Fraction(0)] * n
+        # fraction-free integer pivoting on the LCP scaled by the common denominator (w' = scale w is complementary
+        # to z just as w): the tableau holds integers T with the true tableau T / det
+        scale = math.lcm(*(v.denominator for v in (*qf, *df, *(x for row in Mf for x in row))))
+        T = np.zeros((n, 2 * n + 2), dtype=object)
+        T[:] = 0
+        for i in range(n):
+            T[i, i] = 1
+            T[i, n:2 * n] = [int(-x * scale) for x in Mf[i]]
+            T[i, 2 * n] = int(-df[i] * scale)
+            T[i, 2 * n + 1] = int(qf[i] * scale)
+        det = 1
+    else:
+        T = np.zeros((n, 2 * n + 2))
+        Ma = np.asarray(M, dtype=float)
+        if Ma.shape != (n, n):
+            raise ValueError(f"M must be {n} x {n} (as long as q)")
+        dv = np.asarray(d if d is not None else np.ones(n), dtype=float)
+        if np.any(dv <= 0):
+            raise ValueError("d (the covering vector) must be positive")
+        if np.all(np.asarray(q, dtype=float) >= 0):
+            return [0.0] * n
+        T[:, :n] = np.eye(n)
+        T[:, n:2 * n] = -Ma
+        T[:, 2 * n] = -dv
+        T[:, 2 * n + 1] = np.asarray(q, dtype=float)
+        det = 1.0
     basis = list(range(n))
 
-    def lexmin(rows: list[int], denom: np.ndarray) -> int:
-        cols = [2 * n + 1, *range(n)]
-        for c in cols:
-            ratios = [T[r, c] / denom[r] for r in rows]
+    def positive(v: Any) -> bool:
+        return (v > 0) == (det > 0) and v != 0 if exact else v > eps
+
+    def lexmin(rows: list[int], c: int) -> int:
+        for j in (2 * n + 1, *range(n)):
+            ratios = [Fraction(T[r, j], T[r, c]) if exact else T[r, j] / T[r, c] for r in rows]
             best = min(ratios)
             tol = 0 if exact else eps * max(1.0, abs(float(best)))
             rows = [r for r, v in zip(rows, ratios) if v <= best + tol]
@@ -97,29 +117,45 @@ def lemke(M: Sequence[Sequence[Any]], q: Sequence[Any], d: Sequence[Any] | None 
         return rows[0]
 
     def pivot(r: int, c: int) -> None:
-        T[r, :] = T[r, :] / T[r, c]
-        for k in np.flatnonzero(T[:, c]):
-            if k != r:
-                T[k, :] = T[k, :] - T[k, c] * T[r, :]
+        nonlocal det
+        if exact:
+            piv = T[r, c]
+            row = T[r, :].copy()
+            T[:, :] = (piv * T - np.outer(T[:, c], row)) // det
+            T[r, :] = row
+            det = piv
+        else:
+            T[r, :] = T[r, :] / T[r, c]
+            for k in np.flatnonzero(T[:, c]):
+                if k != r:
+                    T[k, :] = T[k, :] - T[k, c] * T[r, :]
         basis[r] = c
 
-    # z0 enters: the row whose (q_r, B^-1 row) / d_r is lexicographically smallest leaves
-    r = lexmin(list(range(n)), -T[:, 2 * n])  # denominators d_r (the tableau holds -d)
+    # z0 enters: the row with the lexicographically smallest (q_r, B^-1 row) / d_r leaves (the tableau holds -d,
+    # so the ratios against the z0 column are the negatives: take the largest)
+    rows = list(range(n))
+    for j in (2 * n + 1, *range(n)):
+        ratios = [Fraction(T[r, j], -T[r, 2 * n]) if exact else T[r, j] / -T[r, 2 * n] for r in rows]
+        best = min(ratios)
+        tol = 0 if exact else eps * max(1.0, abs(float(best)))
+        rows = [r for r, v in zip(rows, ratios) if v <= best + tol]
+        if len(rows) == 1:
+            break
+    r = rows[0]
     leaving = basis[r]
     pivot(r, 2 * n)
     for count in range(1, max_pivots + 1):
         entering = leaving + n if leaving < n else leaving - n
-        col = T[:, entering]
-        rows = [k for k in range(n) if (col[k] > 0 if exact else col[k] > eps)]
+        rows = [k for k in range(n) if positive(T[k, entering])]
         if not rows:
             raise RayTermination(f"Lemke's algorithm ended on a ray after {count} pivot(s): no solution was found")
-        r = lexmin(rows, col)
+        r = lexmin(rows, entering)
         leaving = basis[r]
         pivot(r, entering)
         if leaving == 2 * n:
-            z = [conv(0)] * n
+            z: list[Any] = [Fraction(0) if exact else 0.0] * n
             for k, b in enumerate(basis):
                 if n <= b < 2 * n:
-                    z[b - n] = T[k, 2 * n + 1] if exact else max(float(T[k, 2 * n + 1]), 0.0)
+                    z[b - n] = Fraction(T[k, 2 * n + 1], det) if exact else max(float(T[k, 2 * n + 1]), 0.0)
             return z
     raise RuntimeError(f"Lemke's algorithm did not finish within max_pivots={max_pivots} pivots")

@@ -173,7 +173,7 @@ def load_solvers(every: bool = False) -> None:
     from . import enumeration, lemke_howson, pure, support, zero_sum  # noqa: F401
 
     if every:
-        from .. import anonymous, extensive, symbolic, threshold  # noqa: F401
+        from .. import anonymous, extensive, imperfect, symbolic, threshold  # noqa: F401
 
 
 def methods_for(game_type: type) -> list[SolverSpec]:

@@ -17,7 +17,9 @@ import sympy as sp
 import games
 from games.anonymous import AnonymousGame
 from games.equilibrium import Equilibrium, EquilibriumSet
+from games.catalog_trees import crisis_bargaining
 from games.extensive import Decision, GameTree, Terminal
+from games.imperfect import ExtensiveGame
 from games.protocol import Game, is_game
 from games.solvers.registry import FINDS, SOLVERS, SolverSpec, load_solvers
 from games.symbolic import SymbolicGame
@@ -52,6 +54,7 @@ SAMPLES = {
         ThresholdGame([2, 2, 2, 2], costs=[1, 1, 1, 1], values=[3, 3, 3, 3], requirement=4),
     ],
     GameTree: [_entry_deterrence()],
+    ExtensiveGame: [crisis_bargaining()],
     SymbolicGame: [
         SymbolicGame.from_bimatrix([[(V - C) / 2, V], [0, V / 2]], [[(V - C) / 2, 0], [V, V / 2]]),
     ],
