@@ -16,8 +16,8 @@ import sympy as sp
 
 import games
 from games.anonymous import AnonymousGame
-from games.equilibrium import Equilibrium, EquilibriumSet
 from games.catalog_trees import crisis_bargaining
+from games.equilibrium import Equilibrium, EquilibriumSet
 from games.extensive import Decision, GameTree, Terminal
 from games.imperfect import ExtensiveGame
 from games.protocol import Game, is_game
