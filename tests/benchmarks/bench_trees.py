@@ -98,7 +98,8 @@ def main(max_depth: int = 7, repeats: int = 3) -> dict:
         row["normal_form"] = nf
         out[name] = row
         g = row.get("gambit")
-        print(f"{name:34s} {'%d+%d' % row['sequences']:>9s} {ours:9.4f} "
+        seqs = "+".join(str(k) for k in row["sequences"])
+        print(f"{name:34s} {seqs:>9s} {ours:9.4f} "
               f"{(f'{g:9.4f}' if g is not None else '-'):>9s} {(f'{g / ours:7.2f}' if g else '-'):>7s} "
               f"{(f'{nf:9.4f}' if nf is not None else '-'):>9s} {(f'{nf / ours:8.1f}' if nf else '-'):>8s} "
               f"{row.get('agree', '-')}")
