@@ -26,7 +26,13 @@ __all__ = ["RayTermination", "lemke"]
 
 
 class RayTermination(RuntimeError):
-    """Lemke's algorithm ended on a secondary ray: it found no solution (the problem may have none)."""
+    """Lemke's algorithm ended on a secondary ray: it found no solution (the problem may have none).
+
+    Examples
+    --------
+    >>> issubclass(RayTermination, RuntimeError)
+    True
+    """
 
 
 def lemke(M: Sequence[Sequence[Any]], q: Sequence[Any], d: Sequence[Any] | None = None, *, exact: bool = False,

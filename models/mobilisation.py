@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from games import equilibria
+from games import NormalFormGame, equilibria
 from games.imperfect import ExtensiveGame
 
 from .base import param, validate
@@ -100,12 +100,22 @@ class MobilisationModel:
             raise ValueError("spiral_cost must be below attack_gain + mobilisation_cost (else the revisionist "
                              f"would rather mobilise into a defence); got {self.spiral_cost:g}")
 
-    def game(self) -> ExtensiveGame:
+    def game(self) -> NormalFormGame:
+        """The reduced normal form of :meth:`tree` (2 x 8): small here, but the model is solved on the tree.
+
+        Examples
+        --------
+        >>> MobilisationModel().game().shape
+        (2, 8)
+        """
+        return self.tree().to_normal_form()
+
+    def tree(self) -> ExtensiveGame:
         """The mobilisation tree (players: Challenger, Defender).
 
         Examples
         --------
-        >>> g = MobilisationModel().game()
+        >>> g = MobilisationModel().tree()
         >>> [label for label, _ in g.infosets("Defender")]
         ['sees mobilisation', 'sees nothing', 'sees no mobilisation']
         """
@@ -137,7 +147,7 @@ class MobilisationModel:
         >>> MobilisationModel(transparency=Fraction(1, 3)).equilibrium().behaviour["sees mobilisation"]
         {'mobilise': 1, 'wait': 0}
         """
-        g = self.game()
+        g = self.tree()
         eqs = equilibria(g, method="sequence-form", exact=g.is_exact)
         if not eqs:  # pragma: no cover - the LCP has a solution and it is verified
             raise RuntimeError(f"no verified equilibrium: {eqs.note}")

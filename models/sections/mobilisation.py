@@ -43,13 +43,16 @@ def transparency_section(quick: bool = False, executor: Any = None) -> ReportSec
     for share, rows in df.groupby("revisionist_share"):
         axes[0].plot(rows["transparency"], rows["attack_probability"], marker="o", ms=3,
                      label=f"revisionist share {share:g}")
-        axes[1].plot(rows["transparency"], rows["false_alarm_probability"], marker="o", ms=3)
+        axes[1].plot(rows["transparency"], rows["false_alarm_probability"], marker="o", ms=3,
+                     label=f"revisionist share {share:g}")
     deter = m.attack_gain / (m.attack_gain + m.mobilisation_cost)
-    for ax, what in zip(axes, ("attack (mobilisation not met)", "false alarm (quiet challenger met)")):
-        ax.axvline(deter, color="k", lw=0.8, ls="--")
-        ax.set_xlabel("transparency (chance the defender sees what the challenger did)")
+    for ax, what, title in zip(axes, ("attack (mobilisation not met)", "false alarm (quiet challenger met)"),
+                               ("Attacks", "False alarms")):
+        ax.axvline(deter, color="k", lw=0.8, ls="--", label="revisionist deterred to the right")
+        ax.set_title(title, fontsize=10)
+        ax.legend(fontsize=7)
+        ax.set_xlabel("transparency (chance the defender sees)")
         ax.set_ylabel(f"probability of {what}")
-    axes[0].legend(fontsize=8)
     fig.suptitle("Mobilisation under uncertainty: equilibria of the sequence form", fontsize=11)
     fig.tight_layout()
     text = ("Model: MobilisationModel, one equilibrium in behaviour strategies of a tree with chance moves and "
