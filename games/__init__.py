@@ -45,7 +45,8 @@ __version__ = "0.1.0"
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
 _SUBMODULES = ("anonymous", "catalog", "dominance", "evolution", "extensive", "group_dynamics", "io", "plot",
-               "repeated", "symbolic", "threshold", "imperfect", "sequence_form", "efg", "catalog_trees")
+               "repeated", "symbolic", "threshold", "imperfect", "sequence_form", "efg", "catalog_trees",
+               "subgames")
 
 
 def __getattr__(name: str) -> Any:

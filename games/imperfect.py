@@ -847,3 +847,4 @@ class BehaviourEquilibrium(Equilibrium):
 
 
 from . import sequence_form as _sequence_form  # noqa: E402,F401  (registers the tree's solvers)
+from . import subgames as _subgames  # noqa: E402,F401

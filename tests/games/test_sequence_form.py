@@ -148,3 +148,32 @@ def test_bench_trees_runs_and_agrees_with_pygambit():
     spec.loader.exec_module(module)
     out = module.main(max_depth=3, repeats=1)
     assert all(row["agree"] for row in out.values())
+
+
+def test_subgame_perfect_entry_deterrence_drops_the_incredible_threat():
+    # by hand: facing entry the incumbent accommodates (1 > -1), so the entrant enters (1 > 0)
+    for exact in (True, False):
+        eq = games.equilibria(entry_deterrence(), method="subgame-perfect", exact=exact)[0]
+        assert float(eq.behaviour["incumbent"]["accommodate"]) == 1.0
+        assert [float(v) for v in eq.payoffs] == [1.0, 1.0]
+
+
+def test_subgame_perfect_solves_an_imperfect_information_subgame():
+    # the entrant stays out (1, 3) or enters matching pennies against the incumbent (value 0 to it); the
+    # subgame's only equilibrium is 1/2-1/2, so the entrant stays out, and the unreached subgame is still
+    # played at 1/2-1/2 (a Nash equilibrium of the whole tree need not do that)
+    g = ExtensiveGame(["Entrant", "Incumbent"])
+    first = g.root.decision(0, ["out", "in"], infoset="enter?")
+    first["out"].terminal([1, 3])
+    for a, node in first["in"].decision(0, ["H", "T"], infoset="entrant coin").items():
+        for b, leaf in node.decision(1, ["H", "T"], infoset="incumbent coin").items():
+            leaf.terminal([1, -1] if a == b else [-1, 1])
+    from games.subgames import proper_subgames
+
+    assert [n.where for n in proper_subgames(g)] == ["in"]
+    eqs = games.equilibria(g, method="subgame-perfect", exact=True)
+    eq = eqs[0]
+    assert eq.behaviour["enter?"] == {"out": 1, "in": 0}
+    assert eq.behaviour["entrant coin"] == {"H": F(1, 2), "T": F(1, 2)}
+    assert eq.behaviour["incumbent coin"] == {"H": F(1, 2), "T": F(1, 2)}
+    assert tuple(eq.payoffs) == (1, 3)
