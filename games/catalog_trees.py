@@ -91,11 +91,11 @@ def crisis_bargaining(resolve: Any = Fraction(1, 3), war_resolved: Any = Fractio
     challenger gets ``war_resolved`` or ``war_unresolved`` by type, the defender ``war_defender``). A one-sided
     incomplete-information deterrence/signalling game of the kind in Morrow (1994, ch. 8) and Fearon (1994).
 
-    With the defaults (war worth more than backing down only to the resolved type, and worse than conceding to
-    the defender), the resolved challenger challenges and fights. The defender resists iff its belief that a
-    challenger is resolved is below ``(1 - war_defender... )``: here 2/3, so for ``resolve < 2/3`` the
-    unresolved type bluffs with probability ``resolve / (2 (1 - resolve))`` and the defender concedes half the
-    time (derived by hand; see the tests).
+    With the defaults the resolved challenger challenges and fights. Facing a challenge that comes from a
+    resolved type with probability ``mu``, the defender resists iff ``mu war_defender + (1 - mu) > -1``, i.e.
+    ``mu < 2 / (1 - war_defender)`` (2/3 here). So for ``resolve < 2/3`` the unresolved type bluffs with
+    probability ``resolve / (2 (1 - resolve))`` (making ``mu = 2/3``) and the defender concedes with
+    probability 1/2 (making the bluff worth 0, as the status quo); derived by hand, see the tests.
 
     Examples
     --------

@@ -287,6 +287,37 @@ class ExtensiveGame(GameMixin):
         self._version = 0
         self._built = -1
 
+    @classmethod
+    def from_tree(cls, tree: Any) -> ExtensiveGame:
+        """The perfect-information :class:`games.extensive.GameTree` ``tree`` as an extensive game (each decision
+        node its own information set, labelled by the node's name).
+
+        Examples
+        --------
+        >>> from games.extensive import Decision, GameTree, Terminal
+        >>> t = GameTree(Decision(0, {"a": Terminal((1, 0)), "b": Terminal((3, 5))}, name="n"), players=2)
+        >>> ExtensiveGame.from_tree(t).infosets(0)
+        [('n', ('a', 'b'))]
+        """
+        from .extensive import Chance, Decision, GameTree
+
+        if not isinstance(tree, GameTree):
+            raise TypeError(f"tree must be a games.extensive.GameTree; got {type(tree).__name__}")
+        game = cls(tree.players, title=tree.title)
+        stack = [(tree.root, game.root, ())]
+        while stack:
+            src, dst, path = stack.pop()
+            if isinstance(src, Decision):
+                label = src.name or "/".join(path) or "root"   # GameTree's own naming of its nodes
+                kids = dst.decision(src.player, [a for a, _ in src.moves], infoset=label, name=src.name)
+                stack.extend((child, kids[a], path + (a,)) for a, child in reversed(src.moves))
+            elif isinstance(src, Chance):
+                kids = dst.chance({label: p for label, p, _ in src.moves}, name=src.name)
+                stack.extend((child, kids[label], path + (label,)) for label, _, child in reversed(src.moves))
+            else:
+                dst.terminal(list(src.payoffs), name=src.name)
+        return game
+
     # ------------------------------------------------------------------ structure
     def _touch(self) -> None:
         self._version += 1

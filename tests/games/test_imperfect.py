@@ -180,3 +180,13 @@ def test_realization_plans_and_back():
     assert back["1K:cb"] == {"fold": F(1, 2), "call": F(1, 2)}
     assert g.expected_payoffs(back) == (F(-1, 18), F(1, 18))
     assert np.isclose(float(g.payoff_scale), 4.0)
+
+
+def test_a_perfect_information_tree_converts_with_the_same_normal_form():
+    from games.extensive import Chance, Decision, GameTree, Terminal
+
+    inner = Decision(1, {"l": Terminal((0, 1)), "r": Terminal((2, 0))})
+    tree = GameTree(Chance({"x": (F(1, 3), inner), "y": (F(2, 3), Terminal((3, 3)))}), players=2)
+    g = ExtensiveGame.from_tree(tree)
+    assert g.has_perfect_information and g.infosets(1) == [("x", ("l", "r"))]
+    assert g.to_normal_form().exact_payoffs.tolist() == tree.normal_form().exact_payoffs.tolist()
