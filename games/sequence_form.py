@@ -218,8 +218,8 @@ def verified_equilibrium(game: ExtensiveGame, plans: Any, method: str, tol: floa
     if (exact and regret != 0) or (not exact and not float(regret) <= abs_tol):
         return None
     payoffs = game.expected_payoffs(beh)
-    small = all(game.num_strategies(i) for i in range(game.num_players)) and \
-        int(np.prod([game.num_strategies(i) for i in range(game.num_players)], dtype=object)) <= DEFAULT_MAX_PROFILES
+    sizes = [game.num_strategies(i) for i in range(game.num_players)]
+    small = int(np.prod(sizes, dtype=object)) <= DEFAULT_MAX_PROFILES
     profile = game.mixed_profile(beh) if small else ()
     return BehaviourEquilibrium(profile=profile, payoffs=np.array(payoffs, dtype=object if exact else float),
                                 regret=regret if exact else float(regret), method=method, exact=exact,
