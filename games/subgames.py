@@ -29,7 +29,7 @@ from .imperfect import BehaviourEquilibrium, ExtensiveGame, Node
 from .sequence_form import sequence_form_equilibrium, verified_equilibrium
 from .solvers.registry import register_solver
 
-__all__ = ["proper_subgames", "subgame_perfect_equilibrium"]
+__all__ = ["proper_subgames", "reduced_normal_form_equilibria", "subgame_perfect_equilibrium"]
 
 
 def _postorder(root: Node) -> list[Node]:
@@ -129,3 +129,32 @@ def subgame_perfect_equilibrium(game: ExtensiveGame, *, tol: float = 1e-9, exact
     note = (f"{len(roots)} proper subgame{'s' if len(roots) != 1 else ''} solved and folded back; "
             f"payoffs {', '.join(str(v) for v in value)}")
     return EquilibriumSet([eq], method="subgame-perfect", complete=False, note=note)
+
+
+@register_solver("normal-form", game_type=ExtensiveGame, rank=50, finds="one", exact=True,
+                 auto=lambda game: game.num_players != 2,
+                 summary="the reduced normal form (refused when large) solved by its own default method "
+                         "(pure equilibria for 1 or 3+ players); profiles over reduced strategies")
+def reduced_normal_form_equilibria(game: ExtensiveGame, *, tol: float = 1e-9, exact: bool = False) -> EquilibriumSet:
+    """Equilibria of the reduced normal form, for trees of any number of players (``method="normal-form"``).
+
+    The default for trees of 1 or 3+ players (the sequence form here is for two). Each equilibrium is verified
+    on the normal form (by Kuhn's theorem its mixed strategies have realization-equivalent behaviour strategies).
+
+    Examples
+    --------
+    >>> g = ExtensiveGame(3)
+    >>> kids = g.root.decision(0, ["a", "b"])
+    >>> kids["a"].terminal([1, 0, 0]); kids["b"].terminal([0, 1, 0])
+    >>> res = reduced_normal_form_equilibria(g)
+    >>> res[0].pure_actions(), res.note.split(";")[0]
+    (('a', '-', '-'), 'pure equilibria only')
+    """
+    from .solvers import equilibria
+
+    nf = game.to_normal_form()
+    if exact:
+        nf = nf.as_exact()
+    result = equilibria(nf, tol=tol, exact=exact)
+    result.note = f"{result.note}; the reduced normal form ({'x'.join(str(k) for k in nf.shape)})"
+    return result

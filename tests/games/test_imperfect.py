@@ -190,3 +190,17 @@ def test_a_perfect_information_tree_converts_with_the_same_normal_form():
     g = ExtensiveGame.from_tree(tree)
     assert g.has_perfect_information and g.infosets(1) == [("x", ("l", "r"))]
     assert g.to_normal_form().exact_payoffs.tolist() == tree.normal_form().exact_payoffs.tolist()
+
+
+def test_three_player_trees_are_solved_on_the_reduced_normal_form_by_default():
+    import games
+
+    g = ExtensiveGame(3)
+    for side, node in g.root.chance({"h": F(1, 2), "t": F(1, 2)}).items():
+        for a, child in node.decision(0, ["x", "y"], infoset="P1").items():
+            child.decision(2, ["u", "v"], infoset=f"P3{side}")["u"].terminal([1, 0, 2] if a == "x" else [0, 1, 0])
+            child.children["v"].terminal([0, 0, 1])
+    eqs = games.equilibria(g)
+    # by hand (see test_three_players_and_chance): x with u on both sides is the pure equilibrium where player 1
+    # gets 1; y with v on both sides is another (player 1 gets 0 either way, player 3 gets 1 > 0)
+    assert {eq.pure_actions() for eq in eqs} == {("x", "-", "u/u"), ("y", "-", "v/v")}
