@@ -42,6 +42,9 @@ _LAZY = {
     "logit_qre": "games.qre",
     "logit_branch": "games.qre",
     "fit_logit_qre": "games.qre",
+    "ExtensiveGame": "games.imperfect",
+    "read_efg": "games.efg",
+    "write_efg": "games.efg",
 }
 
 __all__ = ["Game", "NormalFormGame", "Equilibrium", "EquilibriumSet", "equilibria", "methods", "method_table", "verify",
@@ -51,8 +54,9 @@ __version__ = "0.1.0"
 
 
 # Submodules reachable as attributes (``games.plot``, ``games.repeated`` ...) without importing each one.
-_SUBMODULES = ("anonymous", "bayesian", "catalog", "cooperative", "correlated", "dominance", "evolution",
-               "extensive", "group_dynamics", "io", "plot", "repeated", "signals", "symbolic", "threshold")
+_SUBMODULES = ("anonymous", "bayesian", "catalog", "catalog_trees", "cooperative", "correlated", "dominance", "efg",
+               "evolution", "extensive", "group_dynamics", "imperfect", "io", "plot", "qre", "repeated",
+               "sequence_form", "signals", "subgames", "symbolic", "threshold")
 
 
 def __getattr__(name: str) -> Any:

@@ -28,7 +28,8 @@ from . import registry
 #: The model modules, in the report's order: importing them registers their models in this order.
 MODEL_MODULES = tuple(importlib.import_module(f"{__name__}.{name}") for name in (
     "responses", "burden_sharing", "alliances", "tajikistan", "reciprocity", "escalation", "labelling",
-    "leadership", "security_dilemma", "cases", "consultation", "consensus", "burden_core", "imminent_threat"))
+    "leadership", "security_dilemma", "cases", "consultation", "consensus", "burden_core", "imminent_threat",
+    "mobilisation"))
 
 globals().update(registry.MODELS)
 

@@ -174,7 +174,7 @@ def load_solvers(every: bool = False) -> None:
     from . import enumeration, lemke_howson, polynomial, pure, support, zero_sum  # noqa: F401
 
     if every:
-        from .. import anonymous, bayesian, extensive, symbolic, threshold  # noqa: F401
+        from .. import anonymous, bayesian, extensive, imperfect, symbolic, threshold  # noqa: F401
 
 
 def methods_for(game_type: type) -> list[SolverSpec]:

@@ -17,8 +17,10 @@ import sympy as sp
 import games
 from games.anonymous import AnonymousGame
 from games.bayesian import BayesianGame
+from games.catalog_trees import crisis_bargaining
 from games.equilibrium import Equilibrium, EquilibriumSet
 from games.extensive import Decision, GameTree, Terminal
+from games.imperfect import ExtensiveGame
 from games.protocol import Game, is_game
 from games.solvers.registry import FINDS, SOLVERS, SolverSpec, load_solvers
 from games.symbolic import SymbolicGame
@@ -57,6 +59,7 @@ SAMPLES = {
         BayesianGame(np.array([[[[[2, 1], [0, 0]], [[0, 0], [1, 2]]],                 # BoS, player 2 meets
                                 [[[2, 0], [0, 2]], [[0, 1], [1, 0]]]]]), [[0.5, 0.5]]),  # or avoids
     ],
+    ExtensiveGame: [crisis_bargaining()],
     SymbolicGame: [
         SymbolicGame.from_bimatrix([[(V - C) / 2, V], [0, V / 2]], [[(V - C) / 2, 0], [V, V / 2]]),
     ],
