@@ -7,6 +7,7 @@ from typing import Any
 from ..mobilisation import MobilisationModel, transparency_table
 from ..registry import report_section
 from ..report_base import ReportSection
+from .figure import probability_axis, report_figure
 
 __all__ = ["transparency_section"]
 
@@ -34,12 +35,10 @@ def transparency_section(quick: bool = False, executor: Any = None) -> ReportSec
     ('mobilisation-transparency', True, 18)
     >>> import matplotlib.pyplot as plt; plt.close("all")
     """
-    import matplotlib.pyplot as plt
-
     ts = [k / 10 for k in range(0, 10, 2 if quick else 1)] + [0.95]
     df = transparency_table(ts, [0.2, 0.5, 0.8])
     m = MobilisationModel()
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharex=True)
+    fig, axes = report_figure(1, 2, figsize=(9, 3.8), sharex=True)
     for share, rows in df.groupby("revisionist_share"):
         axes[0].plot(rows["transparency"], rows["attack_probability"], marker="o", ms=3,
                      label=f"revisionist share {share:g}")
@@ -53,6 +52,8 @@ def transparency_section(quick: bool = False, executor: Any = None) -> ReportSec
         ax.legend(fontsize=7)
         ax.set_xlabel("transparency (chance the defender sees)")
         ax.set_ylabel(f"probability of {what}")
+        probability_axis(ax, "x")
+        probability_axis(ax, "y", full=False)
     fig.suptitle("Mobilisation under uncertainty: equilibria of the sequence form", fontsize=11)
     fig.tight_layout()
     text = ("Model: MobilisationModel, one equilibrium in behaviour strategies of a tree with chance moves and "
