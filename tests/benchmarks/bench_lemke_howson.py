@@ -43,7 +43,7 @@ def _regret(A, B, x, y) -> float:
 
 
 def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ...] = (10, 50, 100, 200, 400),
-         seed: int = 0, gambit_max: int = 100, nashpy_max: int = 50) -> dict:
+         seed: int = 0, gambit_max: int = 50, nashpy_max: int = 10) -> dict:
     """Run the benchmark, print a markdown table and return the figures."""
     import games
     from games.solvers.lemke_howson import lemke_howson

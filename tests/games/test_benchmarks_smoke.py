@@ -37,3 +37,10 @@ def test_bench_sweep_runs():
     pytest.importorskip("models.security_dilemma")
     out = load("bench_sweep").main(n_points=400, model_sample=20, chunksize=100)
     assert out["mismatches"] == 0 and out["identical"]
+
+
+def test_bench_lemke_howson_runs_and_agrees_with_quantecon():
+    pytest.importorskip("quantecon")
+    out = load("bench_lemke_howson").main(games_per_size=1, labels_per_game=2, sizes=(6,))
+    agreed, total = out[6]["agree"]["QuantEcon"]
+    assert total == 2 and agreed == total
