@@ -10,8 +10,17 @@ game, degenerate games included, with no Python loop over games:
   labels are its unplayed actions and the opponent's best responses to it, and the extreme equilibria
   are the completely labelled pairs (von Stengel, *Computing equilibria for two-person games*, 2002,
   Thm. 2.4). Ties (degenerate games) give a vertex more labels, never a missing one.
-- Larger games by vertex enumeration of both best-response polytopes over all bases, batched across
-  games (``numpy.linalg.solve`` on stacks), then the completely labelled pairs within each game.
+- Larger games (both players with at least two actions) in one compiled call over the whole stack
+  (:mod:`games.solvers.batch_kernel`, numba): per game, the feasible bases of both best-response
+  polytopes are visited by pivoting from the origin, with the same rescaled payoffs, tightness tolerance
+  and singularity threshold as the per-game vertex enumeration, then the completely labelled pairs are
+  verified. The stack is processed in chunks whose working memory stays below :data:`CHUNK_BYTES`.
+- A game the compiled pass cannot be sure of (payoff differences below the float resolution, a vertex
+  slack too close to the tightness tolerance, a candidate failing verification, no equilibrium, more
+  than :data:`MAX_KERNEL_EQUILIBRIA` of them) is solved by :func:`games.equilibria` instead, so every
+  game's set is the one the per-game solver returns, never a silently incomplete one.
+- Games where a player has one action by vertex enumeration over all bases, batched across games with
+  numpy.
 
 Every equilibrium returned has had its regret computed in batch and checked against ``tol`` times the
 game's payoff range; candidates that fail are dropped and counted.
@@ -31,11 +40,17 @@ from ..validation import as_real_array, canonical_choice, check_choice, check_to
 from .enumeration import label_bits, popcount
 from .vertex import connected_components, geometry_tol
 
-__all__ = ["MAX_BATCH_BASES", "BatchEquilibria", "batch_equilibria"]
+__all__ = ["CHUNK_BYTES", "MAX_BATCH_BASES", "MAX_KERNEL_EQUILIBRIA", "BatchEquilibria", "batch_equilibria"]
 
 #: Largest number of bases per polytope, ``C(m + n, m)``, the batched vertex path accepts (7x7 has 3432).
 MAX_BATCH_BASES = 3432
 _CHUNK_ELEMENTS = 4_000_000   # floats per batched linear-algebra chunk
+
+#: Bound on the per-chunk output buffers of the compiled pass (bytes); the stack is solved chunk by chunk.
+CHUNK_BYTES = 32 * 2**20
+
+#: Room for extreme equilibria per game in the compiled pass; a game with more is solved one by one.
+MAX_KERNEL_EQUILIBRIA = 64
 _BATCH_METHODS = ("auto", "closed-form", "vertex")
 
 
@@ -80,7 +95,7 @@ class BatchEquilibria:
 
     def __init__(self, A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray, y: np.ndarray,
                  x_vertex: np.ndarray, y_vertex: np.ndarray, degenerate: np.ndarray, rejected: np.ndarray,
-                 tol: float) -> None:
+                 tol: float, one_by_one: dict | None = None) -> None:
         self._A, self._B = A, B
         self.game, self.x, self.y = game, x, y
         self._xv, self._yv = x_vertex, y_vertex
@@ -97,6 +112,12 @@ class BatchEquilibria:
         self.rejected = rejected
         self.tol = tol
         self.scale = _payoff_scale(A, B)
+        self._one_by_one = one_by_one or {}
+
+    @property
+    def solved_one_by_one(self) -> np.ndarray:
+        """Indices of the games the compiled pass handed to :func:`games.equilibria` (sorted)."""
+        return np.array(sorted(self._one_by_one), dtype=np.intp)
 
     # ------------------------------------------------------------------ per game
     def __len__(self) -> int:
@@ -126,9 +147,14 @@ class BatchEquilibria:
         rejected = int(self.rejected[i])
         notes = [("degenerate game: these are the extreme equilibria; every equilibrium is a convex combination "
                   "within a component")] if degenerate else []
+        complete = not rejected
+        if i in self._one_by_one:
+            why, ref_complete, ref_note = self._one_by_one[i]
+            complete = complete and ref_complete
+            notes.append(f"solved by games.equilibria because of {why}" + (f" ({ref_note})" if ref_note else ""))
         if rejected:
             notes.append(rejection_note(rejected, self.tol, "solve it with games.equilibria(game, exact=True)"))
-        return EquilibriumSet(items, method="batch", complete=not rejected, degenerate=degenerate,
+        return EquilibriumSet(items, method="batch", complete=complete, degenerate=degenerate,
                               components=connected_components(edges), rejected=rejected, note="; ".join(notes))
 
     # ------------------------------------------------------------------ reductions for sweeps
@@ -350,6 +376,58 @@ def _vertex_batch(A: np.ndarray, B: np.ndarray, tol: float):
             degenerate)
 
 
+# --------------------------------------------------------------------------- compiled pass, with per-game fallback
+def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
+    """Every game through the compiled kernel, chunk by chunk; games it hands back through games.equilibria."""
+    from .batch_kernel import STATUS, solve_stack
+
+    k, m, n = A.shape
+    cap = MAX_KERNEL_EQUILIBRIA
+    per_game = cap * ((m + n) * 8 + 16) + 64
+    chunk = max(1, CHUNK_BYTES // per_game)
+    parts_g, parts_x, parts_y, parts_xv, parts_yv = [], [], [], [], []
+    degenerate = np.zeros(k, dtype=bool)
+    rejected = np.zeros(k, dtype=np.int64)
+    one_by_one: dict[int, tuple[str, bool, str]] = {}
+    for start in range(0, k, chunk):
+        stop = min(k, start + chunk)
+        x, y, xv, yv, counts, status, deg = solve_stack(A[start:stop], B[start:stop], tol, geo, cap)
+        degenerate[start:stop] = deg
+        slot = np.arange(cap)[None, :] < counts[:, None]
+        gi, si = np.nonzero(slot)
+        parts_g.append(gi + start)
+        parts_x.append(x[gi, si])
+        parts_y.append(y[gi, si])
+        parts_xv.append(xv[gi, si])
+        parts_yv.append(yv[gi, si])
+        for g in np.flatnonzero(status):
+            i = start + int(g)
+            ref = _one_game(A[i], B[i], tol)
+            one_by_one[i] = (STATUS[int(status[g])], ref.complete, ref.note)
+            degenerate[i] = ref.degenerate
+            rejected[i] = ref.rejected
+            comp_of = {e: c for c, comp in enumerate(ref.components) for e in comp}
+            if len(ref):
+                parts_g.append(np.full(len(ref), i, dtype=np.intp))
+                parts_x.append(np.array([e.as_float()[0] for e in ref], dtype=float))
+                parts_y.append(np.array([e.as_float()[1] for e in ref], dtype=float))
+                ids = np.array([comp_of.get(e, len(ref.components) + e) for e in range(len(ref))], dtype=np.int64)
+                parts_xv.append(ids)
+                parts_yv.append(ids)
+    game = np.concatenate(parts_g).astype(np.intp)
+    x, y = np.concatenate(parts_x).reshape(-1, m), np.concatenate(parts_y).reshape(-1, n)
+    xv, yv = np.concatenate(parts_xv), np.concatenate(parts_yv)
+    order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
+    return game[order], x[order], y[order], xv[order], yv[order], degenerate, rejected, one_by_one
+
+
+def _one_game(A: np.ndarray, B: np.ndarray, tol: float) -> EquilibriumSet:
+    from ..normal_form import NormalFormGame
+    from . import equilibria
+
+    return equilibria(NormalFormGame.from_bimatrix(A, B), tol=tol)
+
+
 # --------------------------------------------------------------------------- public
 def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = "auto") -> BatchEquilibria:
     """All (extreme) equilibria of a stack of bimatrix games, computed together with numpy.
@@ -415,16 +493,20 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
         return BatchEquilibria(a, b, empty, np.zeros((0, m)), np.zeros((0, n)), empty, empty,
                                np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), tol)
     geo = geometry_tol(tol)   # ties and labels; tol itself only bounds the regret
+    rejected = np.zeros(k, dtype=np.int64)
+    one_by_one: dict[int, tuple[str, bool, str]] = {}
     if (m, n) == (2, 2) and method != "vertex":
         game, x, y, xv, yv, degenerate = _closed_form_2x2(a, b, geo)
+    elif min(m, n) >= 2 and m + n <= 62:
+        game, x, y, xv, yv, degenerate, rejected, one_by_one = _kernel_batch(a, b, tol, geo)
     else:
         game, x, y, xv, yv, degenerate = _vertex_batch(a, b, geo)
-    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, np.zeros(k, dtype=np.int64), tol)
+    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, rejected, tol, one_by_one)
     bad = result.regret > tol * result.scale[game]
     if np.any(bad):
-        rejected = np.bincount(game[bad], minlength=k)
+        rejected = rejected + np.bincount(game[bad], minlength=k)
         ok = ~bad
-        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol)
+        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol, one_by_one)
     return result
 
 

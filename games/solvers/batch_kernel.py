@@ -1,0 +1,417 @@
+"""Compiled kernel of :func:`games.batch_equilibria` for stacks of small bimatrix games (numba, cached on disk).
+
+For every game of a stack, in one compiled call, the kernel does what the per-game float vertex
+enumeration does (:mod:`games.solvers.vertex`), on the same rescaled best-response polytopes
+
+    P = {x in R^m : x >= 0, B^T x <= 1},    Q = {y in R^n : A y <= 1, y >= 0}
+
+(payoffs rescaled to ``[1, 2]``), but it visits only the *feasible* bases instead of all ``C(m + n, m)``:
+a depth-first search from the origin's basis over single-row exchanges (pivots) that keep the basic
+solution feasible. The feasible bases of a polytope form a connected graph under such exchanges: the
+bases of one vertex are the bases of the matroid of its tight rows, connected by basis exchange, and an
+edge leaving a vertex is the exchange that drops the one tight row not tight along the edge, from a
+basis that holds the edge's other ``d - 1`` rows. So the search meets every vertex, degenerate ones
+included, at the cost of the vertices met rather than of all bases. A basis is accepted as in the
+per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every slack ``>= -tol``.
+
+Each vertex's labels are recomputed from its coordinates and all constraints (``|slack| <= tol``); the
+extreme equilibria are the completely labelled pairs of non-zero vertices (von Stengel, *Computing
+equilibria for two-person games*, 2002, Thm. 2.4), each verified by its regret against the original
+payoffs, per player. A game is handed back (a non-zero status) whenever the per-game solver would not
+trust its own float answer either: payoff differences below the float resolution, a vertex slack in the
+ambiguous band, a candidate that fails verification, no equilibrium at all, or more equilibria than the
+output has room for. The caller solves those games one by one.
+
+This module imports numba; :mod:`games.solvers.batch` imports it only when a stack of games larger than
+2x2 is solved, so ``import games`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+__all__ = ["STATUS", "solve_stack"]
+
+#: What a non-zero per-game status means (the game is then solved by the per-game solver).
+STATUS = {
+    1: "payoff differences below the float resolution",
+    2: "a vertex slack too close to the tightness tolerance",
+    3: "a candidate failed verification",
+    4: "no equilibrium found",
+    5: "more extreme equilibria than the batch output holds",
+}
+
+
+@njit(cache=True)
+def _binomials(n):  # pragma: no cover - compiled
+    table = np.zeros((n + 1, n + 1), np.int64)
+    for a in range(n + 1):
+        table[a, 0] = 1
+        for b in range(1, a + 1):
+            table[a, b] = table[a - 1, b - 1] + table[a - 1, b]
+    return table
+
+
+@njit(cache=True)
+def _rank(mask, binom):  # pragma: no cover - compiled
+    """Colexicographic rank of the row set ``mask`` among the sets of its size."""
+    rank = 0
+    k = 0
+    row = 0
+    while mask:
+        if mask & 1:
+            k += 1
+            rank += binom[row, k]
+        mask >>= 1
+        row += 1
+    return rank
+
+
+@njit(cache=True)
+def _coarse(M, res, round_off):  # pragma: no cover - compiled
+    """Whether two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range."""
+    v = np.sort(M.ravel())
+    span = v[-1] - v[0]
+    if not np.isfinite(span):
+        return True
+    if span == 0.0:
+        return False
+    for t in range(1, v.size):
+        gap = (v[t] - v[t - 1]) / span
+        if gap >= round_off and gap < res:
+            return True
+    return False
+
+
+@njit(cache=True)
+def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
+              qD, qs, qbasis, qnon, qmask, qdet, bz, bm):  # pragma: no cover - compiled
+    """Breadth-first search over the feasible bases of ``{z : G z <= h}`` from the basis of rows
+    ``coord0 .. coord0 + d - 1`` (``-z_q <= 0``, tight at the origin).
+
+    A basis is stored as its dictionary: for the ``r - d`` non-basic rows, their slacks ``qs`` and the
+    coefficients ``qD`` expressing each row in the basic rows (``g_k = sum_q D[k, q] g_basis[q]``).
+    Breadth-first order keeps every basis within a few pivots of the origin's (little round-off builds up).
+    Writes one point and label mask per feasible basis to ``bz``, ``bm`` and returns their number, or -1
+    when a slack lies in the ambiguous band or is infeasible (the game goes to the per-game solver).
+    """
+    r, d = G.shape
+    nn = r - d
+    # the origin's basis: G_B = -I, so every non-basic row's coefficients are -g_k and its slack h_k
+    u = 0
+    m0 = np.int64(0)
+    for k in range(r):
+        if coord0 <= k < coord0 + d:
+            qbasis[0, k - coord0] = k
+            m0 |= np.int64(1) << k
+        else:
+            qnon[0, u] = k
+            qs[0, u] = h[k]
+            for q in range(d):
+                qD[0, u, q] = -G[k, q]
+            u += 1
+    qmask[0] = m0
+    qdet[0] = 1.0
+    direct = visited.size >= (np.int64(1) << r)   # a table indexed by the row set itself, else by its rank
+    visited[m0 if direct else _rank(m0, binom)] = stamp
+    tail = 1
+    head = 0
+    while head < tail:
+        D = qD[head]
+        s = qs[head]
+        basis = qbasis[head]
+        non = qnon[head]
+        bmask = qmask[head]
+        det = qdet[head]
+        # the vertex: coordinates are the slacks of the rows -z_q <= 0 (zero when basic)
+        for q in range(d):
+            bz[head, q] = 0.0
+        lab = bmask
+        for t in range(nn):
+            k = non[t]
+            if coord0 <= k < coord0 + d:
+                bz[head, k - coord0] = s[t]
+        for t in range(nn):
+            k = non[t]
+            sk = h[k]
+            for q in range(d):
+                sk -= G[k, q] * bz[head, q]
+            a = abs(sk)
+            if sk < -tol or (a > amb_lo and a < amb_hi):
+                return -1
+            if a <= tol:
+                lab |= np.int64(1) << k
+        bm[head] = lab
+        # every feasible exchange of the basic row at position p for a non-basic row
+        for p in range(d):
+            i = basis[p]
+            # lambda = s_t / D[t, p] is feasible when lo <= lambda <= hi, lo = max over D[k, p] < 0 of
+            # (s_k + tol) / D[k, p] (the minimum-ratio test) and hi = min(tol, min over D[k, p] > 0 of the same)
+            lo = -np.inf
+            degenerate_cand = False
+            for t in range(nn):   # branch-free, so the compiler can vectorise it
+                c = D[t, p]
+                v = (s[t] + tol) / c if c < -1e-14 else -np.inf
+                lo = max(lo, v)
+                degenerate_cand |= (c > 1e-14) & (s[t] <= tol * c)
+            hi = tol
+            if degenerate_cand:
+                for t in range(nn):
+                    c = D[t, p]
+                    if c > 1e-14:
+                        v = (s[t] + tol) / c
+                        if v < hi:
+                            hi = v
+            for t in range(nn):
+                c = D[t, p]
+                if c < -1e-14:
+                    if s[t] > lo * c:        # s_t / c < lo
+                        continue
+                    if s[t] < hi * c:
+                        continue
+                elif c > 1e-14:
+                    if not degenerate_cand or s[t] > hi * c or s[t] < lo * c:
+                        continue
+                else:
+                    continue
+                if abs(det * c) <= det_tol:
+                    continue
+                j = non[t]
+                nmask = (bmask & ~(np.int64(1) << i)) | (np.int64(1) << j)
+                idx = nmask if direct else _rank(nmask, binom)
+                if visited[idx] == stamp:
+                    continue
+                visited[idx] = stamp
+                inv = 1.0 / c
+                nD = qD[tail]
+                ns = qs[tail]
+                for w in range(nn):
+                    if w == t:
+                        for q in range(d):
+                            nD[w, q] = -D[t, q] * inv
+                        nD[w, p] = inv
+                        ns[w] = -s[t] * inv
+                    else:
+                        f = D[w, p] * inv
+                        for q in range(d):
+                            nD[w, q] = D[w, q] - f * D[t, q]
+                        nD[w, p] = f
+                        ns[w] = s[w] - f * s[t]
+                    qnon[tail, w] = non[w]
+                qnon[tail, t] = i
+                for q in range(d):
+                    qbasis[tail, q] = basis[q]
+                qbasis[tail, p] = j
+                qmask[tail] = nmask
+                qdet[tail] = abs(det * c)
+                tail += 1
+        head += 1
+    return tail
+
+
+@njit(cache=True)
+def _distinct(bz, bm, nb, vz, vm):  # pragma: no cover - compiled
+    """One point per distinct label mask (a label set of full rank determines its vertex), sorted by mask."""
+    order = np.argsort(bm[:nb])
+    nv = 0
+    last = np.int64(-1)
+    for t in range(nb):
+        b = order[t]
+        if nv == 0 or bm[b] != last:
+            last = bm[b]
+            vm[nv] = last
+            for q in range(bz.shape[1]):
+                vz[nv, q] = bz[b, q]
+            nv += 1
+    return nv
+
+
+@njit(cache=True)
+def _popcount(v):  # pragma: no cover - compiled
+    c = 0
+    while v:
+        v &= v - 1
+        c += 1
+    return c
+
+
+@njit(cache=True)
+def _solve_block(A, B, lo_game, hi_game, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap,
+                 out_x, out_y, out_xv, out_yv, counts, status, degenerate):  # pragma: no cover - compiled
+    k, m, n = A.shape
+    r = m + n
+    binom = _binomials(r)
+    nbases = max(binom[r, m], binom[r, n])
+    size = (1 << r) if r <= 20 else max(binom[r, m], binom[r, n]) + 1
+    visited = np.zeros(size, np.int64)
+    visited_q = np.zeros(size, np.int64)
+    # breadth-first queues of the two polytopes (contiguous, so the compiler can vectorise the pivots)
+    qDx, qsx, qbx, qnx = np.empty((nbases, n, m)), np.empty((nbases, n)), np.empty((nbases, m), np.int64), \
+        np.empty((nbases, n), np.int64)
+    qDy, qsy, qby, qny = np.empty((nbases, m, n)), np.empty((nbases, m)), np.empty((nbases, n), np.int64), \
+        np.empty((nbases, m), np.int64)
+    qmask = np.empty(nbases, np.int64)
+    qdet = np.empty(nbases)
+    bzx = np.empty((nbases, m))
+    bmx = np.empty(nbases, np.int64)
+    bzy = np.empty((nbases, n))
+    bmy = np.empty(nbases, np.int64)
+    vzx = np.empty((nbases, m))
+    vmx = np.empty(nbases, np.int64)
+    vzy = np.empty((nbases, n))
+    vmy = np.empty(nbases, np.int64)
+    Gp = np.empty((r, m))
+    Gq = np.empty((r, n))
+    hp = np.zeros(r)
+    hq = np.zeros(r)
+    hp[m:] = 1.0
+    hq[:m] = 1.0
+    full = (np.int64(1) << r) - 1
+    x = np.empty(m)
+    y = np.empty(n)
+    for g in range(lo_game, hi_game):
+        stamp = g + 1
+        Ag = A[g]
+        Bg = B[g]
+        if _coarse(Ag, res, round_off) or _coarse(Bg, res, round_off):
+            status[g] = 1
+            continue
+        amin, amax = Ag.min(), Ag.max()
+        bmin, bmax = Bg.min(), Bg.max()
+        aspan = amax - amin if amax > amin else 1.0
+        bspan = bmax - bmin if bmax > bmin else 1.0
+        # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
+        Gp[:, :] = 0.0
+        Gq[:, :] = 0.0
+        for i in range(m):
+            Gp[i, i] = -1.0
+            for j in range(n):
+                Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
+                Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
+        for j in range(n):
+            Gq[m + j, j] = -1.0
+        nbx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited, stamp,
+                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx)
+        if nbx < 0:
+            status[g] = 2
+            continue
+        nby = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, stamp,
+                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy)
+        if nby < 0:
+            status[g] = 2
+            continue
+        nvx = _distinct(bzx, bmx, nbx, vzx, vmx)
+        nvy = _distinct(bzy, bmy, nby, vzy, vmy)
+        deg = False
+        for a in range(nvx):
+            if _popcount(vmx[a]) > m:
+                deg = True
+        for b in range(nvy):
+            if _popcount(vmy[b]) > n:
+                deg = True
+        degenerate[g] = deg
+        found = 0
+        bad = False
+        for a in range(nvx):
+            sx = 0.0
+            for i in range(m):
+                v = vzx[a, i] if vzx[a, i] > 0.0 and not (vmx[a] >> i) & 1 else 0.0
+                x[i] = v
+                sx += v
+            if not sx > geo:
+                continue
+            for b in range(nvy):
+                if (vmx[a] | vmy[b]) != full:
+                    continue
+                sy = 0.0
+                for j in range(n):
+                    v = vzy[b, j] if vzy[b, j] > 0.0 and not (vmy[b] >> (m + j)) & 1 else 0.0
+                    y[j] = v
+                    sy += v
+                if not sy > geo:
+                    continue
+                if found >= cap:
+                    bad = True
+                    status[g] = 5
+                    break
+                # normalise; round-off below the probability floor is not play
+                sx2 = 0.0
+                for i in range(m):
+                    v = x[i] / sx
+                    if v <= floor:
+                        v = 0.0
+                    out_x[g, found, i] = v
+                    sx2 += v
+                for i in range(m):
+                    out_x[g, found, i] /= sx2
+                sy2 = 0.0
+                for j in range(n):
+                    v = y[j] / sy
+                    if v <= floor:
+                        v = 0.0
+                    out_y[g, found, j] = v
+                    sy2 += v
+                for j in range(n):
+                    out_y[g, found, j] /= sy2
+                # regret of each player against the original payoffs, each within tol of its own range
+                best1 = -np.inf
+                u1 = 0.0
+                for i in range(m):
+                    ay = 0.0
+                    for j in range(n):
+                        ay += Ag[i, j] * out_y[g, found, j]
+                    u1 += out_x[g, found, i] * ay
+                    if ay > best1:
+                        best1 = ay
+                best2 = -np.inf
+                u2 = 0.0
+                for j in range(n):
+                    xb = 0.0
+                    for i in range(m):
+                        xb += out_x[g, found, i] * Bg[i, j]
+                    u2 += xb * out_y[g, found, j]
+                    if xb > best2:
+                        best2 = xb
+                if not (best1 - u1 <= tol * aspan and best2 - u2 <= tol * bspan):
+                    bad = True
+                    status[g] = 3
+                    break
+                out_xv[g, found] = a
+                out_yv[g, found] = b
+                found += 1
+            if bad:
+                break
+        if bad:
+            continue
+        if found == 0:
+            status[g] = 4
+            continue
+        counts[g] = found
+
+
+def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int,
+                *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
+                floor: float = 1e-12, det_tol: float = 1e-11):
+    """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
+
+    Returns ``(x, y, xv, yv, counts, status, degenerate)``: per game up to ``cap`` equilibria
+    (``x[g, :counts[g]]``, unsorted), the local indices of their x- and y-vertices (for components), the
+    per-game status (0 solved; otherwise a key of :data:`STATUS`, and the game must be solved one by one)
+    and the degeneracy flag. (One thread: a parallel loop over blocks of games gained nothing measurable
+    on a shared two-core machine.)
+    """
+    A = np.ascontiguousarray(A, dtype=float)
+    B = np.ascontiguousarray(B, dtype=float)
+    k, m, n = A.shape
+    out_x = np.zeros((k, cap, m))
+    out_y = np.zeros((k, cap, n))
+    out_xv = np.zeros((k, cap), np.int64)
+    out_yv = np.zeros((k, cap), np.int64)
+    counts = np.zeros(k, np.int64)
+    status = np.zeros(k, np.int64)
+    degenerate = np.zeros(k, np.bool_)
+    args = (tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
+            out_x, out_y, out_xv, out_yv, counts, status, degenerate)
+    _solve_block(A, B, 0, k, *args)
+    return out_x, out_y, out_xv, out_yv, counts, status, degenerate
