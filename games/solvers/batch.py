@@ -46,8 +46,8 @@ __all__ = ["CHUNK_BYTES", "MAX_BATCH_BASES", "MAX_KERNEL_EQUILIBRIA", "BatchEqui
 MAX_BATCH_BASES = 3432
 _CHUNK_ELEMENTS = 4_000_000   # floats per batched linear-algebra chunk
 
-#: Bound on the per-chunk output buffers of the compiled pass (bytes); the stack is solved chunk by chunk.
-CHUNK_BYTES = 32 * 2**20
+#: Bound on the output buffer of one compiled call (bytes); the stack is worked through in as many calls as needed.
+CHUNK_BYTES = 16 * 2**20
 
 #: Room for extreme equilibria per game in the compiled pass; a game with more is solved one by one.
 MAX_KERNEL_EQUILIBRIA = 64
@@ -378,47 +378,35 @@ def _vertex_batch(A: np.ndarray, B: np.ndarray, tol: float):
 
 # --------------------------------------------------------------------------- compiled pass, with per-game fallback
 def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
-    """Every game through the compiled kernel, chunk by chunk; games it hands back through games.equilibria."""
+    """Every game through the compiled kernel; the games it hands back through games.equilibria."""
     from .batch_kernel import STATUS, solve_stack
 
     k, m, n = A.shape
-    cap = MAX_KERNEL_EQUILIBRIA
-    per_game = cap * ((m + n) * 8 + 16) + 64
-    chunk = max(1, CHUNK_BYTES // per_game)
-    parts_g, parts_x, parts_y, parts_xv, parts_yv = [], [], [], [], []
-    degenerate = np.zeros(k, dtype=bool)
+    row_bytes = (m + n) * 8 + 24      # x, y, game and two vertex ids per buffered equilibrium
+    game, x, y, xv, yv, status, degenerate = solve_stack(A, B, tol, geo, MAX_KERNEL_EQUILIBRIA,
+                                                         CHUNK_BYTES // row_bytes)
     rejected = np.zeros(k, dtype=np.int64)
     one_by_one: dict[int, tuple[str, bool, str]] = {}
-    for start in range(0, k, chunk):
-        stop = min(k, start + chunk)
-        x, y, xv, yv, counts, status, deg = solve_stack(A[start:stop], B[start:stop], tol, geo, cap)
-        degenerate[start:stop] = deg
-        slot = np.arange(cap)[None, :] < counts[:, None]
-        gi, si = np.nonzero(slot)
-        parts_g.append(gi + start)
-        parts_x.append(x[gi, si])
-        parts_y.append(y[gi, si])
-        parts_xv.append(xv[gi, si])
-        parts_yv.append(yv[gi, si])
-        for g in np.flatnonzero(status):
-            i = start + int(g)
-            ref = _one_game(A[i], B[i], tol)
-            one_by_one[i] = (STATUS[int(status[g])], ref.complete, ref.note)
-            degenerate[i] = ref.degenerate
-            rejected[i] = ref.rejected
-            comp_of = {e: c for c, comp in enumerate(ref.components) for e in comp}
-            if len(ref):
-                parts_g.append(np.full(len(ref), i, dtype=np.intp))
-                parts_x.append(np.array([e.as_float()[0] for e in ref], dtype=float))
-                parts_y.append(np.array([e.as_float()[1] for e in ref], dtype=float))
-                ids = np.array([comp_of.get(e, len(ref.components) + e) for e in range(len(ref))], dtype=np.int64)
-                parts_xv.append(ids)
-                parts_yv.append(ids)
-    game = np.concatenate(parts_g).astype(np.intp)
-    x, y = np.concatenate(parts_x).reshape(-1, m), np.concatenate(parts_y).reshape(-1, n)
-    xv, yv = np.concatenate(parts_xv), np.concatenate(parts_yv)
+    parts_g, parts_x, parts_y, parts_xv, parts_yv = [game], [x], [y], [xv], [yv]
+    for i in np.flatnonzero(status).tolist():
+        ref = _one_game(A[i], B[i], tol)
+        one_by_one[i] = (STATUS[int(status[i])], ref.complete, ref.note)
+        degenerate[i] = ref.degenerate
+        rejected[i] = ref.rejected
+        comp_of = {e: c for c, comp in enumerate(ref.components) for e in comp}
+        if len(ref):
+            parts_g.append(np.full(len(ref), i, dtype=np.int64))
+            parts_x.append(np.array([e.as_float()[0] for e in ref], dtype=float))
+            parts_y.append(np.array([e.as_float()[1] for e in ref], dtype=float))
+            ids = np.array([comp_of.get(e, len(ref.components) + e) for e in range(len(ref))], dtype=np.int64)
+            parts_xv.append(ids)
+            parts_yv.append(ids)
+    if len(parts_g) > 1:
+        game, x, y = np.concatenate(parts_g), np.concatenate(parts_x), np.concatenate(parts_y)
+        xv, yv = np.concatenate(parts_xv), np.concatenate(parts_yv)
     order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
-    return game[order], x[order], y[order], xv[order], yv[order], degenerate, rejected, one_by_one
+    return (game[order].astype(np.intp), x[order], y[order], xv[order], yv[order], degenerate, rejected,
+            one_by_one)
 
 
 def _one_game(A: np.ndarray, B: np.ndarray, tol: float) -> EquilibriumSet:

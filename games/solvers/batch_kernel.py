@@ -69,9 +69,11 @@ def _rank(mask, binom):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _coarse(M, res, round_off):  # pragma: no cover - compiled
-    """Whether two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range."""
-    v = np.sort(M.ravel())
+def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
+    """Whether two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range
+    (``v`` is scratch space of ``M.size``)."""
+    v[:] = M.ravel()
+    v.sort()
     span = v[-1] - v[0]
     if not np.isfinite(span):
         return True
@@ -85,7 +87,7 @@ def _coarse(M, res, round_off):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
+def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, stamp,
               qD, qs, qbasis, qnon, qmask, qdet, bz, bm):  # pragma: no cover - compiled
     """Breadth-first search over the feasible bases of ``{z : G z <= h}`` from the basis of rows
     ``coord0 .. coord0 + d - 1`` (``-z_q <= 0``, tight at the origin).
@@ -94,7 +96,9 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
     coefficients ``qD`` expressing each row in the basic rows (``g_k = sum_q D[k, q] g_basis[q]``).
     Breadth-first order keeps every basis within a few pivots of the origin's (little round-off builds up).
     Writes one point and label mask per feasible basis to ``bz``, ``bm`` and returns their number, or -1
-    when a slack lies in the ambiguous band or is infeasible (the game goes to the per-game solver).
+    when a slack lies in the ambiguous band or is infeasible (the game goes to the per-game solver). When
+    ``seen`` can be indexed by a label set (``2**r`` entries) only the first basis of each vertex is
+    written, so the points written are the distinct vertices.
     """
     r, d = G.shape
     nn = r - d
@@ -114,6 +118,8 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
     qmask[0] = m0
     qdet[0] = 1.0
     direct = visited.size >= (np.int64(1) << r)   # a table indexed by the row set itself, else by its rank
+    dedupe = seen.size >= (np.int64(1) << r)
+    nv = 0
     visited[m0 if direct else _rank(m0, binom)] = stamp
     tail = 1
     head = 0
@@ -126,23 +132,29 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
         det = qdet[head]
         # the vertex: coordinates are the slacks of the rows -z_q <= 0 (zero when basic)
         for q in range(d):
-            bz[head, q] = 0.0
+            bz[nv, q] = 0.0
         lab = bmask
         for t in range(nn):
             k = non[t]
             if coord0 <= k < coord0 + d:
-                bz[head, k - coord0] = s[t]
+                bz[nv, k - coord0] = s[t]
         for t in range(nn):
             k = non[t]
             sk = h[k]
             for q in range(d):
-                sk -= G[k, q] * bz[head, q]
+                sk -= G[k, q] * bz[nv, q]
             a = abs(sk)
             if sk < -tol or (a > amb_lo and a < amb_hi):
                 return -1
             if a <= tol:
                 lab |= np.int64(1) << k
-        bm[head] = lab
+        if not dedupe:
+            bm[nv] = lab
+            nv += 1
+        elif seen[lab] != stamp:
+            seen[lab] = stamp
+            bm[nv] = lab
+            nv += 1
         # every feasible exchange of the basic row at position p for a non-basic row
         for p in range(d):
             i = basis[p]
@@ -207,7 +219,7 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, stamp,
                 qdet[tail] = abs(det * c)
                 tail += 1
         head += 1
-    return tail
+    return nv
 
 
 @njit(cache=True)
@@ -237,15 +249,21 @@ def _popcount(v):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _solve_block(A, B, lo_game, hi_game, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap,
-                 out_x, out_y, out_xv, out_yv, counts, status, degenerate):  # pragma: no cover - compiled
+def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap,
+                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate):  # pragma: no cover - compiled
+    """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
+
+    Returns ``(next_game, written)``: the first game not solved and the number of equilibria written.
+    """
     k, m, n = A.shape
     r = m + n
     binom = _binomials(r)
     nbases = max(binom[r, m], binom[r, n])
-    size = (1 << r) if r <= 20 else max(binom[r, m], binom[r, n]) + 1
-    visited = np.zeros(size, np.int64)
+    size = (1 << r) if r <= 20 else nbases + 1
+    visited_p = np.zeros(size, np.int64)
     visited_q = np.zeros(size, np.int64)
+    seen_p = np.zeros(size, np.int64)
+    seen_q = np.zeros(size, np.int64)
     # breadth-first queues of the two polytopes (contiguous, so the compiler can vectorise the pivots)
     qDx, qsx, qbx, qnx = np.empty((nbases, n, m)), np.empty((nbases, n)), np.empty((nbases, m), np.int64), \
         np.empty((nbases, n), np.int64)
@@ -261,8 +279,13 @@ def _solve_block(A, B, lo_game, hi_game, tol, geo, det_tol, amb_lo, amb_hi, res,
     vmx = np.empty(nbases, np.int64)
     vzy = np.empty((nbases, n))
     vmy = np.empty(nbases, np.int64)
-    Gp = np.empty((r, m))
-    Gq = np.empty((r, n))
+    scratch = np.empty(m * n)
+    Gp = np.zeros((r, m))
+    Gq = np.zeros((r, n))
+    for i in range(m):
+        Gp[i, i] = -1.0
+    for j in range(n):
+        Gq[m + j, j] = -1.0
     hp = np.zeros(r)
     hq = np.zeros(r)
     hp[m:] = 1.0
@@ -270,98 +293,104 @@ def _solve_block(A, B, lo_game, hi_game, tol, geo, det_tol, amb_lo, amb_hi, res,
     full = (np.int64(1) << r) - 1
     x = np.empty(m)
     y = np.empty(n)
-    for g in range(lo_game, hi_game):
+    written = 0
+    g = first
+    while g < k:
+        if written + cap > out_game.size:
+            break
         stamp = g + 1
         Ag = A[g]
         Bg = B[g]
-        if _coarse(Ag, res, round_off) or _coarse(Bg, res, round_off):
+        if _coarse(Ag, res, round_off, scratch) or _coarse(Bg, res, round_off, scratch):
             status[g] = 1
+            g += 1
             continue
         amin, amax = Ag.min(), Ag.max()
         bmin, bmax = Bg.min(), Bg.max()
         aspan = amax - amin if amax > amin else 1.0
         bspan = bmax - bmin if bmax > bmin else 1.0
         # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
-        Gp[:, :] = 0.0
-        Gq[:, :] = 0.0
         for i in range(m):
-            Gp[i, i] = -1.0
             for j in range(n):
                 Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
                 Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
-        for j in range(n):
-            Gq[m + j, j] = -1.0
-        nbx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited, stamp,
+        nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, stamp,
                         qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx)
-        if nbx < 0:
+        if nvx < 0:
             status[g] = 2
+            g += 1
             continue
-        nby = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, stamp,
+        nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, stamp,
                         qDy, qsy, qby, qny, qmask, qdet, bzy, bmy)
-        if nby < 0:
+        if nvy < 0:
             status[g] = 2
+            g += 1
             continue
-        nvx = _distinct(bzx, bmx, nbx, vzx, vmx)
-        nvy = _distinct(bzy, bmy, nby, vzy, vmy)
+        if seen_p.size < (np.int64(1) << r):   # no label-set table: one point per label set by sorting
+            nvx = _distinct(bzx, bmx, nvx, vzx, vmx)
+            nvy = _distinct(bzy, bmy, nvy, vzy, vmy)
+            zx, mx, zy, my = vzx, vmx, vzy, vmy
+        else:
+            zx, mx, zy, my = bzx, bmx, bzy, bmy
         deg = False
         for a in range(nvx):
-            if _popcount(vmx[a]) > m:
+            if _popcount(mx[a]) > m:
                 deg = True
         for b in range(nvy):
-            if _popcount(vmy[b]) > n:
+            if _popcount(my[b]) > n:
                 deg = True
         degenerate[g] = deg
         found = 0
-        bad = False
+        bad = 0
         for a in range(nvx):
             sx = 0.0
             for i in range(m):
-                v = vzx[a, i] if vzx[a, i] > 0.0 and not (vmx[a] >> i) & 1 else 0.0
+                v = zx[a, i] if zx[a, i] > 0.0 and not (mx[a] >> i) & 1 else 0.0
                 x[i] = v
                 sx += v
             if not sx > geo:
                 continue
             for b in range(nvy):
-                if (vmx[a] | vmy[b]) != full:
+                if (mx[a] | my[b]) != full:
                     continue
                 sy = 0.0
                 for j in range(n):
-                    v = vzy[b, j] if vzy[b, j] > 0.0 and not (vmy[b] >> (m + j)) & 1 else 0.0
+                    v = zy[b, j] if zy[b, j] > 0.0 and not (my[b] >> (m + j)) & 1 else 0.0
                     y[j] = v
                     sy += v
                 if not sy > geo:
                     continue
                 if found >= cap:
-                    bad = True
-                    status[g] = 5
+                    bad = 5
                     break
+                e = written + found
                 # normalise; round-off below the probability floor is not play
                 sx2 = 0.0
                 for i in range(m):
                     v = x[i] / sx
                     if v <= floor:
                         v = 0.0
-                    out_x[g, found, i] = v
+                    out_x[e, i] = v
                     sx2 += v
                 for i in range(m):
-                    out_x[g, found, i] /= sx2
+                    out_x[e, i] /= sx2
                 sy2 = 0.0
                 for j in range(n):
                     v = y[j] / sy
                     if v <= floor:
                         v = 0.0
-                    out_y[g, found, j] = v
+                    out_y[e, j] = v
                     sy2 += v
                 for j in range(n):
-                    out_y[g, found, j] /= sy2
+                    out_y[e, j] /= sy2
                 # regret of each player against the original payoffs, each within tol of its own range
                 best1 = -np.inf
                 u1 = 0.0
                 for i in range(m):
                     ay = 0.0
                     for j in range(n):
-                        ay += Ag[i, j] * out_y[g, found, j]
-                    u1 += out_x[g, found, i] * ay
+                        ay += Ag[i, j] * out_y[e, j]
+                    u1 += out_x[e, i] * ay
                     if ay > best1:
                         best1 = ay
                 best2 = -np.inf
@@ -369,49 +398,55 @@ def _solve_block(A, B, lo_game, hi_game, tol, geo, det_tol, amb_lo, amb_hi, res,
                 for j in range(n):
                     xb = 0.0
                     for i in range(m):
-                        xb += out_x[g, found, i] * Bg[i, j]
-                    u2 += xb * out_y[g, found, j]
+                        xb += out_x[e, i] * Bg[i, j]
+                    u2 += xb * out_y[e, j]
                     if xb > best2:
                         best2 = xb
                 if not (best1 - u1 <= tol * aspan and best2 - u2 <= tol * bspan):
-                    bad = True
-                    status[g] = 3
+                    bad = 3
                     break
-                out_xv[g, found] = a
-                out_yv[g, found] = b
+                out_game[e] = g
+                out_xv[e] = a
+                out_yv[e] = b
                 found += 1
             if bad:
                 break
+        if bad == 0 and found == 0:
+            bad = 4
         if bad:
-            continue
-        if found == 0:
-            status[g] = 4
-            continue
-        counts[g] = found
+            status[g] = bad
+        else:
+            written += found
+        g += 1
+    return g, written
 
 
-def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int,
+def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, capacity: int,
                 *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
                 floor: float = 1e-12, det_tol: float = 1e-11):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
-    Returns ``(x, y, xv, yv, counts, status, degenerate)``: per game up to ``cap`` equilibria
-    (``x[g, :counts[g]]``, unsorted), the local indices of their x- and y-vertices (for components), the
-    per-game status (0 solved; otherwise a key of :data:`STATUS`, and the game must be solved one by one)
-    and the degeneracy flag. (One thread: a parallel loop over blocks of games gained nothing measurable
-    on a shared two-core machine.)
+    Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (grouped by game,
+    unsorted within a game) with the local indices of its x- and y-vertices (for components), the per-game
+    status (0 solved; otherwise a key of :data:`STATUS`: the game has no rows and must be solved one by
+    one) and degeneracy flag. At most ``capacity`` rows are buffered per compiled call (``cap`` per game);
+    the stack is worked through in as many calls as needed. (One thread: a parallel loop over blocks of
+    games gained nothing measurable on a shared two-core machine.)
     """
     A = np.ascontiguousarray(A, dtype=float)
     B = np.ascontiguousarray(B, dtype=float)
     k, m, n = A.shape
-    out_x = np.zeros((k, cap, m))
-    out_y = np.zeros((k, cap, n))
-    out_xv = np.zeros((k, cap), np.int64)
-    out_yv = np.zeros((k, cap), np.int64)
-    counts = np.zeros(k, np.int64)
+    capacity = max(int(capacity), cap)
+    buf_game = np.empty(capacity, np.int64)
+    buf_x, buf_y = np.empty((capacity, m)), np.empty((capacity, n))
+    buf_xv, buf_yv = np.empty(capacity, np.int64), np.empty(capacity, np.int64)
     status = np.zeros(k, np.int64)
     degenerate = np.zeros(k, np.bool_)
-    args = (tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
-            out_x, out_y, out_xv, out_yv, counts, status, degenerate)
-    _solve_block(A, B, 0, k, *args)
-    return out_x, out_y, out_xv, out_yv, counts, status, degenerate
+    parts: list[tuple[np.ndarray, ...]] = []
+    g = 0
+    while g < k:
+        g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
+                                  buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
+        parts.append(tuple(arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)))
+    game, x, y, xv, yv = (np.concatenate([p[c] for p in parts]) for c in range(5))
+    return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate

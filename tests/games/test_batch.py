@@ -164,24 +164,23 @@ def test_games_with_more_equilibria_than_the_output_holds_fall_back(monkeypatch)
 
 
 def test_chunks_are_bounded_and_give_the_same_answers(monkeypatch):
-    """A small memory bound splits the stack into many chunks; each chunk's output buffers stay within it
-    and the answers equal one unchunked call's."""
+    """A small memory bound makes the compiled pass work through the stack in many calls, each writing into
+    the same bounded buffer; the answers equal one unbounded call's."""
     A, B = random_stack("int", (5, 5), 40, seed=4)
     whole = batch_equilibria(A, B)
     from games.solvers import batch_kernel
 
-    sizes = []
-    real = batch_kernel.solve_stack
+    buffers = []
+    real = batch_kernel._solve_block
 
-    def recording(a, b, *args, **kwargs):
-        out = real(a, b, *args, **kwargs)
-        sizes.append(sum(arr.nbytes for arr in out))
-        return out
+    def recording(*args):
+        buffers.append(sum(arr.nbytes for arr in args[12:17]))
+        return real(*args)
 
-    monkeypatch.setattr(batch_kernel, "solve_stack", recording)
-    monkeypatch.setattr(batch_module, "CHUNK_BYTES", 60_000)
+    monkeypatch.setattr(batch_kernel, "_solve_block", recording)
+    monkeypatch.setattr(batch_module, "CHUNK_BYTES", 10_000)
     chunked = batch_equilibria(A, B)
-    assert len(sizes) >= 4 and max(sizes) <= 60_000
+    assert len(buffers) >= 4 and max(buffers) <= 10_000
     np.testing.assert_array_equal(chunked.game, whole.game)
     np.testing.assert_array_equal(chunked.x, whole.x)
     np.testing.assert_array_equal(chunked.y, whole.y)
