@@ -5,14 +5,19 @@ enumeration does (:mod:`games.solvers.vertex`), on the same rescaled best-respon
 
     P = {x in R^m : x >= 0, B^T x <= 1},    Q = {y in R^n : A y <= 1, y >= 0}
 
-(payoffs rescaled to ``[1, 2]``), but it visits only the *feasible* bases instead of all ``C(m + n, m)``:
-a depth-first search from the origin's basis over single-row exchanges (pivots) that keep the basic
-solution feasible. The feasible bases of a polytope form a connected graph under such exchanges: the
-bases of one vertex are the bases of the matroid of its tight rows, connected by basis exchange, and an
-edge leaving a vertex is the exchange that drops the one tight row not tight along the edge, from a
-basis that holds the edge's other ``d - 1`` rows. So the search meets every vertex, degenerate ones
-included, at the cost of the vertices met rather than of all bases. A basis is accepted as in the
-per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every slack ``>= -tol``.
+(payoffs rescaled to ``[1, 2]``), but it visits only *feasible* bases instead of all ``C(m + n, m)``: a
+breadth-first search from the origin's basis over single-row exchanges (pivots) that keep the basic
+solution feasible, with the entering row chosen by the lexicographic minimum-ratio rule. That rule is
+the simplex method on the perturbed polytope ``{z : G z <= h + (eps, eps**2, ...)}``, which is simple:
+each of its vertices has one basis and exactly ``d`` neighbours, its vertex graph is connected, and
+every vertex of the unperturbed polytope is the limit of one of its vertices (Chvátal, *Linear
+Programming*, 1983, ch. 3 and 18). So the search meets every vertex, degenerate ones included, at the
+cost of the perturbed vertices rather than of all bases, or of all bases of each degenerate vertex.
+``lexicographic=False`` searches every feasible basis instead (the bases of one vertex are the bases of
+the matroid of its tight rows, connected by basis exchange; an edge leaves from a basis holding its
+``d - 1`` tight rows): slower on degenerate games, and a test that both meet the same vertices. A basis
+is accepted as in the per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every
+slack ``>= -tol``; a lexicographic pivot that fails the determinant test hands the game back.
 
 Each vertex's labels are recomputed from its coordinates and all constraints (``|slack| <= tol``); the
 extreme equilibria are the completely labelled pairs of non-zero vertices (von Stengel, *Computing
@@ -88,7 +93,7 @@ def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, stamp,
-              qD, qs, qbasis, qnon, qmask, qdet, bz, bm):  # pragma: no cover - compiled
+              qD, qs, qbasis, qnon, qmask, qdet, bz, bm, lex):  # pragma: no cover - compiled
     """Breadth-first search over the feasible bases of ``{z : G z <= h}`` from the basis of rows
     ``coord0 .. coord0 + d - 1`` (``-z_q <= 0``, tight at the origin).
 
@@ -120,6 +125,8 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
     direct = visited.size >= (np.int64(1) << r)   # a table indexed by the row set itself, else by its rank
     dedupe = seen.size >= (np.int64(1) << r)
     nv = 0
+    cand = np.empty(nn, np.int64)
+    pos = np.empty(r, np.int64)
     visited[m0 if direct else _rank(m0, binom)] = stamp
     tail = 1
     head = 0
@@ -156,6 +163,9 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
             bm[nv] = lab
             nv += 1
         # every feasible exchange of the basic row at position p for a non-basic row
+        if lex:
+            for q in range(d):
+                pos[basis[q]] = q
         for p in range(d):
             i = basis[p]
             # lambda = s_t / D[t, p] is feasible when lo <= lambda <= hi, lo = max over D[k, p] < 0 of
@@ -167,15 +177,53 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
                 v = (s[t] + tol) / c if c < -1e-14 else -np.inf
                 lo = max(lo, v)
                 degenerate_cand |= (c > 1e-14) & (s[t] <= tol * c)
+            if lex:
+                # the perturbed polytope (h_l + eps**(l + 1)) is simple: one entering row per leaving row, the
+                # lexicographically smallest ratio of the perturbed slacks s_t + eps_t - sum_q D[t, q] eps_basis[q]
+                nc = 0
+                for t in range(nn):
+                    c = D[t, p]
+                    if c < -1e-14 and s[t] <= lo * c:
+                        cand[nc] = t
+                        nc += 1
+                for row in range(r):
+                    if nc <= 1:
+                        break
+                    if (bmask >> row) & 1:
+                        q = pos[row]
+                        best = np.inf
+                        for u in range(nc):
+                            v = D[cand[u], q] / D[cand[u], p]
+                            if v < best:
+                                best = v
+                        cut = best + 1e-9 * max(1.0, abs(best))
+                        kept = 0
+                        for u in range(nc):
+                            if D[cand[u], q] / D[cand[u], p] <= cut:
+                                cand[kept] = cand[u]
+                                kept += 1
+                        nc = kept
+                    else:
+                        for u in range(nc):
+                            if non[cand[u]] == row:    # its own perturbation makes its ratio larger
+                                cand[u] = cand[nc - 1]
+                                nc -= 1
+                                break
+                first_t = 0
+                last_t = 1 if nc > 0 else 0
+            else:
+                first_t = 0
+                last_t = nn
             hi = tol
-            if degenerate_cand:
+            if degenerate_cand and not lex:
                 for t in range(nn):
                     c = D[t, p]
                     if c > 1e-14:
                         v = (s[t] + tol) / c
                         if v < hi:
                             hi = v
-            for t in range(nn):
+            for tt in range(first_t, last_t):
+                t = cand[tt] if lex else tt
                 c = D[t, p]
                 if c < -1e-14:
                     if s[t] > lo * c:        # s_t / c < lo
@@ -188,6 +236,8 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
                 else:
                     continue
                 if abs(det * c) <= det_tol:
+                    if lex:     # the one pivot of this edge is numerically singular: not sure of the search
+                        return -1
                     continue
                 j = non[t]
                 nmask = (bmask & ~(np.int64(1) << i)) | (np.int64(1) << j)
@@ -249,7 +299,7 @@ def _popcount(v):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap,
+def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap, lex,
                  out_game, out_x, out_y, out_xv, out_yv, status, degenerate):  # pragma: no cover - compiled
     """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
 
@@ -315,13 +365,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
                 Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
         nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, stamp,
-                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx)
+                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex)
         if nvx < 0:
             status[g] = 2
             g += 1
             continue
         nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, stamp,
-                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy)
+                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex)
         if nvy < 0:
             status[g] = 2
             g += 1
@@ -423,7 +473,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
 
 def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, capacity: int,
                 *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
-                floor: float = 1e-12, det_tol: float = 1e-11):
+                floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
     Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (grouped by game,
@@ -446,7 +496,7 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     g = 0
     while g < k:
         g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
-                                  buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
+                                  bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
         parts.append(tuple(arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)))
     game, x, y, xv, yv = (np.concatenate([p[c] for p in parts]) for c in range(5))
     return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate
