@@ -11,7 +11,7 @@ solution feasible, with the entering row chosen by the lexicographic minimum-rat
 the simplex method on the perturbed polytope ``{z : G z <= h + (eps, eps**2, ...)}``, which is simple:
 each of its vertices has one basis and exactly ``d`` neighbours, its vertex graph is connected, and
 every vertex of the unperturbed polytope is the limit of one of its vertices (Chvátal, *Linear
-Programming*, 1983, ch. 3 and 18). So the search meets every vertex, degenerate ones included, at the
+Programming*, 1983, ch. 3). So the search meets every vertex, degenerate ones included, at the
 cost of the perturbed vertices rather than of all bases, or of all bases of each degenerate vertex.
 ``lexicographic=False`` searches every feasible basis instead (the bases of one vertex are the bases of
 the matroid of its tight rows, connected by basis exchange; an edge leaves from a basis holding its
@@ -41,7 +41,7 @@ __all__ = ["STATUS", "solve_stack"]
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
     1: "payoff differences below the float resolution",
-    2: "a vertex slack too close to the tightness tolerance",
+    2: "a vertex slack too close to the tightness tolerance, or a numerically singular pivot",
     3: "a candidate failed verification",
     4: "no equilibrium found",
     5: "more extreme equilibria than the batch output holds",
