@@ -91,19 +91,46 @@ def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     return False
 
 
+@njit(cache=True, inline="always")
+def _pivot(qD, qs, qnon, qbasis, qmask, qdet, head, tail, t, p, i, j, nmask, det, c):  # pragma: no cover
+    """Queue entry ``tail``: basis ``head`` with its basic row ``i`` (position ``p``) exchanged for the
+    non-basic row ``j`` (index ``t``), ``c = D[t, p]`` the pivot element."""
+    nn, d = qD.shape[1], qD.shape[2]
+    inv = 1.0 / c
+    for w in range(nn):
+        if w == t:
+            for q in range(d):
+                qD[tail, w, q] = -qD[head, t, q] * inv
+            qD[tail, w, p] = inv
+            qs[tail, w] = -qs[head, t] * inv
+        else:
+            f = qD[head, w, p] * inv
+            for q in range(d):
+                qD[tail, w, q] = qD[head, w, q] - f * qD[head, t, q]
+            qD[tail, w, p] = f
+            qs[tail, w] = qs[head, w] - f * qs[head, t]
+        qnon[tail, w] = qnon[head, w]
+    qnon[tail, t] = i
+    for q in range(d):
+        qbasis[tail, q] = qbasis[head, q]
+    qbasis[tail, p] = j
+    qmask[tail] = nmask
+    qdet[tail] = abs(det * c)
+
+
 @njit(cache=True)
-def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, stamp,
+def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, where, stamp,
               qD, qs, qbasis, qnon, qmask, qdet, bz, bm, lex):  # pragma: no cover - compiled
     """Breadth-first search over the feasible bases of ``{z : G z <= h}`` from the basis of rows
     ``coord0 .. coord0 + d - 1`` (``-z_q <= 0``, tight at the origin).
 
     A basis is stored as its dictionary: for the ``r - d`` non-basic rows, their slacks ``qs`` and the
-    coefficients ``qD`` expressing each row in the basic rows (``g_k = sum_q D[k, q] g_basis[q]``).
+    coefficients ``qD`` expressing each row in the basic rows (``g_k = sum_q qD[head, k, q] g_basis[q]``).
     Breadth-first order keeps every basis within a few pivots of the origin's (little round-off builds up).
     Writes one point and label mask per feasible basis to ``bz``, ``bm`` and returns their number, or -1
     when a slack lies in the ambiguous band or is infeasible (the game goes to the per-game solver). When
     ``seen`` can be indexed by a label set (``2**r`` entries) only the first basis of each vertex is
-    written, so the points written are the distinct vertices.
+    written, so the points written are the distinct vertices, and ``where[labels]`` is the vertex's index.
     """
     r, d = G.shape
     nn = r - d
@@ -131,10 +158,6 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
     tail = 1
     head = 0
     while head < tail:
-        D = qD[head]
-        s = qs[head]
-        basis = qbasis[head]
-        non = qnon[head]
         bmask = qmask[head]
         det = qdet[head]
         # the vertex: coordinates are the slacks of the rows -z_q <= 0 (zero when basic)
@@ -142,50 +165,52 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
             bz[nv, q] = 0.0
         lab = bmask
         for t in range(nn):
-            k = non[t]
+            k = qnon[head, t]
             if coord0 <= k < coord0 + d:
-                bz[nv, k - coord0] = s[t]
-        for t in range(nn):
-            k = non[t]
-            sk = h[k]
-            for q in range(d):
-                sk -= G[k, q] * bz[nv, q]
+                bz[nv, k - coord0] = qs[head, t]
+        for t in range(nn):   # labels from the slacks (the search stays within a few pivots of the origin)
+            sk = qs[head, t]
             a = abs(sk)
             if sk < -tol or (a > amb_lo and a < amb_hi):
                 return -1
             if a <= tol:
-                lab |= np.int64(1) << k
+                lab |= np.int64(1) << qnon[head, t]
         if not dedupe:
             bm[nv] = lab
             nv += 1
         elif seen[lab] != stamp:
             seen[lab] = stamp
+            where[lab] = nv
             bm[nv] = lab
             nv += 1
         # every feasible exchange of the basic row at position p for a non-basic row
         if lex:
             for q in range(d):
-                pos[basis[q]] = q
+                pos[qbasis[head, q]] = q
         for p in range(d):
-            i = basis[p]
+            i = qbasis[head, p]
             # lambda = s_t / D[t, p] is feasible when lo <= lambda <= hi, lo = max over D[k, p] < 0 of
-            # (s_k + tol) / D[k, p] (the minimum-ratio test) and hi = min(tol, min over D[k, p] > 0 of the same)
-            lo = -np.inf
-            degenerate_cand = False
-            for t in range(nn):   # branch-free, so the compiler can vectorise it
-                c = D[t, p]
-                v = (s[t] + tol) / c if c < -1e-14 else -np.inf
-                lo = max(lo, v)
-                degenerate_cand |= (c > 1e-14) & (s[t] <= tol * c)
+            # (s_k + tol) / D[k, p] (the minimum-ratio test) and hi = min(tol, min over D[k, p] > 0 of the same),
+            # D = qD[head] the coefficients, s = qs[head] the slacks of the non-basic rows
             if lex:
                 # the perturbed polytope (h_l + eps**(l + 1)) is simple: one entering row per leaving row, the
-                # lexicographically smallest ratio of the perturbed slacks s_t + eps_t - sum_q D[t, q] eps_basis[q]
+                # lexicographically smallest ratio of the perturbed slacks s_t + eps_t - sum_q D[t, q] eps_basis[q].
+                # The smallest ratio (s_t + tol) / -D[t, p] over D[t, p] < 0 is kept as the fraction bn / bd.
+                bn = 1.0
+                bd = 0.0
+                for t in range(nn):   # branch-free
+                    c = qD[head, t, p]
+                    num = qs[head, t] + tol
+                    better = (c < -1e-14) & (num * bd < -c * bn)
+                    bn = num if better else bn
+                    bd = -c if better else bd
+                if bd == 0.0:         # an unbounded edge: impossible in a polytope, so round-off
+                    return -1
                 nc = 0
-                for t in range(nn):
-                    c = D[t, p]
-                    if c < -1e-14 and s[t] <= lo * c:
-                        cand[nc] = t
-                        nc += 1
+                for t in range(nn):   # branch-free append of the rows within tol of the smallest ratio
+                    c = qD[head, t, p]
+                    cand[nc] = t
+                    nc += (c < -1e-14) & (qs[head, t] * bd <= -c * bn)
                 for row in range(r):
                     if nc <= 1:
                         break
@@ -193,80 +218,70 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
                         q = pos[row]
                         best = np.inf
                         for u in range(nc):
-                            v = D[cand[u], q] / D[cand[u], p]
+                            v = qD[head, cand[u], q] / qD[head, cand[u], p]
                             if v < best:
                                 best = v
                         cut = best + 1e-9 * max(1.0, abs(best))
                         kept = 0
                         for u in range(nc):
-                            if D[cand[u], q] / D[cand[u], p] <= cut:
+                            if qD[head, cand[u], q] / qD[head, cand[u], p] <= cut:
                                 cand[kept] = cand[u]
                                 kept += 1
                         nc = kept
                     else:
                         for u in range(nc):
-                            if non[cand[u]] == row:    # its own perturbation makes its ratio larger
+                            if qnon[head, cand[u]] == row:    # its own perturbation makes its ratio larger
                                 cand[u] = cand[nc - 1]
                                 nc -= 1
                                 break
-                first_t = 0
-                last_t = 1 if nc > 0 else 0
-            else:
-                first_t = 0
-                last_t = nn
+                t = cand[0]
+                c = qD[head, t, p]
+                if abs(det * c) <= det_tol:   # the one pivot of this edge is numerically singular: not sure
+                    return -1
+                j = qnon[head, t]
+                nmask = (bmask & ~(np.int64(1) << i)) | (np.int64(1) << j)
+                idx = nmask if direct else _rank(nmask, binom)
+                if visited[idx] != stamp:
+                    visited[idx] = stamp
+                    _pivot(qD, qs, qnon, qbasis, qmask, qdet, head, tail, t, p, i, j, nmask, det, c)
+                    tail += 1
+                continue
+            lo = -np.inf
+            degenerate_cand = False
+            for t in range(nn):   # branch-free, so the compiler can vectorise it
+                c = qD[head, t, p]
+                v = (qs[head, t] + tol) / c if c < -1e-14 else -np.inf
+                lo = max(lo, v)
+                degenerate_cand |= (c > 1e-14) & (qs[head, t] <= tol * c)
             hi = tol
-            if degenerate_cand and not lex:
+            if degenerate_cand:
                 for t in range(nn):
-                    c = D[t, p]
+                    c = qD[head, t, p]
                     if c > 1e-14:
-                        v = (s[t] + tol) / c
+                        v = (qs[head, t] + tol) / c
                         if v < hi:
                             hi = v
-            for tt in range(first_t, last_t):
-                t = cand[tt] if lex else tt
-                c = D[t, p]
+            for t in range(nn):
+                c = qD[head, t, p]
                 if c < -1e-14:
-                    if s[t] > lo * c:        # s_t / c < lo
+                    if qs[head, t] > lo * c:        # s_t / c < lo
                         continue
-                    if s[t] < hi * c:
+                    if qs[head, t] < hi * c:
                         continue
                 elif c > 1e-14:
-                    if not degenerate_cand or s[t] > hi * c or s[t] < lo * c:
+                    if not degenerate_cand or qs[head, t] > hi * c or qs[head, t] < lo * c:
                         continue
                 else:
                     continue
                 if abs(det * c) <= det_tol:
-                    if lex:     # the one pivot of this edge is numerically singular: not sure of the search
-                        return -1
                     continue
-                j = non[t]
+                j = qnon[head, t]
                 nmask = (bmask & ~(np.int64(1) << i)) | (np.int64(1) << j)
                 idx = nmask if direct else _rank(nmask, binom)
                 if visited[idx] == stamp:
                     continue
                 visited[idx] = stamp
-                inv = 1.0 / c
-                nD = qD[tail]
-                ns = qs[tail]
-                for w in range(nn):
-                    if w == t:
-                        for q in range(d):
-                            nD[w, q] = -D[t, q] * inv
-                        nD[w, p] = inv
-                        ns[w] = -s[t] * inv
-                    else:
-                        f = D[w, p] * inv
-                        for q in range(d):
-                            nD[w, q] = D[w, q] - f * D[t, q]
-                        nD[w, p] = f
-                        ns[w] = s[w] - f * s[t]
-                    qnon[tail, w] = non[w]
-                qnon[tail, t] = i
-                for q in range(d):
-                    qbasis[tail, q] = basis[q]
-                qbasis[tail, p] = j
-                qmask[tail] = nmask
-                qdet[tail] = abs(det * c)
+                _pivot(qD, qs, qnon, qbasis, qmask, qdet, head, tail, t, p, i, j, nmask, det, c)
                 tail += 1
         head += 1
     return nv
@@ -314,6 +329,9 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     visited_q = np.zeros(size, np.int64)
     seen_p = np.zeros(size, np.int64)
     seen_q = np.zeros(size, np.int64)
+    where_p = np.zeros(size, np.int64)
+    where_q = np.zeros(size, np.int64)
+    deg_y = np.empty(nbases, np.int64)
     # breadth-first queues of the two polytopes (contiguous, so the compiler can vectorise the pivots)
     qDx, qsx, qbx, qnx = np.empty((nbases, n, m)), np.empty((nbases, n)), np.empty((nbases, m), np.int64), \
         np.empty((nbases, n), np.int64)
@@ -364,19 +382,20 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
             for j in range(n):
                 Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
                 Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
-        nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, stamp,
+        nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp,
                         qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex)
         if nvx < 0:
             status[g] = 2
             g += 1
             continue
-        nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, stamp,
+        nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp,
                         qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex)
         if nvy < 0:
             status[g] = 2
             g += 1
             continue
-        if seen_p.size < (np.int64(1) << r):   # no label-set table: one point per label set by sorting
+        lookup = seen_p.size >= (np.int64(1) << r)
+        if not lookup:   # no label-set table: one point per label set by sorting
             nvx = _distinct(bzx, bmx, nvx, vzx, vmx)
             nvy = _distinct(bzy, bmy, nvy, vzy, vmy)
             zx, mx, zy, my = vzx, vmx, vzy, vmy
@@ -386,9 +405,12 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         for a in range(nvx):
             if _popcount(mx[a]) > m:
                 deg = True
+        ndeg_y = 0
         for b in range(nvy):
             if _popcount(my[b]) > n:
                 deg = True
+                deg_y[ndeg_y] = b
+                ndeg_y += 1
         degenerate[g] = deg
         found = 0
         bad = 0
@@ -400,7 +422,22 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 sx += v
             if not sx > geo:
                 continue
-            for b in range(nvy):
+            # partners: for an x-vertex with m labels, the y-vertex with exactly the other labels (looked up)
+            # and the y-vertices with more than n labels; for a degenerate x-vertex, every y-vertex
+            need = full ^ mx[a]
+            brute = not lookup or _popcount(mx[a]) > m
+            count = nvy if brute else ndeg_y + 1
+            for w in range(count):
+                if brute:
+                    b = w
+                elif w < ndeg_y:
+                    b = deg_y[w]
+                else:
+                    if seen_q[need] != stamp:
+                        continue
+                    b = where_q[need]
+                    if _popcount(my[b]) > n:   # met above among the degenerate ones
+                        continue
                 if (mx[a] | my[b]) != full:
                     continue
                 sy = 0.0

@@ -209,6 +209,7 @@ def main_sizes(sizes=(3, 4, 5, 6, 7), scale: float = 1.0, repeats: int = 3, peer
                 times.append(time.perf_counter() - start)
             own_us = statistics.median(times) / len(own) * 1e6
             sample = own[:min(max(int(LOOP_SAMPLE[size] * scale), 10), len(own))]
+            loop_solve(int(sample[0]))                  # warm: the first call imports the solvers
             loop_us = _mean_time(loop_solve, sample) * 1e6
             differ = sum(_canonical(loop_solve(i)) != _canonical(ours[int(i)]) for i in sample)
             differ += sum(_canonical(loop_solve(i)) != _canonical(ours[int(i)]) for i in fallback)
