@@ -120,7 +120,7 @@ def _pivot(qD, qs, qnon, qbasis, qmask, qdet, head, tail, t, p, i, j, nmask, det
 
 @njit(cache=True)
 def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, where, stamp,
-              qD, qs, qbasis, qnon, qmask, qdet, bz, bm, lex):  # pragma: no cover - compiled
+              qD, qs, qbasis, qnon, qmask, qdet, bz, bm, lex, cand, pos):  # pragma: no cover - compiled
     """Breadth-first search over the feasible bases of ``{z : G z <= h}`` from the basis of rows
     ``coord0 .. coord0 + d - 1`` (``-z_q <= 0``, tight at the origin).
 
@@ -152,8 +152,6 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
     direct = visited.size >= (np.int64(1) << r)   # a table indexed by the row set itself, else by its rank
     dedupe = seen.size >= (np.int64(1) << r)
     nv = 0
-    cand = np.empty(nn, np.int64)
-    pos = np.empty(r, np.int64)
     visited[m0 if direct else _rank(m0, binom)] = stamp
     tail = 1
     head = 0
@@ -164,17 +162,15 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
         for q in range(d):
             bz[nv, q] = 0.0
         lab = bmask
-        for t in range(nn):
-            k = qnon[head, t]
-            if coord0 <= k < coord0 + d:
-                bz[nv, k - coord0] = qs[head, t]
         for t in range(nn):   # labels from the slacks (the search stays within a few pivots of the origin)
+            k = qnon[head, t]
             sk = qs[head, t]
+            if coord0 <= k < coord0 + d:
+                bz[nv, k - coord0] = sk
             a = abs(sk)
             if sk < -tol or (a > amb_lo and a < amb_hi):
                 return -1
-            if a <= tol:
-                lab |= np.int64(1) << qnon[head, t]
+            lab |= np.int64(a <= tol) << k
         if not dedupe:
             bm[nv] = lab
             nv += 1
@@ -348,6 +344,8 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     vzy = np.empty((nbases, n))
     vmy = np.empty(nbases, np.int64)
     scratch = np.empty(m * n)
+    cand = np.empty(r, np.int64)
+    pos = np.empty(r, np.int64)
     Gp = np.zeros((r, m))
     Gq = np.zeros((r, n))
     for i in range(m):
@@ -383,13 +381,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
                 Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
         nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp,
-                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex)
+                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
         if nvx < 0:
             status[g] = 2
             g += 1
             continue
         nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp,
-                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex)
+                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
         if nvy < 0:
             status[g] = 2
             g += 1
