@@ -11,10 +11,11 @@ game, degenerate games included, with no Python loop over games:
   are the completely labelled pairs (von Stengel, *Computing equilibria for two-person games*, 2002,
   Thm. 2.4). Ties (degenerate games) give a vertex more labels, never a missing one.
 - Larger games (both players with at least two actions) in one compiled call over the whole stack
-  (:mod:`games.solvers.batch_kernel`, numba): per game, the feasible bases of both best-response
-  polytopes are visited by pivoting from the origin, with the same rescaled payoffs, tightness tolerance
-  and singularity threshold as the per-game vertex enumeration, then the completely labelled pairs are
-  verified. The stack is processed in chunks whose working memory stays below :data:`CHUNK_BYTES`.
+  (:mod:`games.solvers.batch_kernel`, numba): per game, the vertices of both best-response polytopes
+  are met by lexicographic pivoting from the origin (one basis per vertex of the perturbed polytope, not
+  all ``C(m + n, m)`` bases), with the same rescaled payoffs, tightness tolerance and singularity
+  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified. The
+  equilibria go through one output buffer of at most :data:`CHUNK_BYTES`, emptied as often as needed.
 - A game the compiled pass cannot be sure of (payoff differences below the float resolution, a vertex
   slack too close to the tightness tolerance, a candidate failing verification, no equilibrium, more
   than :data:`MAX_KERNEL_EQUILIBRIA` of them) is solved by :func:`games.equilibria` instead, so every
@@ -77,6 +78,10 @@ class BatchEquilibria:
         Whether each game is degenerate (its equilibria are then the extreme ones).
     rejected : numpy.ndarray of int, shape (k,)
         Candidates per game that failed verification (0 in a healthy run).
+    solved_one_by_one : numpy.ndarray of int
+        Games the compiled pass handed to :func:`games.equilibria` (payoff differences below the float
+        resolution, labels in doubt, more equilibria than its output holds); their sets are that
+        solver's, and ``result[i].note`` says why.
     tol : float
         The relative tolerance used.
 
@@ -100,12 +105,7 @@ class BatchEquilibria:
         self.game, self.x, self.y = game, x, y
         self._xv, self._yv = x_vertex, y_vertex
         k = A.shape[0]
-        ay = np.einsum("emn,en->em", A[game], y)
-        xb = np.einsum("em,emn->en", x, B[game])
-        u1 = np.einsum("em,em->e", x, ay)
-        u2 = np.einsum("en,en->e", xb, y)
-        self.payoffs = np.stack([u1, u2], axis=1) if len(game) else np.zeros((0, 2))
-        self.regret = np.maximum(_rowmax(ay) - u1, _rowmax(xb) - u2).clip(0) if len(game) else np.zeros(0)
+        self.payoffs, self.regret = _payoffs_and_regret(A, B, game, x, y)
         self.counts = np.bincount(game, minlength=k)
         self.offsets = np.concatenate([[0], np.cumsum(self.counts)])
         self.degenerate = degenerate
@@ -232,6 +232,25 @@ class BatchEquilibria:
         m, n = self._A.shape[1:]
         return (f"BatchEquilibria({len(self)} games of {m}x{n}, {len(self.game)} equilibria, "
                 f"{int(self.degenerate.sum())} degenerate games)")
+
+
+def _payoffs_and_regret(A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray,
+                        y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each equilibrium's payoffs (E, 2) and regret (E,), from the payoff arrays, in row blocks whose gathered
+    payoff matrices stay below :data:`CHUNK_BYTES`."""
+    rows = len(game)
+    payoffs, regret = np.zeros((rows, 2)), np.zeros(rows)
+    m, n = A.shape[1:]
+    step = max(1, CHUNK_BYTES // (16 * m * n))
+    for lo in range(0, rows, step):
+        g, xs, ys = game[lo:lo + step], x[lo:lo + step], y[lo:lo + step]
+        ay = np.einsum("emn,en->em", A[g], ys)
+        xb = np.einsum("em,emn->en", xs, B[g])
+        u1 = np.einsum("em,em->e", xs, ay)
+        u2 = np.einsum("en,en->e", xb, ys)
+        payoffs[lo:lo + step, 0], payoffs[lo:lo + step, 1] = u1, u2
+        regret[lo:lo + step] = np.maximum(_rowmax(ay) - u1, _rowmax(xb) - u2).clip(0)
+    return payoffs, regret
 
 
 def _rowmax(M: np.ndarray) -> np.ndarray:
@@ -401,12 +420,15 @@ def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
             ids = np.array([comp_of.get(e, len(ref.components) + e) for e in range(len(ref))], dtype=np.int64)
             parts_xv.append(ids)
             parts_yv.append(ids)
-    if len(parts_g) > 1:
-        game, x, y = np.concatenate(parts_g), np.concatenate(parts_x), np.concatenate(parts_y)
-        xv, yv = np.concatenate(parts_xv), np.concatenate(parts_yv)
-    order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
-    return (game[order].astype(np.intp), x[order], y[order], xv[order], yv[order], degenerate, rejected,
-            one_by_one)
+    if len(parts_g) > 1:   # the handed-back games' rows (sorted as games.equilibria sorts) go to their place
+        at = np.searchsorted(game, np.concatenate(parts_g[1:]))
+        del game, x, y, xv, yv
+        columns = []
+        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv):   # one column at a time: a low peak
+            columns.append(np.insert(parts[0], at, np.concatenate(parts[1:]), axis=0))
+            parts.clear()
+        game, x, y, xv, yv = columns
+    return game.astype(np.intp, copy=False), x, y, xv, yv, degenerate, rejected, one_by_one
 
 
 def _one_game(A: np.ndarray, B: np.ndarray, tol: float) -> EquilibriumSet:
@@ -430,7 +452,10 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
         Tolerance of the regret check, relative to each game's payoff range (ties and labels use at most
         1e-9, so a loose ``tol`` admits no spurious equilibria); must be positive.
     method : {"auto", "closed-form", "vertex"}
-        ``"auto"`` uses the closed form for 2x2 games and batched vertex enumeration otherwise.
+        ``"auto"`` uses the closed form for 2x2 games and vertex enumeration otherwise: the compiled pass
+        over the whole stack when both players have at least two actions (games it cannot be sure of
+        are solved by :func:`games.equilibria`, see ``solved_one_by_one``), numpy over all bases when one
+        player has a single action. ``"vertex"`` skips the 2x2 closed form.
 
     Returns
     -------

@@ -310,6 +310,33 @@ def _popcount(v):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
+def _before(out_x, out_y, a, b):  # pragma: no cover - compiled
+    """Whether row ``a`` precedes row ``b`` in the lexicographic order of ``(x, y)``."""
+    for i in range(out_x.shape[1]):
+        if out_x[a, i] != out_x[b, i]:
+            return out_x[a, i] < out_x[b, i]
+    for j in range(out_y.shape[1]):
+        if out_y[a, j] != out_y[b, j]:
+            return out_y[a, j] < out_y[b, j]
+    return False
+
+
+@njit(cache=True)
+def _sort_rows(out_x, out_y, out_xv, out_yv, lo, hi):  # pragma: no cover - compiled
+    """Sort rows ``lo:hi`` lexicographically by ``(x, y)`` (insertion sort: a game has few equilibria)."""
+    for a in range(lo + 1, hi):
+        b = a
+        while b > lo and _before(out_x, out_y, b, b - 1):
+            for i in range(out_x.shape[1]):
+                out_x[b, i], out_x[b - 1, i] = out_x[b - 1, i], out_x[b, i]
+            for j in range(out_y.shape[1]):
+                out_y[b, j], out_y[b - 1, j] = out_y[b - 1, j], out_y[b, j]
+            out_xv[b], out_xv[b - 1] = out_xv[b - 1], out_xv[b]
+            out_yv[b], out_yv[b - 1] = out_yv[b - 1], out_yv[b]
+            b -= 1
+
+
+@njit(cache=True)
 def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap, lex,
                  out_game, out_x, out_y, out_xv, out_yv, status, degenerate):  # pragma: no cover - compiled
     """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
@@ -501,6 +528,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         if bad:
             status[g] = bad
         else:
+            _sort_rows(out_x, out_y, out_xv, out_yv, written, written + found)
             written += found
         g += 1
     return g, written
@@ -511,12 +539,24 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
                 floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
-    Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (grouped by game,
-    unsorted within a game) with the local indices of its x- and y-vertices (for components), the per-game
-    status (0 solved; otherwise a key of :data:`STATUS`: the game has no rows and must be solved one by
-    one) and degeneracy flag. At most ``capacity`` rows are buffered per compiled call (``cap`` per game);
-    the stack is worked through in as many calls as needed. (One thread: a parallel loop over blocks of
-    games gained nothing measurable on a shared two-core machine.)
+    Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (by game, and
+    within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and y-vertices
+    (for components), the per-game status (0 solved; otherwise a key of :data:`STATUS`: the game has no
+    rows and must be solved one by one) and degeneracy flag. At most ``capacity`` rows are buffered per
+    compiled call (``cap`` per game); the stack is worked through in as many calls as needed. (One
+    thread: a parallel loop over blocks of games gained nothing measurable on a shared two-core machine.)
+
+    Examples
+    --------
+    Rock-paper-scissors (uniform play) and a game whose payoffs differ by 1e-9 of their range (handed back):
+
+    >>> import numpy as np
+    >>> rps = np.array([[0.0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    >>> fine = np.array([[1.0, 1 + 1e-9, 0], [0, 0, 0], [0, 0, 0]])
+    >>> game, x, y, xv, yv, status, degenerate = solve_stack(np.stack([rps, fine]), np.stack([-rps, fine]),
+    ...                                                      1e-9, 1e-9, cap=8, capacity=100)
+    >>> game.tolist(), np.round(x, 4).tolist(), status.tolist()
+    ([0], [[0.3333, 0.3333, 0.3333]], [0, 1])
     """
     A = np.ascontiguousarray(A, dtype=float)
     B = np.ascontiguousarray(B, dtype=float)
@@ -532,6 +572,12 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     while g < k:
         g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
                                   bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
-        parts.append(tuple(arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)))
-    game, x, y, xv, yv = (np.concatenate([p[c] for p in parts]) for c in range(5))
+        parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)])
+    del buf_game, buf_x, buf_y, buf_xv, buf_yv
+    columns = []
+    for c in range(5):   # one column at a time, dropping its pieces: the peak stays near one copy of the output
+        columns.append(np.concatenate([part[c] for part in parts]))
+        for part in parts:
+            part[c] = None
+    game, x, y, xv, yv = columns
     return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate

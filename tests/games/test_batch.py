@@ -324,3 +324,16 @@ def test_bad_input():
     with pytest.raises(ValueError, match="mask must have one entry per equilibrium"):
         eqs.any_per_game([True])
     assert MAX_BATCH_BASES == 3432
+
+
+def test_the_size_benchmark_runs_and_agrees_with_the_loop():
+    """tests/benchmarks/bench_batch.py main_sizes end to end on tiny stacks (no timing is asserted)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_batch.py"
+    spec = importlib.util.spec_from_file_location("bench_batch", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = bench.main_sizes(sizes=(3, 5), scale=0.002, repeats=1, peers=False)
+    assert set(out) == {(3, "float"), (3, "int"), (5, "float"), (5, "int")}
+    assert all(row["differ"] == 0 for row in out.values())
