@@ -348,12 +348,12 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     binom = _binomials(r)
     nbases = max(binom[r, m], binom[r, n])
     size = (1 << r) if r <= 20 else nbases + 1
-    visited_p = np.zeros(size, np.int64)
-    visited_q = np.zeros(size, np.int64)
-    seen_p = np.zeros(size, np.int64)
-    seen_q = np.zeros(size, np.int64)
-    where_p = np.zeros(size, np.int64)
-    where_q = np.zeros(size, np.int64)
+    visited_p = np.zeros(size, np.int32)
+    visited_q = np.zeros(size, np.int32)
+    seen_p = np.zeros(size, np.int32)
+    seen_q = np.zeros(size, np.int32)
+    where_p = np.zeros(size, np.int32)
+    where_q = np.zeros(size, np.int32)
     deg_y = np.empty(nbases, np.int64)
     # breadth-first queues of the two polytopes (contiguous, so the compiler can vectorise the pivots)
     qDx, qsx, qbx, qnx = np.empty((nbases, n, m)), np.empty((nbases, n)), np.empty((nbases, m), np.int64), \
