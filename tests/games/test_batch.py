@@ -163,6 +163,21 @@ def test_games_with_more_equilibria_than_the_output_holds_fall_back(monkeypatch)
     assert_same_as_loop(A, B, eqs)
 
 
+def test_games_with_labels_in_doubt_fall_back(monkeypatch):
+    """Widening the band of slacks the compiled pass treats as "tight or slack, in doubt" hands games back
+    (status 2); their sets are then the per-game solver's."""
+    import functools
+
+    from games.solvers import batch_kernel
+
+    monkeypatch.setattr(batch_kernel, "solve_stack", functools.partial(batch_kernel.solve_stack, amb=(1e-300, 0.3)))
+    A, B = random_stack("float", (4, 4), 20, seed=12)
+    eqs = batch_equilibria(A, B)
+    assert len(eqs.solved_one_by_one) >= 10
+    assert "a vertex slack too close to the tightness tolerance" in eqs[int(eqs.solved_one_by_one[0])].note
+    assert_same_as_loop(A, B, eqs)
+
+
 def test_chunks_are_bounded_and_give_the_same_answers(monkeypatch):
     """A small memory bound makes the compiled pass work through the stack in many calls, each writing into
     the same bounded buffer; the answers equal one unbounded call's."""
