@@ -10,8 +10,18 @@ game, degenerate games included, with no Python loop over games:
   labels are its unplayed actions and the opponent's best responses to it, and the extreme equilibria
   are the completely labelled pairs (von Stengel, *Computing equilibria for two-person games*, 2002,
   Thm. 2.4). Ties (degenerate games) give a vertex more labels, never a missing one.
-- Larger games by vertex enumeration of both best-response polytopes over all bases, batched across
-  games (``numpy.linalg.solve`` on stacks), then the completely labelled pairs within each game.
+- Larger games (both players with at least two actions) in one compiled call over the whole stack
+  (:mod:`games.solvers.batch_kernel`, numba): per game, the vertices of both best-response polytopes
+  are met by lexicographic pivoting from the origin (one basis per vertex of the perturbed polytope, not
+  all ``C(m + n, m)`` bases), with the same rescaled payoffs, tightness tolerance and singularity
+  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified. The
+  equilibria go through one output buffer of at most :data:`CHUNK_BYTES`, emptied as often as needed.
+- A game the compiled pass cannot be sure of (payoff differences below the float resolution, a vertex
+  slack too close to the tightness tolerance, a candidate failing verification, no equilibrium, more
+  than :data:`MAX_KERNEL_EQUILIBRIA` of them) is solved by :func:`games.equilibria` instead, so every
+  game's set is the one the per-game solver returns, never a silently incomplete one.
+- Games where a player has one action by vertex enumeration over all bases, batched across games with
+  numpy.
 
 Every equilibrium returned has had its regret computed in batch and checked against ``tol`` times the
 game's payoff range; candidates that fail are dropped and counted.
@@ -31,11 +41,17 @@ from ..validation import as_real_array, canonical_choice, check_choice, check_to
 from .enumeration import label_bits, popcount
 from .vertex import connected_components, geometry_tol
 
-__all__ = ["MAX_BATCH_BASES", "BatchEquilibria", "batch_equilibria"]
+__all__ = ["CHUNK_BYTES", "MAX_BATCH_BASES", "MAX_KERNEL_EQUILIBRIA", "BatchEquilibria", "batch_equilibria"]
 
 #: Largest number of bases per polytope, ``C(m + n, m)``, the batched vertex path accepts (7x7 has 3432).
 MAX_BATCH_BASES = 3432
 _CHUNK_ELEMENTS = 4_000_000   # floats per batched linear-algebra chunk
+
+#: Bound on the output buffer of one compiled call (bytes); the stack is worked through in as many calls as needed.
+CHUNK_BYTES = 16 * 2**20
+
+#: Room for extreme equilibria per game in the compiled pass; a game with more is solved one by one.
+MAX_KERNEL_EQUILIBRIA = 64
 _BATCH_METHODS = ("auto", "closed-form", "vertex")
 
 
@@ -62,6 +78,10 @@ class BatchEquilibria:
         Whether each game is degenerate (its equilibria are then the extreme ones).
     rejected : numpy.ndarray of int, shape (k,)
         Candidates per game that failed verification (0 in a healthy run).
+    solved_one_by_one : numpy.ndarray of int
+        Games the compiled pass handed to :func:`games.equilibria` (payoff differences below the float
+        resolution, labels in doubt, more equilibria than its output holds); their sets are that
+        solver's, and ``result[i].note`` says why.
     tol : float
         The relative tolerance used.
 
@@ -80,23 +100,24 @@ class BatchEquilibria:
 
     def __init__(self, A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray, y: np.ndarray,
                  x_vertex: np.ndarray, y_vertex: np.ndarray, degenerate: np.ndarray, rejected: np.ndarray,
-                 tol: float) -> None:
+                 tol: float, one_by_one: dict | None = None) -> None:
         self._A, self._B = A, B
         self.game, self.x, self.y = game, x, y
         self._xv, self._yv = x_vertex, y_vertex
         k = A.shape[0]
-        ay = np.einsum("emn,en->em", A[game], y)
-        xb = np.einsum("em,emn->en", x, B[game])
-        u1 = np.einsum("em,em->e", x, ay)
-        u2 = np.einsum("en,en->e", xb, y)
-        self.payoffs = np.stack([u1, u2], axis=1) if len(game) else np.zeros((0, 2))
-        self.regret = np.maximum(_rowmax(ay) - u1, _rowmax(xb) - u2).clip(0) if len(game) else np.zeros(0)
+        self.payoffs, self.regret = _payoffs_and_regret(A, B, game, x, y)
         self.counts = np.bincount(game, minlength=k)
         self.offsets = np.concatenate([[0], np.cumsum(self.counts)])
         self.degenerate = degenerate
         self.rejected = rejected
         self.tol = tol
         self.scale = _payoff_scale(A, B)
+        self._one_by_one = one_by_one or {}
+
+    @property
+    def solved_one_by_one(self) -> np.ndarray:
+        """Indices of the games the compiled pass handed to :func:`games.equilibria` (sorted)."""
+        return np.array(sorted(self._one_by_one), dtype=np.intp)
 
     # ------------------------------------------------------------------ per game
     def __len__(self) -> int:
@@ -126,9 +147,14 @@ class BatchEquilibria:
         rejected = int(self.rejected[i])
         notes = [("degenerate game: these are the extreme equilibria; every equilibrium is a convex combination "
                   "within a component")] if degenerate else []
+        complete = not rejected
+        if i in self._one_by_one:
+            why, ref_complete, ref_note = self._one_by_one[i]
+            complete = complete and ref_complete
+            notes.append(f"solved by games.equilibria because of {why}" + (f" ({ref_note})" if ref_note else ""))
         if rejected:
             notes.append(rejection_note(rejected, self.tol, "solve it with games.equilibria(game, exact=True)"))
-        return EquilibriumSet(items, method="batch", complete=not rejected, degenerate=degenerate,
+        return EquilibriumSet(items, method="batch", complete=complete, degenerate=degenerate,
                               components=connected_components(edges), rejected=rejected, note="; ".join(notes))
 
     # ------------------------------------------------------------------ reductions for sweeps
@@ -206,6 +232,25 @@ class BatchEquilibria:
         m, n = self._A.shape[1:]
         return (f"BatchEquilibria({len(self)} games of {m}x{n}, {len(self.game)} equilibria, "
                 f"{int(self.degenerate.sum())} degenerate games)")
+
+
+def _payoffs_and_regret(A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray,
+                        y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each equilibrium's payoffs (E, 2) and regret (E,), from the payoff arrays, in row blocks whose gathered
+    payoff matrices stay below :data:`CHUNK_BYTES`."""
+    rows = len(game)
+    payoffs, regret = np.zeros((rows, 2)), np.zeros(rows)
+    m, n = A.shape[1:]
+    step = max(1, CHUNK_BYTES // (16 * m * n))
+    for lo in range(0, rows, step):
+        g, xs, ys = game[lo:lo + step], x[lo:lo + step], y[lo:lo + step]
+        ay = np.einsum("emn,en->em", A[g], ys)
+        xb = np.einsum("em,emn->en", xs, B[g])
+        u1 = np.einsum("em,em->e", xs, ay)
+        u2 = np.einsum("en,en->e", xb, ys)
+        payoffs[lo:lo + step, 0], payoffs[lo:lo + step, 1] = u1, u2
+        regret[lo:lo + step] = np.maximum(_rowmax(ay) - u1, _rowmax(xb) - u2).clip(0)
+    return payoffs, regret
 
 
 def _rowmax(M: np.ndarray) -> np.ndarray:
@@ -350,6 +395,49 @@ def _vertex_batch(A: np.ndarray, B: np.ndarray, tol: float):
             degenerate)
 
 
+# --------------------------------------------------------------------------- compiled pass, with per-game fallback
+def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
+    """Every game through the compiled kernel; the games it hands back through games.equilibria."""
+    from .batch_kernel import STATUS, solve_stack
+
+    k, m, n = A.shape
+    row_bytes = (m + n) * 8 + 24      # x, y, game and two vertex ids per buffered equilibrium
+    game, x, y, xv, yv, status, degenerate = solve_stack(A, B, tol, geo, MAX_KERNEL_EQUILIBRIA,
+                                                         CHUNK_BYTES // row_bytes)
+    rejected = np.zeros(k, dtype=np.int64)
+    one_by_one: dict[int, tuple[str, bool, str]] = {}
+    parts_g, parts_x, parts_y, parts_xv, parts_yv = [game], [x], [y], [xv], [yv]
+    for i in np.flatnonzero(status).tolist():
+        ref = _one_game(A[i], B[i], tol)
+        one_by_one[i] = (STATUS[int(status[i])], ref.complete, ref.note)
+        degenerate[i] = ref.degenerate
+        rejected[i] = ref.rejected
+        comp_of = {e: c for c, comp in enumerate(ref.components) for e in comp}
+        if len(ref):
+            parts_g.append(np.full(len(ref), i, dtype=np.int64))
+            parts_x.append(np.array([e.as_float()[0] for e in ref], dtype=float))
+            parts_y.append(np.array([e.as_float()[1] for e in ref], dtype=float))
+            ids = np.array([comp_of.get(e, len(ref.components) + e) for e in range(len(ref))], dtype=np.int64)
+            parts_xv.append(ids)
+            parts_yv.append(ids)
+    if len(parts_g) > 1:   # the handed-back games' rows (sorted as games.equilibria sorts) go to their place
+        at = np.searchsorted(game, np.concatenate(parts_g[1:]))
+        del game, x, y, xv, yv
+        columns = []
+        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv):   # one column at a time: a low peak
+            columns.append(np.insert(parts[0], at, np.concatenate(parts[1:]), axis=0))
+            parts.clear()
+        game, x, y, xv, yv = columns
+    return game.astype(np.intp, copy=False), x, y, xv, yv, degenerate, rejected, one_by_one
+
+
+def _one_game(A: np.ndarray, B: np.ndarray, tol: float) -> EquilibriumSet:
+    from ..normal_form import NormalFormGame
+    from . import equilibria
+
+    return equilibria(NormalFormGame.from_bimatrix(A, B), tol=tol)
+
+
 # --------------------------------------------------------------------------- public
 def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = "auto") -> BatchEquilibria:
     """All (extreme) equilibria of a stack of bimatrix games, computed together with numpy.
@@ -364,7 +452,10 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
         Tolerance of the regret check, relative to each game's payoff range (ties and labels use at most
         1e-9, so a loose ``tol`` admits no spurious equilibria); must be positive.
     method : {"auto", "closed-form", "vertex"}
-        ``"auto"`` uses the closed form for 2x2 games and batched vertex enumeration otherwise.
+        ``"auto"`` uses the closed form for 2x2 games and vertex enumeration otherwise: the compiled pass
+        over the whole stack when both players have at least two actions (games it cannot be sure of
+        are solved by :func:`games.equilibria`, see ``solved_one_by_one``), numpy over all bases when one
+        player has a single action. ``"vertex"`` skips the 2x2 closed form.
 
     Returns
     -------
@@ -415,16 +506,20 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
         return BatchEquilibria(a, b, empty, np.zeros((0, m)), np.zeros((0, n)), empty, empty,
                                np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64), tol)
     geo = geometry_tol(tol)   # ties and labels; tol itself only bounds the regret
+    rejected = np.zeros(k, dtype=np.int64)
+    one_by_one: dict[int, tuple[str, bool, str]] = {}
     if (m, n) == (2, 2) and method != "vertex":
         game, x, y, xv, yv, degenerate = _closed_form_2x2(a, b, geo)
+    elif min(m, n) >= 2 and m + n <= 62:
+        game, x, y, xv, yv, degenerate, rejected, one_by_one = _kernel_batch(a, b, tol, geo)
     else:
         game, x, y, xv, yv, degenerate = _vertex_batch(a, b, geo)
-    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, np.zeros(k, dtype=np.int64), tol)
+    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, rejected, tol, one_by_one)
     bad = result.regret > tol * result.scale[game]
     if np.any(bad):
-        rejected = np.bincount(game[bad], minlength=k)
+        rejected = rejected + np.bincount(game[bad], minlength=k)
         ok = ~bad
-        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol)
+        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol, one_by_one)
     return result
 
 

@@ -1,20 +1,30 @@
-"""Benchmark: all equilibria of many random 2x2 games, batch_equilibria against per-game loops.
+"""Benchmark: all equilibria of stacks of random small games, batch_equilibria against per-game loops.
 
-Run by hand: ``python tests/benchmarks/bench_batch.py [n_games] [baseline_sample]``.
+Run by hand: ``python tests/benchmarks/bench_batch.py [n_games] [baseline_sample]`` (2x2 stacks, :func:`main`)
+and ``python tests/benchmarks/bench_batch.py sizes [scale]`` (3x3 to 7x7 stacks, :func:`main_sizes`).
 
 Same seeded games for everyone. ``games.batch_equilibria`` solves the whole stack (median of 5 runs);
 nashpy's ``support_enumeration`` and pygambit's ``enummixed_solve`` run in a Python loop over a
 subsample of the games (their rate is extrapolated from the subsample, in blocks, median block).
 Answers are compared game by game on the subsample: pygambit's (extreme equilibria, also of degenerate
 games) should equal ours; nashpy's support enumeration is expected to differ on degenerate games.
+
+:func:`main_sizes` does the same for 3x3 to 7x7 stacks, with a Python loop over ``games.equilibria`` (the
+per-game solver, whose sets are the reference: same sets game by game, components and degeneracy flags
+included) as the main baseline, and reports the peak resident memory of one large batch call measured
+in a fresh process.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
 
@@ -103,6 +113,158 @@ def main(n_games: int = 100_000, baseline_sample: int = 2_000, repeats: int = 5,
     return results
 
 
+def sized_games(n_games: int, size: int, kind: str, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Seeded stacks of ``size x size`` games: uniform floats, or integers 0..3 (ties; nearly all degenerate)."""
+    rng = np.random.default_rng(seed + 1000 * size)
+    shape = (n_games, size, size)
+    if kind == "float":
+        return rng.random(shape), rng.random(shape)
+    return rng.integers(0, 4, shape), rng.integers(0, 4, shape)
+
+
+def _canonical(eqset) -> tuple:
+    from games.solvers.enumeration import canonical_form
+
+    profiles, components = canonical_form(eqset)
+    return tuple(profiles), tuple(map(tuple, components)), bool(eqset.degenerate), bool(eqset.complete)
+
+
+def _mean_time(func, items) -> float:
+    start = time.perf_counter()
+    for i in items:
+        func(i)
+    return (time.perf_counter() - start) / max(len(items), 1)
+
+
+_PEAK_SCRIPT = """
+import json, resource, sys
+import numpy as np
+sys.path.insert(0, {root!r})
+from games import batch_equilibria
+sys.path.insert(0, {bench!r})
+from bench_batch import sized_games
+A, B = sized_games({n}, {size}, {kind!r})
+batch_equilibria(A[:8], B[:8])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+batch_equilibria(A, B)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"before_kib": before, "after_kib": after}}))
+"""
+
+
+def peak_memory(n_games: int, size: int, kind: str = "float") -> float:
+    """Growth of the peak resident memory (MiB) of one ``batch_equilibria`` call on ``n_games`` games, measured
+    in a fresh process (the stack itself is built before the baseline is taken)."""
+    root = str(Path(__file__).resolve().parents[2])
+    script = _PEAK_SCRIPT.format(root=root, bench=str(Path(__file__).resolve().parent), n=n_games, size=size,
+                                 kind=kind)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": root})
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return (data["after_kib"] - data["before_kib"]) / 1024
+
+
+#: Games per size in the timed stacks (scaled by ``scale``) and in the per-game loop samples.
+STACK = {3: 20_000, 4: 10_000, 5: 5_000, 6: 2_000, 7: 1_000}
+LOOP_SAMPLE = {3: 300, 4: 200, 5: 150, 6: 100, 7: 60}
+PEER_SAMPLE = {3: 40, 4: 30, 5: 20, 6: 10, 7: 6}
+
+
+def main_sizes(sizes=(3, 4, 5, 6, 7), scale: float = 1.0, repeats: int = 3, peers: bool = True,
+               memory_games: int = 0, seed: int = 0) -> dict:
+    """3x3 to 7x7 stacks: batch_equilibria against a loop over games.equilibria (and nashpy/pygambit loops).
+
+    Per size and payoff kind: the batch's time per game on the whole stack (median of ``repeats``), the
+    loop's on a sample of the same games, their ratio, how many sample games' sets differ (profiles,
+    components, degeneracy and completeness flags), and the games the batch handed to the per-game solver.
+    ``memory_games`` > 0 also measures the growth of the peak memory in one call on that many integer games (a
+    fresh process per size).
+
+    Games the batch hands to the per-game solver (payoff differences below the float resolution, which the
+    per-game solver then solves in exact arithmetic, at up to seconds per game) cost both sides the same
+    time; they are timed once apart. The ratio ``x loop`` compares the two on the other games; ``x loop, all
+    games`` adds the handed-back games' time to both sides.
+    """
+    import games
+    from games import batch_equilibria
+
+    results = {}
+    for size in sizes:
+        for kind in ("float", "int"):
+            k = max(int(STACK[size] * scale), 20)
+            A, B = sized_games(k, size, kind, seed)
+            batch_equilibria(A[:4], B[:4])            # loads the compiled kernel (cached on disk)
+            ours = batch_equilibria(A, B)
+            fallback = ours.solved_one_by_one
+            own = np.setdiff1d(np.arange(k), fallback)
+
+            def loop_solve(i, A=A, B=B):
+                return games.equilibria(games.NormalFormGame.from_bimatrix(A[i], B[i]))
+
+            # the games the batch hands to games.equilibria cost both sides the same: timed once, apart
+            start = time.perf_counter()
+            fallback_sets = [loop_solve(i) for i in fallback]
+            fallback_s = time.perf_counter() - start
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                batch_equilibria(A[own], B[own])
+                times.append(time.perf_counter() - start)
+            own_us = statistics.median(times) / len(own) * 1e6
+            sample = own[:min(max(int(LOOP_SAMPLE[size] * scale), 10), len(own))]
+            loop_solve(int(sample[0]))                  # warm: the first call imports the solvers
+            loop_us = _mean_time(loop_solve, sample) * 1e6
+            differ = sum(_canonical(loop_solve(i)) != _canonical(ours[int(i)]) for i in sample)
+            differ += sum(_canonical(ref) != _canonical(ours[int(i)]) for i, ref in zip(fallback, fallback_sets))
+            all_batch_s = own_us * 1e-6 * len(own) + fallback_s
+            all_loop_s = loop_us * 1e-6 * len(own) + fallback_s
+            row = {"games": k, "sample": len(sample) + len(fallback), "batch_us": own_us, "loop_us": loop_us,
+                   "ratio": loop_us / own_us, "differ": differ, "degenerate": int(ours.degenerate.sum()),
+                   "one_by_one": len(fallback), "fallback_s": fallback_s, "ratio_all": all_loop_s / all_batch_s}
+            if peers:
+                import nashpy
+                import pygambit as gbt
+
+                peer = sample[:max(int(PEER_SAMPLE[size] * scale), 3)]
+
+                def nashpy_solve(i, A=A, B=B):
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        return list(nashpy.Game(A[i], B[i]).support_enumeration())
+
+                def gambit_solve(i, A=A, B=B, kind=kind):
+                    a, b = (A[i].astype(int), B[i].astype(int)) if kind == "int" else (A[i], B[i])
+                    return gbt.nash.enummixed_solve(gbt.Game.from_arrays(a, b), rational=False).equilibria
+
+                row["nashpy_us"] = _mean_time(nashpy_solve, peer) * 1e6
+                row["gambit_us"] = _mean_time(gambit_solve, peer) * 1e6
+                row["peer_sample"] = len(peer)
+            results[(size, kind)] = row
+    if memory_games:   # integer games: none is handed back, so the call is the compiled pass alone
+        for size in sizes:
+            results[(size, "int")]["peak_mib"] = peak_memory(memory_games, size, "int")
+    print(f"All extreme equilibria of stacks of random n x n games: batch_equilibria on the whole stack (median of "
+          f"{repeats}), loops over samples of the same games\n")
+    memory_cell = f" peak memory growth, {memory_games:,} integer games |" if memory_games else ""
+    print("| size | payoffs | games (degenerate) | batch µs/game | games.equilibria loop µs/game | x loop | handed "
+          "back (their time, s) | x loop, all games | sets differing from the loop | nashpy loop µs/game | "
+          "pygambit loop µs/game | x pygambit |" + memory_cell)
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|" if memory_games else ""))
+    for (size, kind), r in results.items():
+        label = "uniform floats" if kind == "float" else "integers 0..3"
+        peer_cells = (f"{r['nashpy_us']:,.0f} | {r['gambit_us']:,.0f} | {r['gambit_us'] / r['batch_us']:,.0f}"
+                      if "nashpy_us" in r else "- | - | -")
+        mem = f" {r['peak_mib']:,.0f} MiB |" if "peak_mib" in r else (" |" if memory_games else "")
+        print(f"| {size}x{size} | {label} | {r['games']:,} ({r['degenerate']:,}) | {r['batch_us']:,.1f} | "
+              f"{r['loop_us']:,.0f} | {r['ratio']:,.0f} | {r['one_by_one']} ({r['fallback_s']:.1f}) | "
+              f"{r['ratio_all']:,.0f} | {r['differ']} of {r['sample']} | {peer_cells} |{mem}")
+    return results
+
+
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:]]
-    main(*args)
+    if sys.argv[1:2] == ["sizes"]:
+        main_sizes(scale=float(sys.argv[2]) if len(sys.argv) > 2 else 1.0,
+                   memory_games=int(sys.argv[3]) if len(sys.argv) > 3 else 0)
+    else:
+        args = [int(a) for a in sys.argv[1:]]
+        main(*args)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 import games
+from games.solvers import batch as batch_module
 from games.solvers.batch import MAX_BATCH_BASES, batch_equilibria
 from games.solvers.enumeration import canonical_form
 
@@ -76,6 +77,152 @@ def test_same_answers_as_equilibria_game_by_game(shape, low, high, k):
         assert profiles(got) == profiles(ref), (A[i].tolist(), B[i].tolist())
         assert partition(got) == partition(ref)
         assert got.degenerate == ref.degenerate
+
+
+def assert_same_as_loop(A, B, eqs, tol=1e-9):
+    """Game by game: the batch's set equals games.equilibria's (profiles, components, flags)."""
+    for i in range(len(A)):
+        ref = games.equilibria(games.NormalFormGame.from_bimatrix(A[i], B[i]), tol=tol)
+        got = eqs[i]
+        assert profiles(got) == profiles(ref), (i, A[i].tolist(), B[i].tolist())
+        assert partition(got) == partition(ref), i
+        assert got.degenerate == ref.degenerate, i
+        assert got.complete == ref.complete, i
+
+
+def random_stack(kind, shape, k, seed):
+    rng = np.random.default_rng(seed)
+    if kind == "float":
+        return rng.random((k, *shape)), rng.random((k, *shape))
+    return rng.integers(0, 4, (k, *shape)), rng.integers(0, 4, (k, *shape))   # ties: mostly degenerate games
+
+
+@pytest.mark.parametrize("kind", ["float", "int"])
+@pytest.mark.parametrize("shape,k", [((3, 3), 80), ((4, 4), 50), ((5, 5), 30), ((6, 6), 20), ((7, 7), 12),
+                                     ((3, 6), 30), ((6, 4), 20), ((2, 5), 30)])
+def test_every_size_same_sets_as_the_loop(kind, shape, k):
+    """The compiled pass against games.equilibria game by game: uniform floats (non-degenerate) and small
+    integers with ties (nearly all degenerate), square 3x3 to 7x7 and rectangular."""
+    A, B = random_stack(kind, shape, k, seed=sum(shape) * 7 + len(kind))
+    eqs = batch_equilibria(A, B)
+    if kind == "int" and shape[0] == shape[1]:
+        assert eqs.degenerate.sum() > k // 2       # the degenerate path is really exercised
+    assert_same_as_loop(A, B, eqs)
+
+
+def test_rock_paper_scissors_and_a_3x3_coordination_game_by_hand():
+    """Rock-paper-scissors: the unique equilibrium is uniform play, value 0. A 3x3 pure coordination game
+    (identity payoffs) has 2^3 - 1 = 7 equilibria: uniform play on each non-empty common support."""
+    rps = np.array([[0, -1, 1], [1, 0, -1], [-1, 1, 0]])
+    eye = np.eye(3)
+    eqs = batch_equilibria(np.stack([rps, eye]), np.stack([-rps, eye]))
+    assert eqs.counts.tolist() == [1, 7]
+    np.testing.assert_allclose(eqs[0][0].as_float()[0], [1 / 3] * 3)
+    np.testing.assert_allclose(eqs[0][0].payoffs, [0, 0], atol=1e-12)
+    supports = sorted(tuple(np.flatnonzero(e.as_float()[0] > 0)) for e in eqs[1])
+    assert supports == [(0,), (0, 1), (0, 1, 2), (0, 2), (1,), (1, 2), (2,)]
+    for e in eqs[1]:
+        x, y = e.as_float()
+        np.testing.assert_allclose(x, y)
+        np.testing.assert_allclose(x[x > 0], 1 / np.count_nonzero(x))
+
+
+def test_against_live_pygambit_on_larger_integer_games_with_ties():
+    """pygambit's enummixed_solve (exact) lists the extreme equilibria of 3x3 and 4x4 integer games with ties."""
+    gbt = pytest.importorskip("pygambit")
+    for shape in ((3, 3), (4, 4), (3, 4)):
+        A, B = random_stack("int", shape, 25, seed=31 + shape[1])
+        eqs = batch_equilibria(A, B)
+        for i in range(len(A)):
+            g = gbt.Game.from_arrays(A[i].astype(int), B[i].astype(int))
+            ref = sorted({tuple(round(float(eq[s]), 7) + 0.0 for pl in g.players for s in pl.strategies)
+                          for eq in gbt.nash.enummixed_solve(g).equilibria})
+            assert profiles(eqs[i]) == ref, (A[i].tolist(), B[i].tolist())
+
+
+def test_games_beyond_float_resolution_fall_back_to_the_per_game_solver():
+    """Payoffs 1e-8 apart (below the float resolution): the compiled pass hands the game back, and its
+    set is the per-game solver's (which then works in exact arithmetic)."""
+    A, B = random_stack("int", (3, 3), 6, seed=2)
+    A = A.astype(float)
+    B = B.astype(float)
+    A[2, 0, 0] = A[2, 0, 1] + 1e-8 * np.ptp(A[2])
+    eqs = batch_equilibria(A, B)
+    assert eqs.solved_one_by_one.tolist() == [2]
+    assert "solved by games.equilibria because of payoff differences below the float resolution" in eqs[2].note
+    assert_same_as_loop(A, B, eqs)
+
+
+def test_games_with_more_equilibria_than_the_output_holds_fall_back(monkeypatch):
+    """With room for two equilibria per game, every game with more is solved one by one, same sets."""
+    monkeypatch.setattr(batch_module, "MAX_KERNEL_EQUILIBRIA", 2)
+    A, B = random_stack("int", (4, 4), 30, seed=8)
+    eqs = batch_equilibria(A, B)
+    many = [i for i in range(len(A)) if len(games.equilibria(games.NormalFormGame.from_bimatrix(A[i], B[i]))) > 2]
+    assert many and eqs.solved_one_by_one.tolist() == many
+    assert_same_as_loop(A, B, eqs)
+
+
+def test_games_with_labels_in_doubt_fall_back(monkeypatch):
+    """Widening the band of slacks the compiled pass treats as "tight or slack, in doubt" hands games back
+    (status 2); their sets are then the per-game solver's."""
+    import functools
+
+    from games.solvers import batch_kernel
+
+    monkeypatch.setattr(batch_kernel, "solve_stack", functools.partial(batch_kernel.solve_stack, amb=(1e-300, 0.3)))
+    A, B = random_stack("float", (4, 4), 20, seed=12)
+    eqs = batch_equilibria(A, B)
+    assert len(eqs.solved_one_by_one) >= 10
+    assert "a vertex slack too close to the tightness tolerance" in eqs[int(eqs.solved_one_by_one[0])].note
+    assert_same_as_loop(A, B, eqs)
+
+
+def test_chunks_are_bounded_and_give_the_same_answers(monkeypatch):
+    """A small memory bound makes the compiled pass work through the stack in many calls, each writing into
+    the same bounded buffer; the answers equal one unbounded call's."""
+    A, B = random_stack("int", (5, 5), 40, seed=4)
+    whole = batch_equilibria(A, B)
+    from games.solvers import batch_kernel
+
+    buffers = []
+    real = batch_kernel._solve_block
+
+    def recording(*args):
+        buffers.append(sum(arr.nbytes for arr in args[13:18]))
+        return real(*args)
+
+    monkeypatch.setattr(batch_kernel, "_solve_block", recording)
+    monkeypatch.setattr(batch_module, "CHUNK_BYTES", 10_000)
+    chunked = batch_equilibria(A, B)
+    assert len(buffers) >= 4 and max(buffers) <= 10_000
+    np.testing.assert_array_equal(chunked.game, whole.game)
+    np.testing.assert_array_equal(chunked.x, whole.x)
+    np.testing.assert_array_equal(chunked.y, whole.y)
+    assert [partition(chunked[i]) for i in range(len(A))] == [partition(whole[i]) for i in range(len(A))]
+
+
+@pytest.mark.parametrize("size", [3, 4, 5, 6, 7])
+def test_lexicographic_search_meets_the_same_vertices_as_the_search_over_all_bases(size):
+    """The compiled pass visits one basis per vertex of the perturbed (simple) polytope; the search over every
+    feasible basis (connected through the matroid exchanges at each degenerate vertex) must meet the same
+    vertices, so both give the same equilibria and degeneracy flags on games with many ties."""
+    from games.solvers.batch_kernel import solve_stack
+
+    rng = np.random.default_rng(size)
+    A = rng.integers(0, 2 + size % 3, (60, size, size)).astype(float)
+    B = rng.integers(0, 2 + size % 3, (60, size, size)).astype(float)
+    lex = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=True)
+    every = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=False)
+    def rows(out):  # the equilibria of each game, in order (the searches meet vertices in different orders)
+        game, x, y = out[0], np.round(out[1], 9), np.round(out[2], 9)
+        order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
+        return game[order], x[order], y[order]
+
+    for a, b in zip(rows(lex), rows(every)):
+        np.testing.assert_allclose(a, b, atol=1e-12)
+    np.testing.assert_array_equal(lex[5], every[5])      # status
+    np.testing.assert_array_equal(lex[6], every[6])      # degeneracy
 
 
 def test_closed_form_and_batched_vertex_enumeration_agree_on_2x2():
@@ -178,6 +325,10 @@ def test_bad_input():
         batch_equilibria([[["a", 1], [0, 0]]])
     with pytest.raises(ValueError, match="more than 3432; solve larger games one by one with games.equilibria"):
         batch_equilibria(np.zeros((1, 8, 8)))
+    with pytest.raises(ValueError, match="A must contain finite numbers; found inf"):
+        batch_equilibria(np.full((2, 4, 4), np.inf))
+    with pytest.raises(ValueError, match="tol=0 asks for a regret of exactly 0"):
+        batch_equilibria(np.zeros((1, 3, 3)), tol=0)
     with pytest.raises(ValueError, match="method='closed-form' needs 2x2 games"):
         batch_equilibria(np.zeros((1, 3, 3)), method="closed-form")
     with pytest.raises(ValueError, match="method must be one of"):
@@ -188,3 +339,16 @@ def test_bad_input():
     with pytest.raises(ValueError, match="mask must have one entry per equilibrium"):
         eqs.any_per_game([True])
     assert MAX_BATCH_BASES == 3432
+
+
+def test_the_size_benchmark_runs_and_agrees_with_the_loop():
+    """tests/benchmarks/bench_batch.py main_sizes end to end on tiny stacks (no timing is asserted)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_batch.py"
+    spec = importlib.util.spec_from_file_location("bench_batch", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    out = bench.main_sizes(sizes=(3, 5), scale=0.002, repeats=1, peers=False)
+    assert set(out) == {(3, "float"), (3, "int"), (5, "float"), (5, "int")}
+    assert all(row["differ"] == 0 for row in out.values())
