@@ -340,7 +340,7 @@ class LogitBranch:
     --------
     >>> import games
     >>> b = games.logit_branch(games.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]]), lam_max=2.0)
-    >>> b.lam[0], b.lam[-1] >= 2.0, b.profiles[-1][0].tolist()
+    >>> float(b.lam[0]), bool(b.lam[-1] >= 2.0), b.profiles[-1][0].tolist()
     (0.0, True, [0.5, 0.5])
     """
 
@@ -410,7 +410,7 @@ def logit_branch(game: NormalFormGame, lam_max: float = 100.0, *, normalized: bo
     >>> import games
     >>> g = games.NormalFormGame.from_bimatrix([[9, 0], [0, 1]], [[0, 1], [1, 0]])
     >>> branch = games.logit_branch(g, lam_max=50)
-    >>> branch.lam[0], branch.points[0].tolist()
+    >>> float(branch.lam[0]), branch.points[0].tolist()
     (0.0, [0.5, 0.5, 0.5, 0.5])
     >>> branch.points[-1].round(2).tolist()     # close to the Nash equilibrium (1/2, 1/2), (1/10, 9/10)
     [0.5, 0.5, 0.1, 0.9]

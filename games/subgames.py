@@ -148,7 +148,7 @@ def reduced_normal_form_equilibria(game: ExtensiveGame, *, tol: float = 1e-9, ex
     >>> kids["a"].terminal([1, 0, 0]); kids["b"].terminal([0, 1, 0])
     >>> res = reduced_normal_form_equilibria(g)
     >>> res[0].pure_actions(), res.note.split(";")[0]
-    (('a', '-', '-'), 'pure equilibria only')
+    (('a', '-', '-'), 'every equilibrium (3 support profiles searched)')
     """
     from .solvers import equilibria
 

@@ -125,11 +125,10 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     [['0', '1'], ['2/3', '1/3'], ['1', '0']]
     >>> games.equilibria(hawk_dove, method="lemke-howson", label=2)[0].pure_actions()
     ('a2', 'b1')
-    >>> games.equilibria(hawk_dove, method="simplex")
+    >>> games.equilibria(hawk_dove, method="simplex")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: method must be one of 'auto', 'vertex', 'lemke-howson', 'zero-sum', 'support', 'pure' for a \
-NormalFormGame; got 'simplex'
+    ValueError: method must be one of 'auto', 'vertex', 'lemke-howson', 'zero-sum', ... for a NormalFormGame; got 'simplex'
     >>> games.equilibria(hawk_dove, method="vertex", label=2)
     Traceback (most recent call last):
     ...

@@ -26,6 +26,7 @@ import pytest
 import games
 import models
 from games.anonymous import AnonymousGame
+from games.sweep import grid_value
 from games.threshold import ThresholdGame
 from models.base import describe
 from models.registry import ESSAY, load_sections, registered_models
@@ -253,7 +254,7 @@ def test_games_sweep_runs_the_model_without_a_wrapper(cls, outcomes):
     default = getattr(cls(), field.name)
     df = games.sweep(cls(), {field.name: [default, value]}, progress=False)
     assert isinstance(df, pd.DataFrame) and len(df) == 2
-    assert df[field.name].tolist() == [default, value]
+    assert df[field.name].tolist() == [grid_value(default), grid_value(value)]   # the decimals asked for
     row = df.iloc[0]
     for key, v in outcomes[cls.__name__].items():
         if isinstance(v, float) and math.isnan(v):

@@ -20,7 +20,7 @@ import models
 from models.registry import ESSAY, registered_models
 
 INFRASTRUCTURE = {"models.base", "models.cli", "models.registry", "models.report", "models.report_base",
-                  "models.cases", "models.exercises", "models.exercise_topics"}
+                  "models.cases", "models.exercises", "models.exercise_topics", "models.notebooks"}
 
 
 def _model_modules():
