@@ -128,7 +128,7 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     >>> games.equilibria(hawk_dove, method="simplex")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: method must be one of 'auto', 'vertex', 'lemke-howson', 'zero-sum', ... for a NormalFormGame; got 'simplex'
+    ValueError: method must be one of 'auto', 'vertex', ... for a NormalFormGame; got 'simplex'
     >>> games.equilibria(hawk_dove, method="vertex", label=2)
     Traceback (most recent call last):
     ...
