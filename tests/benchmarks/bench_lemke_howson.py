@@ -4,8 +4,8 @@ Run by hand: ``python tests/benchmarks/bench_lemke_howson.py [games_per_size] [l
 
 Every baseline runs in this process on the same seeded U[0,1) games and from the same dropped labels (label k
 drops row k for k < m, column k - m otherwise; QuantEcon's ``init_pivot`` and nashpy's
-``initial_dropped_label`` use the same numbering). Timings are the minimum of three calls (one from n = 200; the machine is
-shared), medians over games and labels. Ours is timed twice: the registered solver
+``initial_dropped_label`` use the same numbering). Timings are the minimum of three calls (one from n = 200;
+the machine is shared), medians over games and labels. Ours is timed twice: the registered solver
 ``games.solvers.lemke_howson.lemke_howson`` (path, verification and result record) and the whole public call
 ``games.equilibria(game, method="lemke-howson", label=k)`` (plus argument checks and dispatch). Agreement:
 the equilibrium reached from a label is unique on a non-degenerate game, so every library must return the
