@@ -30,6 +30,7 @@ import numpy as np
 from ..equilibrium import EquilibriumSet
 from ..normal_form import NormalFormGame
 from ..validation import check_positive_int, check_tolerance
+from .bimatrix import positive_bimatrix
 from .pure import pure_equilibria
 from .registry import register_solver
 from .vertex import (
@@ -38,9 +39,11 @@ from .vertex import (
     ambiguity_note,
     ambiguous_labels,
     best_response_polytopes,
+    check_size,
     count_bases,
     equilibrium_set_from_pairs,
     exact_vertices,
+    float_equilibrium_set,
     float_resolution_problem,
     float_vertices,
     geometry_tol,
@@ -50,7 +53,7 @@ from .vertex import (
 
 __all__ = ["DEFAULT_MAX_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES", "RESOLUTION", "canonical_form",
            "complementary_pairs", "estimate_vertices", "float_from_exact", "float_resolution_problem",
-           "hull_equilibria", "vertex"]
+           "hull_equilibria", "vertex", "walk_equilibria"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
@@ -75,6 +78,82 @@ def estimate_vertices(m: int, n: int) -> int:
     (861, True)
     """
     return int(min(comb(m + n, m), 300 * 1.5 ** max(m + n - 16, 0)))
+
+
+#: The compiled walk gives up (and the convex-hull path takes over) beyond this many bases of one polytope.
+WALK_MAX_BASES = 4_000_000
+
+#: Vertex slacks in this band leave a label in doubt (as :data:`games.solvers.vertex.AMBIGUOUS_SLACK`).
+_AMBIGUOUS = (1e-12, 1e-7)
+
+
+def _walk(P: np.ndarray, coord_label: np.ndarray, row_label: np.ndarray, geo: float, cap: int):
+    """The vertices of ``{z >= 0, P z <= 1}`` by the compiled walk: ``(points, masks, ambiguous)``, or ``None``
+    when the walk stopped (a numerically singular basis, a rate of doubtful sign, too many bases)."""
+    from .vertex_walk import OK, TOO_MANY, walk_vertices
+
+    lo, hi = _AMBIGUOUS
+    while True:
+        pts, masks, status, ambiguous, _ = walk_vertices(P, coord_label, row_label, geo, lo, hi, cap)
+        if status == TOO_MANY and cap < WALK_MAX_BASES:
+            cap = min(cap * 8, WALK_MAX_BASES)
+            continue
+        return (pts, masks, int(ambiguous)) if status == OK else None
+
+
+def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet | None:
+    """All extreme equilibria of a two-player float game by compiled vertex enumeration, or ``None`` when the
+    walk cannot decide (the caller then uses the convex-hull or basis-by-basis path).
+
+    The vertices of both best-response polytopes come from :func:`games.solvers.vertex_walk.walk_vertices`
+    (a lexicographic walk over the bases: complete for degenerate polytopes too); labels are the constraints
+    tight within the geometry tolerance, as in :func:`hull_equilibria`, and each completely labelled pair is
+    verified against the game. The answer is the one :func:`hull_equilibria` gives, without its refusals:
+    callers check the size first.
+
+    Examples
+    --------
+    >>> import numpy as np, games
+    >>> rng = np.random.default_rng(0)
+    >>> g = games.NormalFormGame.from_bimatrix(rng.random((9, 9)), rng.random((9, 9)))
+    >>> canonical_form(walk_equilibria(g)) == canonical_form(hull_equilibria(g))
+    True
+    """
+    a, b = positive_bimatrix(game, exact=False)
+    m, n = a.shape
+    geo = geometry_tol(tol)
+    cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
+    rows, cols = np.arange(m), np.arange(m, m + n)
+    walk_x = _walk(np.ascontiguousarray(b.T), rows, cols, geo, cap)
+    if walk_x is None:
+        return None
+    walk_y = _walk(np.ascontiguousarray(a), cols, rows, geo, cap)
+    if walk_y is None:
+        return None
+    (px, mx, amb_x), (qy, my, amb_y) = walk_x, walk_y
+    nonzero_x = px.max(axis=1) > geo
+    nonzero_y = qy.max(axis=1) > geo
+    px, mx, qy, my = px[nonzero_x], mx[nonzero_x], qy[nonzero_y], my[nonzero_y]
+    # an unplayed action (a tight non-negativity label) has probability exactly zero
+    px = np.where(label_bits(mx, 0, m), 0.0, px.clip(0))
+    qy = np.where(label_bits(my, m, n), 0.0, qy.clip(0))
+    degenerate = bool(np.any(popcount(mx) > m) or np.any(popcount(my) > n)) if len(mx) and len(my) else False
+    xi, yi = complementary_pairs(mx, my, m, n)
+    result = float_equilibrium_set(game, px, qy, xi, yi, degenerate=degenerate, tol=tol)
+    ambiguous = amb_x + amb_y
+    if ambiguous:
+        result.complete = False
+        result.note = "; ".join(filter(None, [result.note, ambiguity_note(ambiguous)]))
+    return result
+
+
+def _check_vertices(m: int, n: int, max_vertices: int) -> None:
+    estimate = estimate_vertices(m, n)
+    if estimate > max_vertices:
+        raise ValueError(
+            f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
+            f"than max_vertices={max_vertices:.3g}; use {lemke_howson_hint(m, n)}, method='pure' for the pure ones, "
+            "or method='zero-sum' if the game is zero-sum")
 
 
 def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
@@ -212,12 +291,7 @@ def hull_equilibria(
     if not isinstance(exact, (bool, np.bool_)):
         raise TypeError(f"exact must be True or False; got {exact!r}")
     m, n = game.shape
-    estimate = estimate_vertices(m, n)
-    if estimate > max_vertices:
-        raise ValueError(
-            f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
-            f"than max_vertices={max_vertices:.3g}; use {lemke_howson_hint(m, n)}, method='pure' for the pure ones, "
-            "or method='zero-sum' if the game is zero-sum")
+    _check_vertices(m, n, max_vertices)
     if m + n > 64:
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:
@@ -305,7 +379,17 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
         return pure_equilibria(game, tol=tol, exact=exact)
 
     def solve(g: NormalFormGame, as_exact: bool) -> EquilibriumSet:
-        if count_bases(*g.shape) > HULL_FROM_BASES and min(g.shape) >= 2:
+        m, n = g.shape
+        hull = count_bases(m, n) > HULL_FROM_BASES and min(m, n) >= 2
+        if not as_exact and min(m, n) >= 2 and m + n <= 64:
+            if hull:  # the same refusals as the paths below
+                _check_vertices(m, n, max_vertices)
+            else:
+                check_size(m, n, max_bases)
+            walked = walk_equilibria(g, tol)
+            if walked is not None:
+                return walked
+        if hull:
             return hull_equilibria(g, tol=tol, exact=as_exact, max_vertices=max_vertices)
         return vertex_enumeration(g, tol=tol, exact=as_exact, max_bases=max_bases)
 

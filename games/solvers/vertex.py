@@ -24,7 +24,7 @@ from math import comb
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify
+from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify, verify_bimatrix_batch
 from ..normal_form import NormalFormGame
 from ..numeric import solve_exact
 from .bimatrix import positive_bimatrix
@@ -37,6 +37,7 @@ __all__ = [
     "ambiguous_labels",
     "count_bases",
     "equilibrium_set_from_pairs",
+    "float_equilibrium_set",
     "float_resolution_problem",
     "geometry_tol",
     "lemke_howson_hint",
@@ -435,6 +436,55 @@ def equilibrium_set_from_pairs(
     order = sorted(range(len(items)), key=lambda k: tuple(float(v) for v in np.concatenate(items[k].as_float())))
     items = [items[k] for k in order]
     edges = [edges[k] for k in order]
+    components = connected_components(edges)
+    notes = []
+    if degenerate:
+        notes.append("degenerate game: these are the extreme equilibria; every equilibrium (x, y) has x and y in "
+                     "the convex hulls of the strategies of extreme equilibria of one component (a maximal Nash "
+                     "subset)")
+    if rejected:
+        notes.append(rejection_note(rejected, tol))
+    return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
+                          components=components, rejected=rejected, note="; ".join(notes))
+
+
+def float_equilibrium_set(
+    game: NormalFormGame,
+    px: np.ndarray,
+    qy: np.ndarray,
+    xi: np.ndarray,
+    yi: np.ndarray,
+    *,
+    degenerate: bool,
+    tol: float,
+) -> EquilibriumSet:
+    """:func:`equilibrium_set_from_pairs` for float vertex arrays: the pairs ``(px[xi[k]], qy[yi[k]])`` verified
+    all at once (:func:`~games.equilibrium.verify_bimatrix_batch`, each player's regret also held to its own
+    payoff range), sorted, and grouped into components through shared vertices.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from games import NormalFormGame
+    >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> eqs = float_equilibrium_set(pennies, np.array([[1.0, 1.0]]), np.array([[2.0, 2.0], [1.0, 0.0]]),
+    ...                             np.array([0, 0]), np.array([0, 1]), degenerate=False, tol=1e-9)
+    >>> len(eqs), eqs.rejected, eqs.complete
+    (1, 1, False)
+    """
+    table = game.payoffs.reshape(-1, game.num_players)
+    spans = np.ptp(table, axis=0)
+    spans = np.where(spans > 0, spans, 1.0)
+    checked = verify_bimatrix_batch(game, px[xi], qy[yi], "vertex", tol, player_tol=tol * spans)
+    keep = [k for k, eq in enumerate(checked) if eq is not None]
+    rejected = len(checked) - len(keep)
+    items = [checked[k] for k in keep]
+    edges = [(int(xi[k]), int(yi[k])) for k in keep]
+    if len(items) > 1:
+        flat = np.array([np.concatenate(eq.profile) for eq in items])
+        order = np.lexsort(flat.T[::-1])
+        items = [items[k] for k in order]
+        edges = [edges[k] for k in order]
     components = connected_components(edges)
     notes = []
     if degenerate:
