@@ -119,8 +119,20 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     >>> canonical_form(walk_equilibria(g)) == canonical_form(hull_equilibria(g))
     True
     """
-    a, b = positive_bimatrix(game, exact=False)
-    m, n = a.shape
+    from .vertex_walk import complementary_pairs_compiled
+
+    m, n = game.shape
+    table = game.payoffs.reshape(m * n, 2)
+    low, high = table.min(axis=0), table.max(axis=0)
+    with np.errstate(over="ignore"):
+        span = high - low
+    if not np.all(np.isfinite(span)):  # a range that overflows floats: the rescaling handles it
+        a, b = positive_bimatrix(game, exact=False)
+        spans = None
+    else:
+        spans = np.where(span > 0, span, 1.0)
+        scaled = (table - low) / spans + 1.0  # each player's payoffs in [1, 2], as positive_bimatrix
+        a, b = scaled[:, 0].reshape(m, n), scaled[:, 1].reshape(m, n)
     geo = geometry_tol(tol)
     cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
     rows, cols = np.arange(m), np.arange(m, m + n)
@@ -134,12 +146,12 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     nonzero_x = px.max(axis=1) > geo
     nonzero_y = qy.max(axis=1) > geo
     px, mx, qy, my = px[nonzero_x], mx[nonzero_x], qy[nonzero_y], my[nonzero_y]
+    degenerate = bool(popcount(mx).max(initial=0) > m or popcount(my).max(initial=0) > n)
+    xi, yi = complementary_pairs_compiled(mx, my, m, n)
     # an unplayed action (a tight non-negativity label) has probability exactly zero
-    px = np.where(label_bits(mx, 0, m), 0.0, px.clip(0))
-    qy = np.where(label_bits(my, m, n), 0.0, qy.clip(0))
-    degenerate = bool(np.any(popcount(mx) > m) or np.any(popcount(my) > n)) if len(mx) and len(my) else False
-    xi, yi = complementary_pairs(mx, my, m, n)
-    result = float_equilibrium_set(game, px, qy, xi, yi, degenerate=degenerate, tol=tol)
+    xs = np.where(label_bits(mx[xi], 0, m), 0.0, px[xi].clip(0))
+    ys = np.where(label_bits(my[yi], m, n), 0.0, qy[yi].clip(0))
+    result = float_equilibrium_set(game, xs, ys, xi, yi, degenerate=degenerate, tol=tol, spans=spans)
     ambiguous = amb_x + amb_y
     if ambiguous:
         result.complete = False
@@ -194,8 +206,8 @@ def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
 
 
 def popcount(v: np.ndarray) -> np.ndarray:
-    bits = np.unpackbits(v.astype(">u8").view(np.uint8).reshape(len(v), 8), axis=1)
-    return bits.sum(axis=1)
+    """Number of set bits of each entry of an array of ``uint64`` label masks."""
+    return np.bitwise_count(np.asarray(v, dtype=np.uint64))
 
 
 def complementary_pairs(mx: np.ndarray, my: np.ndarray, m: int, n: int) -> tuple[np.ndarray, np.ndarray]:

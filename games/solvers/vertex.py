@@ -92,17 +92,18 @@ def float_resolution_problem(game: NormalFormGame) -> str:
     >>> float_resolution_problem(NormalFormGame.from_bimatrix([[3, 0], [5, 1]]))
     ''
     """
+    table = np.sort(game.payoffs.reshape(-1, game.num_players), axis=0)  # each player's payoffs, sorted
+    with np.errstate(over="ignore", invalid="ignore"):
+        span = table[-1] - table[0]
+        gaps = np.diff(table, axis=0) / np.where(span > 0, span, 1.0)
+    gaps = np.where(gaps >= ROUND_OFF_TIE, gaps, np.inf)  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
+    smallest = gaps.min(axis=0) if len(gaps) else np.full(game.num_players, np.inf)
     for i in range(game.num_players):
-        values = np.unique(game.payoffs[..., i])
-        if len(values) < 2:
+        if span[i] == 0:
             continue
-        with np.errstate(over="ignore"):
-            span = values[-1] - values[0]
-        if not np.isfinite(span):
+        if not np.isfinite(span[i]):
             return f"player {i + 1}'s payoff range overflows floats"
-        gaps = np.diff(values) / span
-        gaps = gaps[gaps >= ROUND_OFF_TIE]  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
-        gap = float(gaps.min()) if len(gaps) else 1.0
+        gap = float(smallest[i]) if np.isfinite(smallest[i]) else 1.0
         if gap < RESOLUTION:
             return (f"player {i + 1}'s payoffs differ by as little as {gap:.3g} of their range "
                     f"(below {RESOLUTION:g})")
@@ -450,32 +451,34 @@ def equilibrium_set_from_pairs(
 
 def float_equilibrium_set(
     game: NormalFormGame,
-    px: np.ndarray,
-    qy: np.ndarray,
+    xs: np.ndarray,
+    ys: np.ndarray,
     xi: np.ndarray,
     yi: np.ndarray,
     *,
     degenerate: bool,
     tol: float,
+    spans: np.ndarray | None = None,
 ) -> EquilibriumSet:
-    """:func:`equilibrium_set_from_pairs` for float vertex arrays: the pairs ``(px[xi[k]], qy[yi[k]])`` verified
-    all at once (:func:`~games.equilibrium.verify_bimatrix_batch`, each player's regret also held to its own
-    payoff range), sorted, and grouped into components through shared vertices.
+    """:func:`equilibrium_set_from_pairs` for float vertex arrays: the pairs ``(xs[k], ys[k])`` (x-vertex ``xi[k]``
+    with y-vertex ``yi[k]``) verified all at once (:func:`~games.equilibrium.verify_bimatrix_batch`, each player's regret also held to its own
+    payoff range: ``spans``, computed from the game when not given), sorted, and grouped into components
+    through shared vertices.
 
     Examples
     --------
     >>> import numpy as np
     >>> from games import NormalFormGame
     >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
-    >>> eqs = float_equilibrium_set(pennies, np.array([[1.0, 1.0]]), np.array([[2.0, 2.0], [1.0, 0.0]]),
+    >>> eqs = float_equilibrium_set(pennies, np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([[2.0, 2.0], [1.0, 0.0]]),
     ...                             np.array([0, 0]), np.array([0, 1]), degenerate=False, tol=1e-9)
     >>> len(eqs), eqs.rejected, eqs.complete
     (1, 1, False)
     """
-    table = game.payoffs.reshape(-1, game.num_players)
-    spans = np.ptp(table, axis=0)
-    spans = np.where(spans > 0, spans, 1.0)
-    checked = verify_bimatrix_batch(game, px[xi], qy[yi], "vertex", tol, player_tol=tol * spans)
+    if spans is None:
+        spans = np.ptp(game.payoffs.reshape(-1, game.num_players), axis=0)
+        spans = np.where(spans > 0, spans, 1.0)
+    checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
     keep = [k for k, eq in enumerate(checked) if eq is not None]
     rejected = len(checked) - len(keep)
     items = [checked[k] for k in keep]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "walk_vertices"]
+__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "complementary_pairs_compiled", "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
 OK, SINGULAR, UNBOUNDED, TOO_MANY, AMBIGUOUS = 0, 1, 2, 3, 4
@@ -431,3 +431,67 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
         st_out[depth] = lab
         new_vertex = True
     return pts[:nv], vmasks[:nv], status, ambiguous, nseen
+
+
+@njit(cache=True)
+def _popcount(v):  # pragma: no cover - compiled
+    c = 0
+    while v:
+        v &= v - np.uint64(1)
+        c += 1
+    return c
+
+
+@njit(cache=True)
+def complementary_pairs_compiled(mx, my, m, n):  # pragma: no cover - compiled
+    """Index pairs ``(i, j)`` with ``mx[i] | my[j]`` covering all ``m + n`` labels (bit masks of distinct vertices).
+
+    The compiled twin of :func:`games.solvers.enumeration.complementary_pairs`: an exact complement is looked
+    up in a hash table of the ``my``; a vertex with more labels than its dimension (degenerate) is matched
+    against every vertex of the other polytope that covers its complement strictly.
+    """
+    full = (np.uint64(1) << np.uint64(m + n)) - np.uint64(1)
+    ny = my.shape[0]
+    size = 16
+    while size < 2 * ny + 2:
+        size *= 2
+    table = np.zeros(size, np.uint64)
+    where = np.empty(size, np.int64)
+    deg_x = np.zeros(mx.shape[0], np.bool_)
+    deg_y = np.zeros(ny, np.bool_)
+    for j in range(ny):
+        key = my[j]
+        deg_y[j] = _popcount(key) > n
+        if key == 0:
+            continue
+        slot = _lookup(table, key)
+        table[slot] = key
+        where[slot] = j
+    xs = []
+    ys = []
+    for i in range(mx.shape[0]):
+        need = full & ~mx[i]
+        deg_x[i] = _popcount(mx[i]) > m
+        if need != 0:
+            slot = _lookup(table, need)
+            if table[slot] == need:
+                xs.append(i)
+                ys.append(where[slot])
+    for i in range(mx.shape[0]):
+        need = full & ~mx[i]
+        if deg_x[i]:  # any y covering the complement strictly
+            for j in range(ny):
+                if (my[j] & need) == need and my[j] != need:
+                    xs.append(i)
+                    ys.append(j)
+        elif _popcount(mx[i]) == m:  # a degenerate y with a non-degenerate x
+            for j in range(ny):
+                if deg_y[j] and (my[j] & need) == need and my[j] != need:
+                    xs.append(i)
+                    ys.append(j)
+    out_x = np.empty(len(xs), np.int64)
+    out_y = np.empty(len(ys), np.int64)
+    for k in range(len(xs)):
+        out_x[k] = xs[k]
+        out_y[k] = ys[k]
+    return out_x, out_y
