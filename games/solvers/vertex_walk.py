@@ -477,6 +477,7 @@ def complementary_pairs_compiled(mx, my, m, n):  # pragma: no cover - compiled
             if table[slot] == need:
                 xs.append(i)
                 ys.append(where[slot])
+    degenerate_y = np.flatnonzero(deg_y)
     for i in range(mx.shape[0]):
         need = full & ~mx[i]
         if deg_x[i]:  # any y covering the complement strictly
@@ -484,9 +485,9 @@ def complementary_pairs_compiled(mx, my, m, n):  # pragma: no cover - compiled
                 if (my[j] & need) == need and my[j] != need:
                     xs.append(i)
                     ys.append(j)
-        elif _popcount(mx[i]) == m:  # a degenerate y with a non-degenerate x
-            for j in range(ny):
-                if deg_y[j] and (my[j] & need) == need and my[j] != need:
+        elif len(degenerate_y) and _popcount(mx[i]) == m:  # a degenerate y with a non-degenerate x
+            for j in degenerate_y:
+                if (my[j] & need) == need and my[j] != need:
                     xs.append(i)
                     ys.append(j)
     out_x = np.empty(len(xs), np.int64)
