@@ -224,16 +224,16 @@ def verify_bimatrix_batch(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, me
         return out
     X = np.where(X > PROBABILITY_FLOOR, X, 0.0)
     Y = np.where(Y > PROBABILITY_FLOOR, Y, 0.0)
-    X = X / X.sum(axis=1, keepdims=True)
-    Y = Y / Y.sum(axis=1, keepdims=True)
-    A, B = game.bimatrix
-    AY = Y @ A.T
-    XB = X @ B
-    p1 = np.einsum("ij,ij->i", X, AY)
-    p2 = np.einsum("ij,ij->i", XB, Y)
+    X /= X.sum(axis=1)[:, None]
+    Y /= Y.sum(axis=1)[:, None]
+    payoffs = game.payoffs
+    AY = Y @ payoffs[..., 0].T
+    XB = X @ payoffs[..., 1]
+    p1 = (X * AY).sum(axis=1)
+    p2 = (XB * Y).sum(axis=1)
     r1 = AY.max(axis=1) - p1
     r2 = XB.max(axis=1) - p2
-    regret = np.maximum(np.maximum(r1, r2), 0.0)
+    regret = np.maximum(r1, r2).clip(0.0)
     abs_tol = tol * scale
     ok = regret <= abs_tol
     if player_tol is not None:

@@ -87,20 +87,6 @@ WALK_MAX_BASES = 4_000_000
 _AMBIGUOUS = (1e-12, 1e-7)
 
 
-def _walk(P: np.ndarray, coord_label: np.ndarray, row_label: np.ndarray, geo: float, cap: int):
-    """The vertices of ``{z >= 0, P z <= 1}`` by the compiled walk: ``(points, masks, ambiguous)``, or ``None``
-    when the walk stopped (a numerically singular basis, a rate of doubtful sign, too many bases)."""
-    from .vertex_walk import OK, TOO_MANY, walk_vertices
-
-    lo, hi = _AMBIGUOUS
-    while True:
-        pts, masks, status, ambiguous, _ = walk_vertices(P, coord_label, row_label, geo, lo, hi, cap)
-        if status == TOO_MANY and cap < WALK_MAX_BASES:
-            cap = min(cap * 8, WALK_MAX_BASES)
-            continue
-        return (pts, masks, int(ambiguous)) if status == OK else None
-
-
 def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet | None:
     """All extreme equilibria of a two-player float game by compiled vertex enumeration, or ``None`` when the
     walk cannot decide (the caller then uses the convex-hull or basis-by-basis path).
@@ -119,43 +105,34 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     >>> canonical_form(walk_equilibria(g)) == canonical_form(hull_equilibria(g))
     True
     """
-    from .vertex_walk import complementary_pairs_compiled
+    from .vertex_walk import OK, TOO_MANY, completely_labelled_pairs
 
     m, n = game.shape
     table = game.payoffs.reshape(m * n, 2)
     low, high = table.min(axis=0), table.max(axis=0)
-    with np.errstate(over="ignore"):
-        span = high - low
-    if not np.all(np.isfinite(span)):  # a range that overflows floats: the rescaling handles it
-        a, b = positive_bimatrix(game, exact=False)
-        spans = None
-    else:
+    span = high - low  # inf when a range overflows floats
+    if np.isfinite(span).all():
         spans = np.where(span > 0, span, 1.0)
         scaled = (table - low) / spans + 1.0  # each player's payoffs in [1, 2], as positive_bimatrix
         a, b = scaled[:, 0].reshape(m, n), scaled[:, 1].reshape(m, n)
+    else:
+        a, b = positive_bimatrix(game, exact=False)
+        spans = None
     geo = geometry_tol(tol)
+    lo, hi = _AMBIGUOUS
     cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
-    rows, cols = np.arange(m), np.arange(m, m + n)
-    walk_x = _walk(np.ascontiguousarray(b.T), rows, cols, geo, cap)
-    if walk_x is None:
-        return None
-    walk_y = _walk(np.ascontiguousarray(a), cols, rows, geo, cap)
-    if walk_y is None:
-        return None
-    (px, mx, amb_x), (qy, my, amb_y) = walk_x, walk_y
-    nonzero_x = px.max(axis=1) > geo
-    nonzero_y = qy.max(axis=1) > geo
-    px, mx, qy, my = px[nonzero_x], mx[nonzero_x], qy[nonzero_y], my[nonzero_y]
-    degenerate = bool(popcount(mx).max(initial=0) > m or popcount(my).max(initial=0) > n)
-    xi, yi = complementary_pairs_compiled(mx, my, m, n)
-    # an unplayed action (a tight non-negativity label) has probability exactly zero
-    xs = np.where(label_bits(mx[xi], 0, m), 0.0, px[xi].clip(0))
-    ys = np.where(label_bits(my[yi], m, n), 0.0, qy[yi].clip(0))
-    result = float_equilibrium_set(game, xs, ys, xi, yi, degenerate=degenerate, tol=tol, spans=spans)
-    ambiguous = amb_x + amb_y
+    while True:
+        xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, b, geo, lo, hi, cap)
+        if status == TOO_MANY and cap < WALK_MAX_BASES:
+            cap = min(cap * 8, WALK_MAX_BASES)
+            continue
+        if status != OK:
+            return None
+        break
+    result = float_equilibrium_set(game, xs, ys, xi, yi, degenerate=bool(degenerate), tol=tol, spans=spans)
     if ambiguous:
         result.complete = False
-        result.note = "; ".join(filter(None, [result.note, ambiguity_note(ambiguous)]))
+        result.note = "; ".join(filter(None, [result.note, ambiguity_note(int(ambiguous))]))
     return result
 
 

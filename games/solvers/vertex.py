@@ -93,10 +93,14 @@ def float_resolution_problem(game: NormalFormGame) -> str:
     ''
     """
     table = np.sort(game.payoffs.reshape(-1, game.num_players), axis=0)  # each player's payoffs, sorted
-    with np.errstate(over="ignore", invalid="ignore"):
+    if np.abs(table[[0, -1]]).max() > 1e307:  # the range may overflow floats
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = table[-1] - table[0]
+            gaps = (table[1:] - table[:-1]) / np.where(span > 0, span, 1.0)
+    else:
         span = table[-1] - table[0]
-        gaps = np.diff(table, axis=0) / np.where(span > 0, span, 1.0)
-    gaps = np.where(gaps >= ROUND_OFF_TIE, gaps, np.inf)  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
+        gaps = (table[1:] - table[:-1]) / np.where(span > 0, span, 1.0)
+    gaps[gaps < ROUND_OFF_TIE] = np.inf  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
     smallest = gaps.min(axis=0) if len(gaps) else np.full(game.num_players, np.inf)
     for i in range(game.num_players):
         if span[i] == 0:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "complementary_pairs_compiled", "walk_vertices"]
+__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "complementary_pairs_compiled", "completely_labelled_pairs",
+           "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
 OK, SINGULAR, UNBOUNDED, TOO_MANY, AMBIGUOUS = 0, 1, 2, 3, 4
@@ -496,3 +497,60 @@ def complementary_pairs_compiled(mx, my, m, n):  # pragma: no cover - compiled
         out_x[k] = xs[k]
         out_y[k] = ys[k]
     return out_x, out_y
+
+
+@njit(cache=True)
+def _nonzero(pts, masks, tol):  # pragma: no cover - compiled
+    keep = np.zeros(pts.shape[0], np.bool_)
+    for k in range(pts.shape[0]):
+        for i in range(pts.shape[1]):
+            if pts[k, i] > tol:
+                keep[k] = True
+                break
+    return pts[keep], masks[keep]
+
+
+@njit(cache=True)
+def _strategies(pts, masks, idx, first):  # pragma: no cover - compiled
+    """The vertices ``pts[idx]`` with unplayed actions (a tight non-negativity label) exactly 0."""
+    d = pts.shape[1]
+    out = np.zeros((idx.shape[0], d))
+    for r in range(idx.shape[0]):
+        k = idx[r]
+        for i in range(d):
+            if not (masks[k] >> np.uint64(first + i)) & np.uint64(1):
+                out[r, i] = max(pts[k, i], 0.0)
+    return out
+
+
+@njit(cache=True)
+def completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap):  # pragma: no cover - compiled
+    """The completely labelled pairs of non-zero vertices of the best-response polytopes of ``(a, b)``.
+
+    ``a`` and ``b`` are the two players' payoff matrices, every entry positive (``m + n <= 64``). Returns
+    ``(xs, ys, xi, yi, degenerate, ambiguous, status)``: row ``k`` of ``xs`` and ``ys`` is the (unnormalised)
+    pair joining x-vertex ``xi[k]`` with y-vertex ``yi[k]``; ``degenerate`` says whether a vertex carries more
+    labels than its dimension, ``ambiguous`` counts doubtful slacks and ``status`` is :data:`OK` or why a walk
+    stopped (then the other outputs are empty).
+    """
+    m, n = a.shape
+    rows = np.arange(m)
+    cols = np.arange(m, m + n)
+    px, mx, sx, ax, _ = walk_vertices(np.ascontiguousarray(b.T), rows, cols, tol, amb_lo, amb_hi, cap)
+    if sx != OK:
+        return np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sx
+    qy, my, sy, ay, _ = walk_vertices(np.ascontiguousarray(a), cols, rows, tol, amb_lo, amb_hi, cap)
+    if sy != OK:
+        return np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sy
+    px, mx = _nonzero(px, mx, tol)
+    qy, my = _nonzero(qy, my, tol)
+    degenerate = False
+    if mx.shape[0] and my.shape[0]:
+        for k in range(mx.shape[0]):
+            if _popcount(mx[k]) > m:
+                degenerate = True
+        for k in range(my.shape[0]):
+            if _popcount(my[k]) > n:
+                degenerate = True
+    xi, yi = complementary_pairs_compiled(mx, my, m, n)
+    return _strategies(px, mx, xi, 0), _strategies(qy, my, yi, m), xi, yi, degenerate, ax + ay, OK
