@@ -482,16 +482,35 @@ def float_equilibrium_set(
     if spans is None:
         spans = np.ptp(game.payoffs.reshape(-1, game.num_players), axis=0)
         spans = np.where(spans > 0, spans, 1.0)
-    checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
-    keep = [k for k, eq in enumerate(checked) if eq is not None]
-    rejected = len(checked) - len(keep)
-    items = [checked[k] for k in keep]
-    edges = [(int(xi[k]), int(yi[k])) for k in keep]
-    if len(items) > 1:
-        flat = np.array([np.concatenate(eq.profile) for eq in items])
-        order = np.lexsort(flat.T[::-1])
-        items = [items[k] for k in order]
-        edges = [edges[k] for k in order]
+    scale = game.payoff_scale
+    if len(xs) and np.isfinite(scale):  # the regrets of every pair, computed from the game in one compiled pass
+        from ..equilibrium import PROBABILITY_FLOOR
+        from .vertex_walk import bimatrix_regrets
+
+        X, Y, pay, reg = bimatrix_regrets(game.payoffs, np.ascontiguousarray(xs, dtype=float),
+                                          np.ascontiguousarray(ys, dtype=float), PROBABILITY_FLOOR)
+        regret = reg.max(axis=1).clip(0.0)
+        abs_tol = tol * scale
+        ok = (regret <= abs_tol) & (reg <= tol * spans).all(axis=1)
+        keep = np.flatnonzero(ok)
+        rejected = len(ok) - len(keep)
+        if len(keep) > 1:
+            keep = keep[np.lexsort(np.hstack([X[keep], Y[keep]]).T[::-1])]
+        labels = game.actions
+        items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex",
+                             exact=False, tol=abs_tol, labels=labels) for k in keep.tolist()]
+        edges = list(zip(xi[keep].tolist(), yi[keep].tolist()))
+    else:
+        checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
+        keep = [k for k, eq in enumerate(checked) if eq is not None]
+        rejected = len(checked) - len(keep)
+        items = [checked[k] for k in keep]
+        edges = [(int(xi[k]), int(yi[k])) for k in keep]
+        if len(items) > 1:
+            flat = np.array([np.concatenate(eq.profile) for eq in items])
+            order = np.lexsort(flat.T[::-1])
+            items = [items[k] for k in order]
+            edges = [edges[k] for k in order]
     components = connected_components(edges)
     notes = []
     if degenerate:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "complementary_pairs_compiled", "completely_labelled_pairs",
+__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "bimatrix_regrets", "complementary_pairs_compiled", "completely_labelled_pairs",
            "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
@@ -554,3 +554,61 @@ def completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap):  # pragma: no cov
                 degenerate = True
     xi, yi = complementary_pairs_compiled(mx, my, m, n)
     return _strategies(px, mx, xi, 0), _strategies(qy, my, yi, m), xi, yi, degenerate, ax + ay, OK
+
+
+@njit(cache=True)
+def bimatrix_regrets(payoffs, X, Y, floor):  # pragma: no cover - compiled
+    """Each player's payoff and regret at the profiles ``(X[k], Y[k])`` of the game with ``payoffs (m, n, 2)``.
+
+    Entries at or below ``floor`` are cleared (round-off, as :func:`games.equilibrium.verify` does) and each
+    strategy is normalised. Returns the cleaned ``X`` and ``Y``, the payoffs ``(k, 2)`` and the regrets
+    ``(k, 2)``: the best deviation payoff minus the payoff, computed from the game's payoff table.
+    """
+    k, m = X.shape
+    n = Y.shape[1]
+    Xc = np.empty((k, m))
+    Yc = np.empty((k, n))
+    pay = np.empty((k, 2))
+    reg = np.empty((k, 2))
+    ay = np.empty(m)
+    xb = np.empty(n)
+    for r in range(k):
+        sx = 0.0
+        for i in range(m):
+            v = X[r, i] if X[r, i] > floor else 0.0
+            Xc[r, i] = v
+            sx += v
+        sy = 0.0
+        for j in range(n):
+            v = Y[r, j] if Y[r, j] > floor else 0.0
+            Yc[r, j] = v
+            sy += v
+        for i in range(m):
+            Xc[r, i] /= sx
+        for j in range(n):
+            Yc[r, j] /= sy
+        for i in range(m):
+            acc = 0.0
+            for j in range(n):
+                acc += payoffs[i, j, 0] * Yc[r, j]
+            ay[i] = acc
+        for j in range(n):
+            acc = 0.0
+            for i in range(m):
+                acc += Xc[r, i] * payoffs[i, j, 1]
+            xb[j] = acc
+        p1 = 0.0
+        best1 = -np.inf
+        for i in range(m):
+            p1 += Xc[r, i] * ay[i]
+            best1 = max(best1, ay[i])
+        p2 = 0.0
+        best2 = -np.inf
+        for j in range(n):
+            p2 += xb[j] * Yc[r, j]
+            best2 = max(best2, xb[j])
+        pay[r, 0] = p1
+        pay[r, 1] = p2
+        reg[r, 0] = best1 - p1
+        reg[r, 1] = best2 - p2
+    return Xc, Yc, pay, reg
