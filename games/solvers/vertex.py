@@ -464,10 +464,13 @@ def float_equilibrium_set(
     tol: float,
     spans: np.ndarray | None = None,
 ) -> EquilibriumSet:
-    """:func:`equilibrium_set_from_pairs` for float vertex arrays: the pairs ``(xs[k], ys[k])`` (x-vertex ``xi[k]``
-    with y-vertex ``yi[k]``) verified all at once (:func:`~games.equilibrium.verify_bimatrix_batch`, each player's regret also held to its own
-    payoff range: ``spans``, computed from the game when not given), sorted, and grouped into components
-    through shared vertices.
+    """:func:`equilibrium_set_from_pairs` for float vertex arrays.
+
+    The pairs ``(xs[k], ys[k])`` (x-vertex ``xi[k]`` with y-vertex ``yi[k]``) are verified all at once: their
+    regrets computed from the game's payoffs in one compiled pass (through
+    :func:`~games.equilibrium.verify_bimatrix_batch` when the payoff range overflows), each player's regret
+    also held to its own payoff range (``spans``, computed from the game when not given). They are then
+    sorted and grouped into components through shared vertices.
 
     Examples
     --------

@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "bimatrix_regrets", "complementary_pairs_compiled", "completely_labelled_pairs",
-           "walk_vertices"]
+__all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "bimatrix_regrets", "complementary_pairs_compiled",
+           "completely_labelled_pairs", "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
 OK, SINGULAR, UNBOUNDED, TOO_MANY, AMBIGUOUS = 0, 1, 2, 3, 4
