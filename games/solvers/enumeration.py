@@ -30,20 +30,20 @@ import numpy as np
 from ..equilibrium import EquilibriumSet
 from ..normal_form import NormalFormGame
 from ..validation import check_positive_int, check_tolerance
-from .bimatrix import positive_bimatrix
 from .pure import pure_equilibria
 from .registry import register_solver
 from .vertex import (
     DEFAULT_MAX_BASES,
     RESOLUTION,
+    ROUND_OFF_TIE,
     ambiguity_note,
     ambiguous_labels,
     best_response_polytopes,
     check_size,
     count_bases,
     equilibrium_set_from_pairs,
+    equilibrium_set_from_regrets,
     exact_vertices,
-    float_equilibrium_set,
     float_resolution_problem,
     float_vertices,
     geometry_tol,
@@ -89,7 +89,9 @@ _AMBIGUOUS = (1e-12, 1e-7)
 
 def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet | None:
     """All extreme equilibria of a two-player float game by compiled vertex enumeration, or ``None`` when the
-    walk cannot decide (the caller then uses the convex-hull or basis-by-basis path).
+    walk cannot decide: some payoff differences are below the float resolution (:func:`float_resolution_problem`),
+    or a basis is numerically singular or a rate of doubtful sign; the caller then uses the exact, convex-hull or
+    basis-by-basis path.
 
     The vertices of both best-response polytopes come from :func:`games.solvers.vertex_walk.walk_vertices`
     (a lexicographic walk over the bases: complete for degenerate polytopes too); labels are the constraints
@@ -105,31 +107,24 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     >>> canonical_form(walk_equilibria(g)) == canonical_form(hull_equilibria(g))
     True
     """
-    from .vertex_walk import OK, TOO_MANY, completely_labelled_pairs
+    from ..equilibrium import PROBABILITY_FLOOR
+    from .vertex_walk import OK, TOO_MANY, solve_float_bimatrix
 
     m, n = game.shape
-    table = game.payoffs.reshape(m * n, 2)
-    low, high = table.min(axis=0), table.max(axis=0)
-    span = high - low  # inf when a range overflows floats
-    if np.isfinite(span).all():
-        spans = np.where(span > 0, span, 1.0)
-        scaled = (table - low) / spans + 1.0  # each player's payoffs in [1, 2], as positive_bimatrix
-        a, b = scaled[:, 0].reshape(m, n), scaled[:, 1].reshape(m, n)
-    else:
-        a, b = positive_bimatrix(game, exact=False)
-        spans = None
     geo = geometry_tol(tol)
     lo, hi = _AMBIGUOUS
+    payoffs = np.ascontiguousarray(game.payoffs, dtype=float)
     cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
     while True:
-        xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, b, geo, lo, hi, cap)
+        status, X, Y, xi, yi, pay, reg, degenerate, ambiguous = solve_float_bimatrix(
+            payoffs, geo, lo, hi, cap, RESOLUTION, ROUND_OFF_TIE, PROBABILITY_FLOOR)
         if status == TOO_MANY and cap < WALK_MAX_BASES:
             cap = min(cap * 8, WALK_MAX_BASES)
             continue
-        if status != OK:
-            return None
         break
-    result = float_equilibrium_set(game, xs, ys, xi, yi, degenerate=bool(degenerate), tol=tol, spans=spans)
+    if status != OK:
+        return None
+    result = equilibrium_set_from_regrets(game, X, Y, pay, reg, xi, yi, degenerate=bool(degenerate), tol=tol)
     if ambiguous:
         result.complete = False
         result.note = "; ".join(filter(None, [result.note, ambiguity_note(int(ambiguous))]))
@@ -367,26 +362,29 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
     if game.num_players == 1:  # the extreme points of the optimal mixtures are the pure maximisers
         return pure_equilibria(game, tol=tol, exact=exact)
 
+    m, n = game.shape
+    hull = count_bases(m, n) > HULL_FROM_BASES and min(m, n) >= 2
+
     def solve(g: NormalFormGame, as_exact: bool) -> EquilibriumSet:
-        m, n = g.shape
-        hull = count_bases(m, n) > HULL_FROM_BASES and min(m, n) >= 2
-        if not as_exact and min(m, n) >= 2 and m + n <= 64:
-            if hull:  # the same refusals as the paths below
-                _check_vertices(m, n, max_vertices)
-            else:
-                check_size(m, n, max_bases)
-            walked = walk_equilibria(g, tol)
-            if walked is not None:
-                return walked
         if hull:
             return hull_equilibria(g, tol=tol, exact=as_exact, max_vertices=max_vertices)
         return vertex_enumeration(g, tol=tol, exact=as_exact, max_bases=max_bases)
 
     if exact:
         return solve(game, True)
-    reason = float_resolution_problem(game)
-    if not reason:
-        result = solve(game, False)
+    result = None
+    if min(m, n) >= 2 and m + n <= 64:  # the compiled walk; None when it cannot decide
+        if hull:  # the same refusals as the paths below
+            _check_vertices(m, n, max_vertices)
+        else:
+            check_size(m, n, max_bases)
+        result = walk_equilibria(game, tol)
+    reason = ""
+    if result is None:
+        reason = float_resolution_problem(game)
+        if not reason:
+            result = solve(game, False)
+    if result is not None:
         if len(result) == 0:
             reason = "the float enumeration found no equilibrium (every finite game has one)"
         elif result.rejected:

@@ -37,6 +37,7 @@ __all__ = [
     "ambiguous_labels",
     "count_bases",
     "equilibrium_set_from_pairs",
+    "equilibrium_set_from_regrets",
     "float_equilibrium_set",
     "float_resolution_problem",
     "geometry_tol",
@@ -492,28 +493,71 @@ def float_equilibrium_set(
 
         X, Y, pay, reg = bimatrix_regrets(game.payoffs, np.ascontiguousarray(xs, dtype=float),
                                           np.ascontiguousarray(ys, dtype=float), PROBABILITY_FLOOR)
-        regret = reg.max(axis=1).clip(0.0)
-        abs_tol = tol * scale
-        ok = (regret <= abs_tol) & (reg <= tol * spans).all(axis=1)
-        keep = np.flatnonzero(ok)
-        rejected = len(ok) - len(keep)
-        if len(keep) > 1:
-            keep = keep[np.lexsort(np.hstack([X[keep], Y[keep]]).T[::-1])]
-        labels = game.actions
-        items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex",
-                             exact=False, tol=abs_tol, labels=labels) for k in keep.tolist()]
-        edges = list(zip(xi[keep].tolist(), yi[keep].tolist()))
-    else:
-        checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
-        keep = [k for k, eq in enumerate(checked) if eq is not None]
-        rejected = len(checked) - len(keep)
-        items = [checked[k] for k in keep]
-        edges = [(int(xi[k]), int(yi[k])) for k in keep]
-        if len(items) > 1:
-            flat = np.array([np.concatenate(eq.profile) for eq in items])
-            order = np.lexsort(flat.T[::-1])
-            items = [items[k] for k in order]
-            edges = [edges[k] for k in order]
+        return equilibrium_set_from_regrets(game, X, Y, pay, reg, xi, yi, degenerate=degenerate, tol=tol,
+                                            spans=spans)
+    checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
+    keep = [k for k, eq in enumerate(checked) if eq is not None]
+    rejected = len(checked) - len(keep)
+    items = [checked[k] for k in keep]
+    edges = [(int(xi[k]), int(yi[k])) for k in keep]
+    if len(items) > 1:
+        flat = np.array([np.concatenate(eq.profile) for eq in items])
+        order = np.lexsort(flat.T[::-1])
+        items = [items[k] for k in order]
+        edges = [edges[k] for k in order]
+    return _vertex_set(items, edges, degenerate, rejected, tol)
+
+
+def equilibrium_set_from_regrets(
+    game: NormalFormGame,
+    X: np.ndarray,
+    Y: np.ndarray,
+    pay: np.ndarray,
+    reg: np.ndarray,
+    xi: np.ndarray,
+    yi: np.ndarray,
+    *,
+    degenerate: bool,
+    tol: float,
+    spans: np.ndarray | None = None,
+) -> EquilibriumSet:
+    """The equilibrium set of float profiles ``(X[k], Y[k])`` whose payoffs ``pay`` and per-player regrets ``reg``
+    were computed from ``game`` (:func:`games.solvers.vertex_walk.bimatrix_regrets`).
+
+    A pair is kept when its regret is within ``tol * game.payoff_scale`` and each player's regret within ``tol``
+    of that player's payoff range (``spans``); the others are counted as rejected. Profiles are sorted and
+    grouped into components through shared vertices (``xi``, ``yi``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from games import NormalFormGame
+    >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> half = np.array([[0.5, 0.5]])
+    >>> eqs = equilibrium_set_from_regrets(pennies, half, half, np.zeros((1, 2)), np.zeros((1, 2)), np.array([0]),
+    ...                                    np.array([0]), degenerate=False, tol=1e-9)
+    >>> len(eqs), eqs.complete
+    (1, True)
+    """
+    if spans is None:
+        spans = np.ptp(game.payoffs.reshape(-1, game.num_players), axis=0)
+        spans = np.where(spans > 0, spans, 1.0)
+    scale = game.payoff_scale
+    regret = reg.max(axis=1).clip(0.0) if len(reg) else np.zeros(0)
+    abs_tol = tol * scale
+    ok = (regret <= abs_tol) & (reg <= tol * spans).all(axis=1)
+    keep = np.flatnonzero(ok)
+    rejected = len(ok) - len(keep)
+    if len(keep) > 1:
+        keep = keep[np.lexsort(np.hstack([X[keep], Y[keep]]).T[::-1])]
+    labels = game.actions
+    items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex",
+                         exact=False, tol=abs_tol, labels=labels) for k in keep.tolist()]
+    edges = list(zip(xi[keep].tolist(), yi[keep].tolist()))
+    return _vertex_set(items, edges, degenerate, rejected, tol)
+
+
+def _vertex_set(items: list, edges: list, degenerate: bool, rejected: int, tol: float) -> EquilibriumSet:
     components = connected_components(edges)
     notes = []
     if degenerate:

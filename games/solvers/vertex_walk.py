@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 __all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "bimatrix_regrets", "complementary_pairs_compiled",
-           "completely_labelled_pairs", "walk_vertices"]
+           "completely_labelled_pairs", "RESOLUTION_PROBLEM", "solve_float_bimatrix", "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
 OK, SINGULAR, UNBOUNDED, TOO_MANY, AMBIGUOUS = 0, 1, 2, 3, 4
@@ -612,3 +612,59 @@ def bimatrix_regrets(payoffs, X, Y, floor):  # pragma: no cover - compiled
         reg[r, 0] = best1 - p1
         reg[r, 1] = best2 - p2
     return Xc, Yc, pay, reg
+
+
+#: Status of :func:`solve_float_bimatrix` when some payoff differences are below the float resolution.
+RESOLUTION_PROBLEM = 5
+
+
+@njit(cache=True)
+def _resolution_ok(values, resolution, round_off):  # pragma: no cover - compiled
+    """Whether no two payoffs of one player differ by less than ``resolution`` of their range (differences below
+    ``round_off`` of the range are ties); the twin of :func:`games.solvers.vertex.float_resolution_problem`."""
+    v = np.sort(values)
+    span = v[-1] - v[0]
+    if span == 0.0:
+        return True
+    if not np.isfinite(span):
+        return False
+    for k in range(v.shape[0] - 1):
+        gap = (v[k + 1] - v[k]) / span
+        if gap >= round_off and gap < resolution:
+            return False
+    return True
+
+
+@njit(cache=True)
+def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_off, floor):  # pragma: no cover
+    """Candidate extreme equilibria of the float bimatrix game ``payoffs (m, n, 2)``, with their regrets.
+
+    Checks the float resolution (status :data:`RESOLUTION_PROBLEM` when payoff differences are too small to
+    trust the float geometry), rescales each player's payoffs to ``[1, 2]``, finds the completely labelled
+    vertex pairs (:func:`completely_labelled_pairs`) and computes each pair's payoffs and regrets from
+    ``payoffs`` (:func:`bimatrix_regrets`). Returns ``(status, X, Y, xi, yi, pay, reg, degenerate, ambiguous)``.
+    """
+    m, n, _ = payoffs.shape
+    a = np.empty((m, n))
+    b = np.empty((m, n))
+    spans = np.empty(2)
+    for p in range(2):
+        flat = payoffs[:, :, p].copy().ravel()
+        if not _resolution_ok(flat, resolution, round_off):
+            empty = np.zeros((0, 2))
+            return (RESOLUTION_PROBLEM, np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64),
+                    np.zeros(0, np.int64), empty, empty, False, 0)
+        span = flat.max() - flat.min()
+        spans[p] = span if span > 0 else 1.0
+    low0 = payoffs[:, :, 0].min()
+    low1 = payoffs[:, :, 1].min()
+    for i in range(m):
+        for j in range(n):
+            a[i, j] = (payoffs[i, j, 0] - low0) / spans[0] + 1.0
+            b[i, j] = (payoffs[i, j, 1] - low1) / spans[1] + 1.0
+    xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap)
+    if status != OK or xs.shape[0] == 0:
+        empty = np.zeros((0, 2))
+        return status, xs, ys, xi, yi, empty, empty, degenerate, ambiguous
+    X, Y, pay, reg = bimatrix_regrets(payoffs, xs, ys, floor)
+    return status, X, Y, xi, yi, pay, reg, degenerate, ambiguous
