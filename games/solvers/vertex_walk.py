@@ -307,6 +307,15 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
     number of bases visited; the walk stops (``TOO_MANY``) when it reaches ``cap`` bases (all storage is
     allocated up front, so the caller retries with a larger ``cap``).
 
+    Examples
+    --------
+    The unit square ``{z >= 0, z_1 <= 1, z_2 <= 1}``: four vertices, each with its two tight labels.
+
+    >>> pts, masks, status, ambiguous, bases = walk_vertices(np.eye(2), np.array([0, 1]), np.array([2, 3]),
+    ...                                                      1e-9, 1e-12, 1e-7, 100)
+    >>> sorted(map(tuple, pts.tolist())), sorted(int(v) for v in masks), status
+    ([(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)], [3, 6, 9, 12], 0)
+
     The walk is a depth-first search: a step to a new basis is one rank-one update of the rates, undone on
     the way back, and every :data:`REFRESH` updates the current basis is solved afresh (a basis holds the
     labels of ``d - k`` zero coordinates and ``k`` tight rows ``J``; with ``S`` the other ``k`` coordinates,
@@ -450,6 +459,13 @@ def complementary_pairs_compiled(mx, my, m, n):  # pragma: no cover - compiled
     The compiled twin of :func:`games.solvers.enumeration.complementary_pairs`: an exact complement is looked
     up in a hash table of the ``my``; a vertex with more labels than its dimension (degenerate) is matched
     against every vertex of the other polytope that covers its complement strictly.
+
+    Examples
+    --------
+    >>> mx, my = np.array([0b0011, 0b0101], np.uint64), np.array([0b1100, 0b1001], np.uint64)
+    >>> i, j = complementary_pairs_compiled(mx, my, 2, 2)
+    >>> i.tolist(), j.tolist()
+    ([0], [0])
     """
     full = (np.uint64(1) << np.uint64(m + n)) - np.uint64(1)
     ny = my.shape[0]
@@ -532,6 +548,15 @@ def completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap):  # pragma: no cov
     pair joining x-vertex ``xi[k]`` with y-vertex ``yi[k]``; ``degenerate`` says whether a vertex carries more
     labels than its dimension, ``ambiguous`` counts doubtful slacks and ``status`` is :data:`OK` or why a walk
     stopped (then the other outputs are empty).
+
+    Examples
+    --------
+    Matching pennies, rescaled to payoffs 1 and 2: one pair, both players mixing equally.
+
+    >>> a = np.array([[2.0, 1.0], [1.0, 2.0]])
+    >>> xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, 3.0 - a, 1e-9, 1e-12, 1e-7, 100)
+    >>> (xs / xs.sum()).tolist(), (ys / ys.sum()).tolist(), degenerate, status
+    ([[0.5, 0.5]], [[0.5, 0.5]], False, 0)
     """
     m, n = a.shape
     rows = np.arange(m)
@@ -563,6 +588,14 @@ def bimatrix_regrets(payoffs, X, Y, floor):  # pragma: no cover - compiled
     Entries at or below ``floor`` are cleared (round-off, as :func:`games.equilibrium.verify` does) and each
     strategy is normalised. Returns the cleaned ``X`` and ``Y``, the payoffs ``(k, 2)`` and the regrets
     ``(k, 2)``: the best deviation payoff minus the payoff, computed from the game's payoff table.
+
+    Examples
+    --------
+    >>> pennies = np.array([[[1.0, -1.0], [-1.0, 1.0]], [[-1.0, 1.0], [1.0, -1.0]]])
+    >>> X, Y, pay, reg = bimatrix_regrets(pennies, np.array([[1.0, 1.0], [1.0, 0.0]]),
+    ...                                   np.array([[1.0, 1.0], [1.0, 0.0]]), 1e-12)
+    >>> X.tolist(), reg.tolist()
+    ([[0.5, 0.5], [1.0, 0.0]], [[0.0, 0.0], [0.0, 2.0]])
     """
     k, m = X.shape
     n = Y.shape[1]
@@ -643,6 +676,14 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
     trust the float geometry), rescales each player's payoffs to ``[1, 2]``, finds the completely labelled
     vertex pairs (:func:`completely_labelled_pairs`) and computes each pair's payoffs and regrets from
     ``payoffs`` (:func:`bimatrix_regrets`). Returns ``(status, X, Y, xi, yi, pay, reg, degenerate, ambiguous)``.
+
+    Examples
+    --------
+    >>> pd = np.array([[[3.0, 3.0], [0.0, 5.0]], [[5.0, 0.0], [1.0, 1.0]]])   # prisoner's dilemma
+    >>> status, X, Y, xi, yi, pay, reg, degenerate, ambiguous = solve_float_bimatrix(
+    ...     pd, 1e-9, 1e-12, 1e-7, 100, 1e-6, 1e-12, 1e-12)
+    >>> X.tolist(), Y.tolist(), pay.tolist(), reg.tolist(), status
+    ([[0.0, 1.0]], [[0.0, 1.0]], [[1.0, 1.0]], [[0.0, 0.0]], 0)
     """
     m, n, _ = payoffs.shape
     a = np.empty((m, n))

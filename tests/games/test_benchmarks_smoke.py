@@ -37,3 +37,12 @@ def test_bench_sweep_runs():
     pytest.importorskip("models.security_dilemma")
     out = load("bench_sweep").main(n_points=400, model_sample=20, chunksize=100)
     assert out["mismatches"] == 0 and out["identical"]
+
+
+def test_bench_vertex_quantecon_runs_and_agrees_with_the_oracle():
+    pytest.importorskip("quantecon")
+    pytest.importorskip("pygambit")
+    pytest.importorskip("nashpy")
+    out = load("bench_vertex_quantecon").main(games_per_size=1, repeats=1, generic=(3,), degenerate=(3,), timeout=20.0)
+    assert len(out) == 2
+    assert all(row["ours_agree"] == len(row["oracle_counts"]) == 1 for row in out.values())
