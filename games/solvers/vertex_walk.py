@@ -415,6 +415,14 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
         enter = np.int64(st_enter[depth, lab])
         if enter < 0:
             enter = _entering(R, slack, dirof, t, tol, cand)
+            if enter == -AMBIGUOUS and updates % REFRESH != 0:  # round-off of the updates? solve afresh, look again
+                if _fresh(P, coord_label, row_label, key, R, slack, dirof, blabels, S, I0, J, C, Cinv,
+                          work) < _PIVOT_MIN:
+                    status = SINGULAR
+                    break
+                updates = 0
+                t = dirof[lab]
+                enter = _entering(R, slack, dirof, t, tol, cand)
         if enter < 0:
             status = -enter
             break
