@@ -1,4 +1,9 @@
-"""All extreme equilibria of larger bimatrix games (8x8 to about 16x16) by polar convex hulls.
+"""All extreme equilibria of bimatrix games: a compiled walk over the polytopes' bases, and polar convex hulls.
+
+Float games go through :func:`walk_equilibria`: one compiled call (:mod:`games.solvers.vertex_walk`) walks
+the bases of both best-response polytopes lexicographically (complete for degenerate polytopes too), joins
+the completely labelled vertex pairs and computes every pair's regret from the game. When it cannot decide
+(payoff differences below the float resolution, a numerically singular basis) the paths below take over.
 
 The best-response polytopes (payoffs made positive, as in :mod:`games.solvers.vertex`)
 
@@ -341,14 +346,17 @@ def label_bits(mask: np.ndarray, first: int, count: int) -> np.ndarray:
 
 @register_solver("vertex", game_type=NormalFormGame, rank=0, finds="all extreme", players=(1, 2), exact=True,
                  auto=lambda game: game.num_players == 2,
-                 summary="vertex enumeration of the best-response polytopes: every basis for small games, "
-                         "a convex hull from about 7x7 to 16x16; the components are in ``.components``")
+                 summary="vertex enumeration of the best-response polytopes: a compiled lexicographic walk over "
+                         "their bases (exact mode: every basis for small games, a convex hull from about 7x7 to "
+                         "16x16); the components are in ``.components``")
 def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
            max_bases: int = DEFAULT_MAX_BASES, max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
-    """Every extreme equilibrium of a two-player game, by the faster of the two enumerations for its size.
+    """Every extreme equilibrium of a two-player game.
 
-    Basis-by-basis enumeration (:func:`~games.solvers.vertex.vertex_enumeration`) for small games, the
-    convex-hull path (:func:`hull_equilibria`) once the bases outnumber :data:`HULL_FROM_BASES`.
+    Float games: the compiled walk (:func:`walk_equilibria`). Exact games, and float games the walk cannot
+    decide: basis-by-basis enumeration (:func:`~games.solvers.vertex.vertex_enumeration`) for small games,
+    the convex-hull path (:func:`hull_equilibria`) once the bases outnumber :data:`HULL_FROM_BASES`. The
+    refusals (``max_bases``, ``max_vertices``) are those of the path the game's size selects.
 
     Examples
     --------
