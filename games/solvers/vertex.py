@@ -366,11 +366,12 @@ def vertex_enumeration(
     ((px, mx, cx), (qy, my, cy)), ambiguous = _all_vertices(game, exact, geo)
     degenerate = any(c > m for c in cx) or any(c > n for c in cy)
 
-    def nonzero(v) -> bool:
-        return any(val != 0 for val in v) if exact else bool(np.any(np.abs(v) > geo))
+    def nonzero(points: list) -> list[int]:  # the vertices other than the origin, tested once per polytope
+        if exact:
+            return [k for k, v in enumerate(points) if any(val != 0 for val in v)]
+        return np.flatnonzero(np.abs(np.asarray(points, dtype=float)).max(axis=1) > geo).tolist() if points else []
 
-    xs = [k for k, v in enumerate(px) if nonzero(v)]
-    ys = [k for k, v in enumerate(qy) if nonzero(v)]
+    xs, ys = nonzero(px), nonzero(qy)
     pairs = []
     if xs and ys:
         bx = np.array([mx[k] for k in xs], dtype=np.uint64)
