@@ -56,9 +56,9 @@ from .vertex import (
     vertex_enumeration,
 )
 
-__all__ = ["DEFAULT_MAX_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES", "RESOLUTION", "canonical_form",
-           "complementary_pairs", "estimate_vertices", "float_from_exact", "float_resolution_problem",
-           "hull_equilibria", "vertex", "walk_equilibria"]
+__all__ = ["DEFAULT_MAX_VERTICES", "EXACT_FALLBACK_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES",
+           "RESOLUTION", "canonical_form", "complementary_pairs", "estimate_vertices", "float_from_exact",
+           "float_resolution_problem", "hull_equilibria", "labels_certified", "vertex", "walk_equilibria"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
@@ -66,6 +66,10 @@ DEFAULT_MAX_VERTICES = 100_000
 #: Exact enumeration of a game beyond the float resolution solves every basis exactly up to this many bases
 #: (a 7x7 game, about 8 s); above it the float-screened result is marked incomplete.
 EXHAUSTIVE_EXACT_BASES = 10_000
+
+#: A float answer in doubt is re-solved in exact arithmetic only up to this estimated vertex count (12x12);
+#: above it the float answer is returned marked incomplete (exact=True forces the exact path).
+EXACT_FALLBACK_VERTICES = 10_000
 
 #: From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
 HULL_FROM_BASES = 2_000
@@ -121,7 +125,7 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     payoffs = np.ascontiguousarray(game.payoffs, dtype=float)
     cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
     while True:
-        status, X, Y, xi, yi, pay, reg, degenerate, ambiguous = solve_float_bimatrix(
+        status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, doubt_x, doubt_y = solve_float_bimatrix(
             payoffs, geo, lo, hi, cap, RESOLUTION, ROUND_OFF_TIE, PROBABILITY_FLOOR)
         if status == TOO_MANY and cap < WALK_MAX_BASES:
             cap = min(cap * 8, WALK_MAX_BASES)
@@ -130,10 +134,47 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     if status != OK:
         return None
     result = equilibrium_set_from_regrets(game, X, Y, pay, reg, xi, yi, degenerate=bool(degenerate), tol=tol)
+    if ambiguous and len(doubt_x) + len(doubt_y) <= MAX_CERTIFIED and labels_certified(game, doubt_x, doubt_y):
+        ambiguous = 0
     if ambiguous:
         result.complete = False
         result.note = "; ".join(filter(None, [result.note, ambiguity_note(int(ambiguous))]))
     return result
+
+
+#: Vertices with doubtful slacks whose labels the float path certifies in exact arithmetic (more: incomplete).
+MAX_CERTIFIED = 64
+
+
+def labels_certified(game: NormalFormGame, doubt_x: np.ndarray, doubt_y: np.ndarray) -> bool:
+    """Whether every vertex listed (rows ``[basis, tight labels]``, label bit masks of P's vertices in
+    ``doubt_x``, of Q's in ``doubt_y``) has, solved exactly from ``game.as_exact()``, exactly those tight labels
+    and no violated constraint: the float labels a doubtful slack decided are then the exact ones.
+
+    Examples
+    --------
+    >>> import numpy as np, games
+    >>> g = games.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> origin = np.array([[0b0011, 0b0011]], np.uint64)   # x = 0: labels 0 and 1 tight, nothing else
+    >>> labels_certified(g, origin, origin[:0]), labels_certified(g, np.array([[0b0011, 0b0111]], np.uint64),
+    ...                                                           origin[:0])
+    (True, False)
+    """
+    from ..numeric import solve_exact
+
+    if not len(doubt_x) and not len(doubt_y):
+        return True
+    exact = game if game.has_exact_payoffs else game.as_exact()
+    for (g, h), rows in zip(best_response_polytopes(exact, exact=True), (doubt_x, doubt_y)):
+        for key, mask in rows.tolist():
+            basis = [k for k in range(g.shape[0]) if key >> k & 1]
+            z = solve_exact(g[basis].tolist(), h[basis].tolist())
+            if z is None:
+                return False
+            slack = h - g.dot(np.array(z, dtype=object))
+            if any(s < 0 for s in slack) or sum(1 << k for k, s in enumerate(slack) if s == 0) != mask:
+                return False
+    return True
 
 
 def _check_vertices(m: int, n: int, max_vertices: int) -> None:
@@ -400,6 +441,13 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
         elif not result.complete:
             reason = "float vertex labels were ambiguous"
         else:
+            return result
+        if estimate_vertices(m, n) > EXACT_FALLBACK_VERTICES:  # rational arithmetic would take minutes or hours
+            result.complete = False
+            result.note = "; ".join(filter(None, [result.note, (
+                f"not re-solved in exact arithmetic although {reason}: a {m}x{n} game has about "
+                f"{estimate_vertices(m, n):.3g} polytope vertices, too many (more than {EXACT_FALLBACK_VERTICES:,}); "
+                "use exact=True to force it")]))
             return result
     return float_from_exact(game, solve(game.as_exact(), True), tol, reason)
 

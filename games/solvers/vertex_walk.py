@@ -301,18 +301,19 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
 
     ``coord_label[i]`` names the constraint ``z_i >= 0`` and ``row_label[j]`` the constraint ``P_j z <= 1``
     (distinct labels below 64; the lexicographic perturbation orders constraints by label). Returns
-    ``(points, masks, status, ambiguous, bases)``: one point and one tight-label bit mask per vertex (labels
-    of constraints with ``|slack| <= tol``), a status code (``OK``, or why the walk stopped), the number of
-    vertex slacks strictly between ``amb_lo`` and ``amb_hi`` (tight or slack is in doubt there) and the
-    number of bases visited; the walk stops (``TOO_MANY``) when it reaches ``cap`` bases (all storage is
+    ``(points, masks, status, ambiguous, bases, doubtful)``: one point and one tight-label bit mask per vertex
+    (labels of constraints with ``|slack| <= tol``), a status code (``OK``, or why the walk stopped), the
+    number of vertex slacks strictly between ``amb_lo`` and ``amb_hi`` (tight or slack is in doubt there),
+    the number of bases visited and, for each vertex holding such slacks, its basis and its tight labels (two
+    label bit masks per row); the walk stops (``TOO_MANY``) when it reaches ``cap`` bases (all storage is
     allocated up front, so the caller retries with a larger ``cap``).
 
     Examples
     --------
     The unit square ``{z >= 0, z_1 <= 1, z_2 <= 1}``: four vertices, each with its two tight labels.
 
-    >>> pts, masks, status, ambiguous, bases = walk_vertices(np.eye(2), np.array([0, 1]), np.array([2, 3]),
-    ...                                                      1e-9, 1e-12, 1e-7, 100)
+    >>> pts, masks, status, ambiguous, bases, doubtful = walk_vertices(np.eye(2), np.array([0, 1]),
+    ...                                                                np.array([2, 3]), 1e-9, 1e-12, 1e-7, 100)
     >>> sorted(map(tuple, pts.tolist())), sorted(int(v) for v in masks), status
     ([(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)], [3, 6, 9, 12], 0)
 
@@ -342,6 +343,8 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
     vseen = np.zeros(size, np.uint64)
     pts = np.empty((cap, d))
     vmasks = np.empty(cap, np.uint64)
+    doubt = np.empty((cap, 2), np.uint64)  # basis and tight labels of each vertex with a doubtful slack
+    ndoubt = 0
     # depth-first stack: the basis, the next label to try leaving, and the labels exchanged to get here
     st_key = np.empty(cap, np.uint64)
     st_next = np.empty(cap, np.int64)
@@ -361,7 +364,7 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
     ambiguous = 0
     status = OK
     if _fresh(P, coord_label, row_label, key, R, slack, dirof, blabels, S, I0, J, C, Cinv, work) < _PIVOT_MIN:
-        return pts[:0], vmasks[:0], SINGULAR, 0, 1
+        return pts[:0], vmasks[:0], SINGULAR, 0, 1, doubt[:0]
     updates = 0
     depth = 0
     st_key[0] = key
@@ -385,11 +388,17 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
                     pts[nv, i] = 0.0 if dirof[lab] >= 0 else slack[lab]
                 vmasks[nv] = mask
                 nv += 1
+                here = 0
                 for lab in range(L):
                     if dirof[lab] < 0:
                         a = abs(slack[lab])
                         if a > amb_lo and a < amb_hi:
-                            ambiguous += 1
+                            here += 1
+                if here:
+                    ambiguous += here
+                    doubt[ndoubt, 0] = key
+                    doubt[ndoubt, 1] = mask
+                    ndoubt += 1
             _entering_all(R, slack, dirof, tol, enter_t, bs, br, ties)
             for t in range(d):
                 st_enter[depth, blabels[t]] = enter_t[t]
@@ -448,7 +457,7 @@ def walk_vertices(P, coord_label, row_label, tol, amb_lo, amb_hi, cap):  # pragm
         st_in[depth] = enter
         st_out[depth] = lab
         new_vertex = True
-    return pts[:nv], vmasks[:nv], status, ambiguous, nseen
+    return pts[:nv], vmasks[:nv], status, ambiguous, nseen, doubt[:ndoubt]
 
 
 @njit(cache=True)
@@ -552,29 +561,33 @@ def completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap):  # pragma: no cov
     """The completely labelled pairs of non-zero vertices of the best-response polytopes of ``(a, b)``.
 
     ``a`` and ``b`` are the two players' payoff matrices, every entry positive (``m + n <= 64``). Returns
-    ``(xs, ys, xi, yi, degenerate, ambiguous, status)``: row ``k`` of ``xs`` and ``ys`` is the (unnormalised)
-    pair joining x-vertex ``xi[k]`` with y-vertex ``yi[k]``; ``degenerate`` says whether a vertex carries more
-    labels than its dimension, ``ambiguous`` counts doubtful slacks and ``status`` is :data:`OK` or why a walk
-    stopped (then the other outputs are empty).
+    ``(xs, ys, xi, yi, degenerate, ambiguous, status, doubtful_x, doubtful_y)``: row ``k`` of ``xs`` and ``ys``
+    is the (unnormalised) pair joining x-vertex ``xi[k]`` with y-vertex ``yi[k]``; ``degenerate`` says whether
+    a vertex carries more labels than its dimension, ``ambiguous`` counts doubtful slacks, ``status`` is
+    :data:`OK` or why a walk stopped (then the other outputs are empty), and the last two are the bases of
+    the vertices with doubtful slacks in each polytope (:func:`walk_vertices`).
 
     Examples
     --------
     Matching pennies, rescaled to payoffs 1 and 2: one pair, both players mixing equally.
 
     >>> a = np.array([[2.0, 1.0], [1.0, 2.0]])
-    >>> xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, 3.0 - a, 1e-9, 1e-12, 1e-7, 100)
+    >>> xs, ys, xi, yi, degenerate, ambiguous, status, _, _ = completely_labelled_pairs(a, 3.0 - a, 1e-9, 1e-12,
+    ...                                                                                1e-7, 100)
     >>> (xs / xs.sum()).tolist(), (ys / ys.sum()).tolist(), degenerate, status
     ([[0.5, 0.5]], [[0.5, 0.5]], False, 0)
     """
     m, n = a.shape
     rows = np.arange(m)
     cols = np.arange(m, m + n)
-    px, mx, sx, ax, _ = walk_vertices(np.ascontiguousarray(b.T), rows, cols, tol, amb_lo, amb_hi, cap)
+    px, mx, sx, ax, _, dx = walk_vertices(np.ascontiguousarray(b.T), rows, cols, tol, amb_lo, amb_hi, cap)
     if sx != OK:
-        return np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sx
-    qy, my, sy, ay, _ = walk_vertices(np.ascontiguousarray(a), cols, rows, tol, amb_lo, amb_hi, cap)
+        return (np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sx,
+                dx, dx)
+    qy, my, sy, ay, _, dy = walk_vertices(np.ascontiguousarray(a), cols, rows, tol, amb_lo, amb_hi, cap)
     if sy != OK:
-        return np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sy
+        return (np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64), np.zeros(0, np.int64), False, 0, sy,
+                dx, dy)
     px, mx = _nonzero(px, mx, tol)
     qy, my = _nonzero(qy, my, tol)
     degenerate = False
@@ -586,7 +599,7 @@ def completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap):  # pragma: no cov
             if _popcount(my[k]) > n:
                 degenerate = True
     xi, yi = complementary_pairs_compiled(mx, my, m, n)
-    return _strategies(px, mx, xi, 0), _strategies(qy, my, yi, m), xi, yi, degenerate, ax + ay, OK
+    return _strategies(px, mx, xi, 0), _strategies(qy, my, yi, m), xi, yi, degenerate, ax + ay, OK, dx, dy
 
 
 @njit(cache=True)
@@ -683,12 +696,13 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
     Checks the float resolution (status :data:`RESOLUTION_PROBLEM` when payoff differences are too small to
     trust the float geometry), rescales each player's payoffs to ``[1, 2]``, finds the completely labelled
     vertex pairs (:func:`completely_labelled_pairs`) and computes each pair's payoffs and regrets from
-    ``payoffs`` (:func:`bimatrix_regrets`). Returns ``(status, X, Y, xi, yi, pay, reg, degenerate, ambiguous)``.
+    ``payoffs`` (:func:`bimatrix_regrets`). Returns ``(status, X, Y, xi, yi, pay, reg, degenerate, ambiguous,
+    doubtful_x, doubtful_y)`` (the last two as in :func:`completely_labelled_pairs`).
 
     Examples
     --------
     >>> pd = np.array([[[3.0, 3.0], [0.0, 5.0]], [[5.0, 0.0], [1.0, 1.0]]])   # prisoner's dilemma
-    >>> status, X, Y, xi, yi, pay, reg, degenerate, ambiguous = solve_float_bimatrix(
+    >>> status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, _, _ = solve_float_bimatrix(
     ...     pd, 1e-9, 1e-12, 1e-7, 100, 1e-6, 1e-12, 1e-12)
     >>> X.tolist(), Y.tolist(), pay.tolist(), reg.tolist(), status
     ([[0.0, 1.0]], [[0.0, 1.0]], [[1.0, 1.0]], [[0.0, 0.0]], 0)
@@ -701,8 +715,9 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
         flat = payoffs[:, :, p].copy().ravel()
         if not _resolution_ok(flat, resolution, round_off):
             empty = np.zeros((0, 2))
+            none = np.zeros((0, 2), np.uint64)
             return (RESOLUTION_PROBLEM, np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64),
-                    np.zeros(0, np.int64), empty, empty, False, 0)
+                    np.zeros(0, np.int64), empty, empty, False, 0, none, none)
         span = flat.max() - flat.min()
         spans[p] = span if span > 0 else 1.0
     low0 = payoffs[:, :, 0].min()
@@ -711,9 +726,9 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
         for j in range(n):
             a[i, j] = (payoffs[i, j, 0] - low0) / spans[0] + 1.0
             b[i, j] = (payoffs[i, j, 1] - low1) / spans[1] + 1.0
-    xs, ys, xi, yi, degenerate, ambiguous, status = completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap)
+    xs, ys, xi, yi, degenerate, ambiguous, status, dx, dy = completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap)
     if status != OK or xs.shape[0] == 0:
         empty = np.zeros((0, 2))
-        return status, xs, ys, xi, yi, empty, empty, degenerate, ambiguous
+        return status, xs, ys, xi, yi, empty, empty, degenerate, ambiguous, dx, dy
     X, Y, pay, reg = bimatrix_regrets(payoffs, xs, ys, floor)
-    return status, X, Y, xi, yi, pay, reg, degenerate, ambiguous
+    return status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, dx, dy

@@ -143,7 +143,8 @@ def test_walk_finds_the_vertices_every_basis_finds(kind):
         (gp, hp), (gq, hq) = best_response_polytopes(g, exact=False)
         rows, cols = np.arange(m), np.arange(m, m + n)
         for P, cl, rl, (G, h) in ((b.T, rows, cols, (gp, hp)), (a, cols, rows, (gq, hq))):
-            pts, masks, status, ambiguous, _ = walk_vertices(np.ascontiguousarray(P), cl, rl, 1e-9, 1e-12, 1e-7, 10_000)
+            pts, masks, status, ambiguous, _, _ = walk_vertices(np.ascontiguousarray(P), cl, rl, 1e-9, 1e-12, 1e-7,
+                                                                10_000)
             z, _ = float_vertices(G, h, 1e-9)
             assert status == OK and ambiguous == 0
             assert sorted(int(v) for v in masks) == _masks_of(z, G, h)
