@@ -234,3 +234,36 @@ def test_import_games_does_not_import_numba():
 
     code = "import sys, games; assert 'numba' not in sys.modules, 'numba imported by import games'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _seed0_game(n_wanted, k_wanted):
+    """Game ``k_wanted`` of size ``n_wanted`` in the sequence of the benchmark (three U[0,1) games per size from 4)."""
+    rng = np.random.default_rng(0)
+    for n in range(4, 17):
+        for k in range(3):
+            A, B = rng.random((n, n)), rng.random((n, n))
+            if (n, k) == (n_wanted, k_wanted):
+                return A, B
+    raise AssertionError("not in the sequence")
+
+
+def test_doubtful_slacks_are_certified_exactly():
+    """A 15x15 game with one vertex slack of 8.5e-8 (inside the doubt band): the float labels are certified in exact
+    arithmetic, so the answer is complete, and it equals QuantEcon's (non-degenerate game)."""
+    qe = pytest.importorskip("quantecon.game_theory")
+    from games.solvers.enumeration import walk_equilibria
+
+    A, B = _seed0_game(15, 2)
+    got = walk_equilibria(games.NormalFormGame.from_bimatrix(A, B))
+    assert got.complete and not got.degenerate and got.rejected == 0
+    ref = sorted(tuple((np.round(np.concatenate(p), 7) + 0.0).tolist())
+                 for p in qe.vertex_enumeration(qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))))
+    assert profiles(got) == ref
+
+
+def test_large_game_in_doubt_is_returned_incomplete_not_re_solved_for_hours():
+    """A 16x16 game whose float labels cannot all be certified: the default answer says complete=False and why."""
+    A, B = _seed0_game(16, 2)
+    got = games.equilibria(games.NormalFormGame.from_bimatrix(A, B), max_vertices=10**6)
+    assert not got.complete and "not re-solved in exact arithmetic" in got.note and "exact=True" in got.note
+    assert len(got) > 0 and all(e.regret <= e.tol for e in got)
