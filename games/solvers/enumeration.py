@@ -32,7 +32,7 @@ from math import comb
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet
+from ..equilibrium import Equilibrium, EquilibriumSet
 from ..normal_form import NormalFormGame
 from ..validation import check_positive_int, check_tolerance
 from .pure import pure_equilibria
@@ -47,13 +47,13 @@ from .vertex import (
     check_size,
     count_bases,
     equilibrium_set_from_pairs,
-    equilibrium_set_from_regrets,
     exact_vertices,
     float_resolution_problem,
     float_vertices,
     geometry_tol,
     lemke_howson_hint,
     vertex_enumeration,
+    vertex_set,
 )
 
 __all__ = ["DEFAULT_MAX_VERTICES", "EXACT_FALLBACK_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES",
@@ -124,16 +124,21 @@ def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet |
     lo, hi = _AMBIGUOUS
     payoffs = np.ascontiguousarray(game.payoffs, dtype=float)
     cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
+    abs_tol = tol * game.payoff_scale
     while True:
-        status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, doubt_x, doubt_y = solve_float_bimatrix(
-            payoffs, geo, lo, hi, cap, RESOLUTION, ROUND_OFF_TIE, PROBABILITY_FLOOR)
+        status, X, Y, xi, yi, pay, regret, order, degenerate, ambiguous, doubt_x, doubt_y = solve_float_bimatrix(
+            payoffs, geo, lo, hi, cap, RESOLUTION, ROUND_OFF_TIE, PROBABILITY_FLOOR, abs_tol, tol)
         if status == TOO_MANY and cap < WALK_MAX_BASES:
             cap = min(cap * 8, WALK_MAX_BASES)
             continue
         break
     if status != OK:
         return None
-    result = equilibrium_set_from_regrets(game, X, Y, pay, reg, xi, yi, degenerate=bool(degenerate), tol=tol)
+    labels = game.actions
+    items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex", exact=False,
+                         tol=abs_tol, labels=labels) for k in order.tolist()]
+    result = vertex_set(items, list(zip(xi[order].tolist(), yi[order].tolist())), degenerate=bool(degenerate),
+                        rejected=len(X) - len(order), tol=tol)
     if ambiguous and len(doubt_x) + len(doubt_y) <= MAX_CERTIFIED and labels_certified(game, doubt_x, doubt_y):
         ambiguous = 0
     if ambiguous:

@@ -40,6 +40,7 @@ __all__ = [
     "equilibrium_set_from_regrets",
     "float_equilibrium_set",
     "float_resolution_problem",
+    "vertex_set",
     "geometry_tol",
     "lemke_howson_hint",
     "polytope_degenerate",
@@ -506,7 +507,7 @@ def float_equilibrium_set(
         order = np.lexsort(flat.T[::-1])
         items = [items[k] for k in order]
         edges = [edges[k] for k in order]
-    return _vertex_set(items, edges, degenerate, rejected, tol)
+    return vertex_set(items, edges, degenerate=degenerate, rejected=rejected, tol=tol)
 
 
 def equilibrium_set_from_regrets(
@@ -555,10 +556,19 @@ def equilibrium_set_from_regrets(
     items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex",
                          exact=False, tol=abs_tol, labels=labels) for k in keep.tolist()]
     edges = list(zip(xi[keep].tolist(), yi[keep].tolist()))
-    return _vertex_set(items, edges, degenerate, rejected, tol)
+    return vertex_set(items, edges, degenerate=degenerate, rejected=rejected, tol=tol)
 
 
-def _vertex_set(items: list, edges: list, degenerate: bool, rejected: int, tol: float) -> EquilibriumSet:
+def vertex_set(items: list[Equilibrium], edges: list[tuple[int, int]], *, degenerate: bool, rejected: int,
+               tol: float) -> EquilibriumSet:
+    """The ``method="vertex"`` set of verified, sorted equilibria ``items``, each joining the x-vertex and the
+    y-vertex of its entry in ``edges``; components are the groups joined through shared vertices.
+
+    Examples
+    --------
+    >>> vertex_set([], [], degenerate=False, rejected=1, tol=1e-9).complete
+    False
+    """
     components = connected_components(edges)
     notes = []
     if degenerate:

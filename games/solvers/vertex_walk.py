@@ -690,22 +690,26 @@ def _resolution_ok(values, resolution, round_off):  # pragma: no cover - compile
 
 
 @njit(cache=True)
-def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_off, floor):  # pragma: no cover
+def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_off, floor, verify_tol,
+                         tol_rel):  # pragma: no cover - compiled
     """Candidate extreme equilibria of the float bimatrix game ``payoffs (m, n, 2)``, with their regrets.
 
     Checks the float resolution (status :data:`RESOLUTION_PROBLEM` when payoff differences are too small to
     trust the float geometry), rescales each player's payoffs to ``[1, 2]``, finds the completely labelled
-    vertex pairs (:func:`completely_labelled_pairs`) and computes each pair's payoffs and regrets from
-    ``payoffs`` (:func:`bimatrix_regrets`). Returns ``(status, X, Y, xi, yi, pay, reg, degenerate, ambiguous,
-    doubtful_x, doubtful_y)`` (the last two as in :func:`completely_labelled_pairs`).
+    vertex pairs (:func:`completely_labelled_pairs`, geometry tolerance ``tol``) and computes each pair's
+    payoffs and regrets from ``payoffs`` (:func:`bimatrix_regrets`). A pair passes when its regret is at most
+    ``verify_tol`` and each player's regret at most ``tol_rel`` times that player's payoff range. Returns
+    ``(status, X, Y, xi, yi, pay, regret, order, degenerate, ambiguous, doubtful_x, doubtful_y)``: ``order``
+    lists the passing pairs in lexicographic order of their profiles (the others failed verification), and
+    the last two are as in :func:`completely_labelled_pairs`.
 
     Examples
     --------
     >>> pd = np.array([[[3.0, 3.0], [0.0, 5.0]], [[5.0, 0.0], [1.0, 1.0]]])   # prisoner's dilemma
-    >>> status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, _, _ = solve_float_bimatrix(
-    ...     pd, 1e-9, 1e-12, 1e-7, 100, 1e-6, 1e-12, 1e-12)
-    >>> X.tolist(), Y.tolist(), pay.tolist(), reg.tolist(), status
-    ([[0.0, 1.0]], [[0.0, 1.0]], [[1.0, 1.0]], [[0.0, 0.0]], 0)
+    >>> status, X, Y, xi, yi, pay, regret, order, degenerate, ambiguous, _, _ = solve_float_bimatrix(
+    ...     pd, 1e-9, 1e-12, 1e-7, 100, 1e-6, 1e-12, 1e-12, 5e-9, 1e-9)
+    >>> X.tolist(), Y.tolist(), pay.tolist(), regret.tolist(), order.tolist(), status
+    ([[0.0, 1.0]], [[0.0, 1.0]], [[1.0, 1.0]], [0.0], [0], 0)
     """
     m, n, _ = payoffs.shape
     a = np.empty((m, n))
@@ -714,10 +718,9 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
     for p in range(2):
         flat = payoffs[:, :, p].copy().ravel()
         if not _resolution_ok(flat, resolution, round_off):
-            empty = np.zeros((0, 2))
             none = np.zeros((0, 2), np.uint64)
             return (RESOLUTION_PROBLEM, np.zeros((0, m)), np.zeros((0, n)), np.zeros(0, np.int64),
-                    np.zeros(0, np.int64), empty, empty, False, 0, none, none)
+                    np.zeros(0, np.int64), np.zeros((0, 2)), np.zeros(0), np.zeros(0, np.int64), False, 0, none, none)
         span = flat.max() - flat.min()
         spans[p] = span if span > 0 else 1.0
     low0 = payoffs[:, :, 0].min()
@@ -727,8 +730,31 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
             a[i, j] = (payoffs[i, j, 0] - low0) / spans[0] + 1.0
             b[i, j] = (payoffs[i, j, 1] - low1) / spans[1] + 1.0
     xs, ys, xi, yi, degenerate, ambiguous, status, dx, dy = completely_labelled_pairs(a, b, tol, amb_lo, amb_hi, cap)
-    if status != OK or xs.shape[0] == 0:
-        empty = np.zeros((0, 2))
-        return status, xs, ys, xi, yi, empty, empty, degenerate, ambiguous, dx, dy
     X, Y, pay, reg = bimatrix_regrets(payoffs, xs, ys, floor)
-    return status, X, Y, xi, yi, pay, reg, degenerate, ambiguous, dx, dy
+    k = X.shape[0]
+    regret = np.empty(k)
+    order = np.empty(k, np.int64)
+    kept = 0
+    for r in range(k):
+        rg = max(max(reg[r, 0], reg[r, 1]), 0.0)
+        regret[r] = rg
+        if rg <= verify_tol and reg[r, 0] <= tol_rel * spans[0] and reg[r, 1] <= tol_rel * spans[1]:
+            # insertion in lexicographic order of the profile (x, y); equal profiles keep their order
+            pos = kept
+            while pos > 0 and _profile_less(X, Y, r, order[pos - 1]):
+                order[pos] = order[pos - 1]
+                pos -= 1
+            order[pos] = r
+            kept += 1
+    return status, X, Y, xi, yi, pay, regret, order[:kept], degenerate, ambiguous, dx, dy
+
+
+@njit(cache=True)
+def _profile_less(X, Y, r, s):  # pragma: no cover - compiled
+    for i in range(X.shape[1]):
+        if X[r, i] != X[s, i]:
+            return X[r, i] < X[s, i]
+    for j in range(Y.shape[1]):
+        if Y[r, j] != Y[s, j]:
+            return Y[r, j] < Y[s, j]
+    return False
