@@ -13,10 +13,10 @@ Two families of seeded games: generic (payoffs uniform on [0, 1), n = 4..16) and
 - pygambit ``enummixed_solve`` and nashpy ``vertex_enumeration``, each in a forked child with a timeout; a
   baseline that timed out is not run at larger sizes of that family.
 
-Ours and QuantEcon run interleaved, ``repeats`` times each, and the minimum is kept (the machine may be
-shared); lrsnash likewise. Cells are medians over the games of a size. The oracle is lrsnash's set of extreme
-equilibria (pygambit's where lrsnash is not installed); "agree" counts the games whose set (profiles rounded
-to 7 decimals) equals it.
+Ours and QuantEcon run interleaved, ``repeats`` times each (five times as often up to n = 8, half as
+often from n = 14), and the minimum is kept (the machine may be shared); lrsnash likewise. Cells are
+medians over the games of a size. The oracle is lrsnash's set of extreme equilibria (pygambit's where
+lrsnash is not installed); "agree" counts the games whose set (profiles rounded to 7 decimals) equals it.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def main(games_per_size: int = 3, repeats: int = 5, generic: tuple[int, ...] = t
     timed_out: set[tuple[str, str]] = set()
     for family, n, pairs in _families(generic, degenerate, games_per_size, seed):
         row: dict = {"ours": [], "quantecon": [], "lrsnash": [], "pygambit": [], "nashpy": [], "ours_agree": 0,
-                     "qe_agree": 0, "counts": [], "oracle_counts": [], "qe_counts": []}
+                     "qe_agree": 0, "counts": [], "oracle_counts": [], "qe_counts": [], "incomplete": 0}
         options = {"max_vertices": 1_000_000} if n >= 16 else {}
         for A, B in pairs:
             game = games.NormalFormGame.from_bimatrix(A.tolist(), B.tolist()) if A.dtype.kind in "iu" else \
@@ -135,7 +135,7 @@ def main(games_per_size: int = 3, repeats: int = 5, generic: tuple[int, ...] = t
             ours = games.equilibria(game, **options)  # warm-up (loads the compiled code)
             qe = vertex_enumeration(qgame)
             t_ours, t_qe = [], []
-            for _ in range(repeats if n < 14 else max(1, repeats // 2)):
+            for _ in range(repeats * 5 if n <= 8 else repeats if n < 14 else max(1, repeats // 2)):
                 start = time.perf_counter()
                 ours = games.equilibria(game, **options)
                 t_ours.append(time.perf_counter() - start)
@@ -143,6 +143,7 @@ def main(games_per_size: int = 3, repeats: int = 5, generic: tuple[int, ...] = t
                 qe = vertex_enumeration(qgame)
                 t_qe.append(time.perf_counter() - start)
             assert all(e.regret <= e.tol for e in ours)
+            row["incomplete"] += not ours.complete
             row["ours"].append(min(t_ours))
             row["quantecon"].append(min(t_qe))
             ours_set = sorted({_key(*e.profile) for e in ours})
@@ -187,8 +188,8 @@ def _print(results, games_per_size, timeout):
     print(f"All equilibria of n x n games: median over {games_per_size} seeded games of the best of the repeats; "
           "ratio = peer time / our time; agree = games whose set equals the oracle's (lrsnash)\n")
     print("| family | n | ours | QuantEcon | lrsnash | pygambit | nashpy | QuantEcon / ours | lrsnash / ours | "
-          "equilibria (oracle) | ours agree | QuantEcon agree |")
-    print("|---" * 12 + "|")
+          "equilibria (oracle) | ours agree | QuantEcon agree | ours marked incomplete |")
+    print("|---" * 13 + "|")
     for (family, n), row in results.items():
         ours = statistics.median(row["ours"])
 
@@ -200,7 +201,7 @@ def _print(results, games_per_size, timeout):
         print(f"| {family} | {n} | {_cell(row['ours'], timeout)} | {_cell(row['quantecon'], timeout)} | "
               f"{_cell(row['lrsnash'], timeout)} | {_cell(row['pygambit'], timeout)} | {_cell(row['nashpy'], timeout)} "
               f"| {ratio('quantecon')} | {ratio('lrsnash')} | {count} | {row['ours_agree']}/{total} | "
-              f"{row['qe_agree']}/{total} |")
+              f"{row['qe_agree']}/{total} | {row['incomplete']} |")
 
 
 if __name__ == "__main__":
