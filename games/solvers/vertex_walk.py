@@ -1,13 +1,19 @@
-"""Compiled vertex enumeration of a polytope ``{z : G z <= h}`` by a lexicographic walk over its bases (numba).
+"""Compiled vertex enumeration of the best-response polytopes by a lexicographic walk over their bases (numba).
 
-Starting from one feasible basis (``d`` tight constraints), the walk visits every basis that is feasible
-for the lexicographically perturbed system ``G z <= h + (eps, eps^2, ...)``: that polytope is simple, its
-vertices are these bases and its edges are the pivots chosen by the lexicographic minimum-ratio test, so a
-breadth-first search over the pivots reaches all of them (the graph of a polytope is connected, Balinski
-1961), and every vertex of the unperturbed polytope is the limit of one of them (the rule lrs uses: Avis,
-*lrs: a revised implementation of the reverse search vertex enumeration algorithm*, 2000). Each basis is
-solved afresh (Gauss-Jordan with partial pivoting), so round-off does not accumulate along the walk. A
-vertex is identified by the set of constraints tight at it, as in :mod:`games.solvers.vertex`.
+A polytope ``{z in R^d : z >= 0, P z <= 1}`` (each constraint named by a label) is walked from the basis of
+``z = 0``. The walk visits every basis that is feasible for the lexicographically perturbed system (the
+right-hand sides raised by ``eps, eps^2, ...`` in label order): that polytope is simple, its vertices are
+these bases and its edges are the pivots chosen by the lexicographic minimum-ratio test, so a search over
+the pivots reaches all of them (the graph of a polytope is connected, Balinski 1961), and every vertex of
+the unperturbed polytope is the limit of one of them; degenerate polytopes need no special case (the rule
+lrs uses: Avis, *lrs: a revised implementation of the reverse search vertex enumeration algorithm*, 2000).
+The search is depth-first: a step is one rank-one update of the rates, undone on the way back, and the
+current basis is solved afresh every :data:`REFRESH` updates and whenever a rate's sign is in doubt, so
+round-off does not accumulate. A vertex is identified by the set of constraints tight at it, as in
+:mod:`games.solvers.vertex`.
+
+:func:`solve_float_bimatrix` does a whole float game in one call: the resolution check, both walks, the
+join of the completely labelled pairs and each pair's regret computed from the game's payoffs.
 
 This module imports numba; :mod:`games.solvers.enumeration` imports it only when an enumeration runs.
 """
