@@ -12,7 +12,7 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     from .normal_form import NormalFormGame
 
-__all__ = ["Equilibrium", "EquilibriumSet", "rejection_note", "verify", "verify_bimatrix"]
+__all__ = ["Equilibrium", "EquilibriumSet", "rejection_note", "verify", "verify_bimatrix", "verify_bimatrix_batch"]
 
 #: Float probabilities at or below this are round-off and are set to 0 by :func:`verify`.
 PROBABILITY_FLOOR = 1e-12
@@ -189,6 +189,59 @@ def verify_bimatrix(game: NormalFormGame, x: np.ndarray, y: np.ndarray, method: 
         return None
     return Equilibrium(profile=(x, y), payoffs=payoffs, regret=r, method=method, exact=False, tol=abs_tol,
                        labels=game.actions)
+
+
+def verify_bimatrix_batch(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, method: str, tol: float,
+                          player_tol: np.ndarray | None = None) -> list[Equilibrium | None]:
+    """:func:`verify_bimatrix` for many float profiles at once: row ``k`` of ``X`` and of ``Y`` is one profile.
+
+    The same check for each row (round-off below :data:`PROBABILITY_FLOOR` cleared, each strategy
+    normalised, regret computed from the game's payoffs and compared with ``tol * game.payoff_scale``), as
+    two matrix products for all rows. With ``player_tol`` (one absolute tolerance per player), each
+    player's own regret must also be within it. Returns an :class:`Equilibrium` or ``None`` per row. Games
+    whose payoff range overflows go through :func:`verify` one profile at a time.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from games import NormalFormGame
+    >>> g = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> eqs = verify_bimatrix_batch(g, np.array([[0.5, 0.5], [1.0, 0.0]]), np.array([[0.5, 0.5], [1.0, 0.0]]),
+    ...                             "guess", 1e-9)
+    >>> eqs[0].regret, eqs[1]
+    (0.0, None)
+    """
+    X = np.asarray(X, dtype=float)
+    Y = np.asarray(Y, dtype=float)
+    if len(X) == 0:
+        return []
+    scale = game.payoff_scale
+    if not np.isfinite(scale):
+        out = [verify(game, [x, y], method, tol) for x, y in zip(X, Y)]
+        if player_tol is not None:
+            out = [None if e is None or np.any(np.asarray(game.regrets(list(e.profile)), dtype=float) > player_tol)
+                   else e for e in out]
+        return out
+    X = np.where(X > PROBABILITY_FLOOR, X, 0.0)
+    Y = np.where(Y > PROBABILITY_FLOOR, Y, 0.0)
+    X /= X.sum(axis=1)[:, None]
+    Y /= Y.sum(axis=1)[:, None]
+    payoffs = game.payoffs
+    AY = Y @ payoffs[..., 0].T
+    XB = X @ payoffs[..., 1]
+    p1 = (X * AY).sum(axis=1)
+    p2 = (XB * Y).sum(axis=1)
+    r1 = AY.max(axis=1) - p1
+    r2 = XB.max(axis=1) - p2
+    regret = np.maximum(r1, r2).clip(0.0)
+    abs_tol = tol * scale
+    ok = regret <= abs_tol
+    if player_tol is not None:
+        ok &= (r1 <= player_tol[0]) & (r2 <= player_tol[1])
+    labels = game.actions
+    return [Equilibrium(profile=(X[k], Y[k]), payoffs=np.array([p1[k], p2[k]]), regret=float(regret[k]),
+                        method=method, exact=False, tol=abs_tol, labels=labels) if ok[k] else None
+            for k in range(len(X))]
 
 
 def rejection_note(rejected: int, tol: float, remedy: str = "retry with exact=True or a larger tol") -> str:

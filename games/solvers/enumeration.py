@@ -1,4 +1,9 @@
-"""All extreme equilibria of larger bimatrix games (8x8 to about 16x16) by polar convex hulls.
+"""All extreme equilibria of bimatrix games: a compiled walk over the polytopes' bases, and polar convex hulls.
+
+Float games go through :func:`walk_equilibria`: one compiled call (:mod:`games.solvers.vertex_walk`) walks
+the bases of both best-response polytopes lexicographically (complete for degenerate polytopes too), joins
+the completely labelled vertex pairs and computes every pair's regret from the game. When it cannot decide
+(payoff differences below the float resolution, a numerically singular basis) the paths below take over.
 
 The best-response polytopes (payoffs made positive, as in :mod:`games.solvers.vertex`)
 
@@ -27,7 +32,7 @@ from math import comb
 
 import numpy as np
 
-from ..equilibrium import EquilibriumSet
+from ..equilibrium import Equilibrium, EquilibriumSet
 from ..normal_form import NormalFormGame
 from ..validation import check_positive_int, check_tolerance
 from .pure import pure_equilibria
@@ -35,9 +40,11 @@ from .registry import register_solver
 from .vertex import (
     DEFAULT_MAX_BASES,
     RESOLUTION,
+    ROUND_OFF_TIE,
     ambiguity_note,
     ambiguous_labels,
     best_response_polytopes,
+    check_size,
     count_bases,
     equilibrium_set_from_pairs,
     exact_vertices,
@@ -46,11 +53,12 @@ from .vertex import (
     geometry_tol,
     lemke_howson_hint,
     vertex_enumeration,
+    vertex_set,
 )
 
-__all__ = ["DEFAULT_MAX_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES", "RESOLUTION", "canonical_form",
-           "complementary_pairs", "estimate_vertices", "float_from_exact", "float_resolution_problem",
-           "hull_equilibria", "vertex"]
+__all__ = ["DEFAULT_MAX_VERTICES", "EXACT_FALLBACK_VERTICES", "EXHAUSTIVE_EXACT_BASES", "HULL_FROM_BASES",
+           "RESOLUTION", "canonical_form", "complementary_pairs", "estimate_vertices", "float_from_exact",
+           "float_resolution_problem", "hull_equilibria", "labels_certified", "vertex", "walk_equilibria"]
 
 #: Refuse games whose estimated vertex count per polytope exceeds this (15x15 passes, 16x16 does not).
 DEFAULT_MAX_VERTICES = 100_000
@@ -58,6 +66,10 @@ DEFAULT_MAX_VERTICES = 100_000
 #: Exact enumeration of a game beyond the float resolution solves every basis exactly up to this many bases
 #: (a 7x7 game, about 8 s); above it the float-screened result is marked incomplete.
 EXHAUSTIVE_EXACT_BASES = 10_000
+
+#: A float answer in doubt is re-solved in exact arithmetic only up to this estimated vertex count (12x12);
+#: above it the float answer is returned marked incomplete (exact=True forces the exact path).
+EXACT_FALLBACK_VERTICES = 10_000
 
 #: From about 7x7 on, finding the polytopes' vertices through a convex hull beats trying every basis.
 HULL_FROM_BASES = 2_000
@@ -75,6 +87,108 @@ def estimate_vertices(m: int, n: int) -> int:
     (861, True)
     """
     return int(min(comb(m + n, m), 300 * 1.5 ** max(m + n - 16, 0)))
+
+
+#: The compiled walk gives up (and the convex-hull path takes over) beyond this many bases of one polytope.
+WALK_MAX_BASES = 4_000_000
+
+#: Vertex slacks in this band leave a label in doubt (as :data:`games.solvers.vertex.AMBIGUOUS_SLACK`).
+_AMBIGUOUS = (1e-12, 1e-7)
+
+
+def walk_equilibria(game: NormalFormGame, tol: float = 1e-9) -> EquilibriumSet | None:
+    """All extreme equilibria of a two-player float game by compiled vertex enumeration, or ``None`` when the
+    walk cannot decide: some payoff differences are below the float resolution (:func:`float_resolution_problem`),
+    or a basis is numerically singular or a rate of doubtful sign; the caller then uses the exact, convex-hull or
+    basis-by-basis path.
+
+    The vertices of both best-response polytopes come from :func:`games.solvers.vertex_walk.walk_vertices`
+    (a lexicographic walk over the bases: complete for degenerate polytopes too); labels are the constraints
+    tight within the geometry tolerance, as in :func:`hull_equilibria`, and each completely labelled pair is
+    verified against the game. The answer is the one :func:`hull_equilibria` gives, without its refusals:
+    callers check the size first.
+
+    Examples
+    --------
+    >>> import numpy as np, games
+    >>> rng = np.random.default_rng(0)
+    >>> g = games.NormalFormGame.from_bimatrix(rng.random((9, 9)), rng.random((9, 9)))
+    >>> canonical_form(walk_equilibria(g)) == canonical_form(hull_equilibria(g))
+    True
+    """
+    from ..equilibrium import PROBABILITY_FLOOR
+    from .vertex_walk import OK, TOO_MANY, solve_float_bimatrix
+
+    m, n = game.shape
+    geo = geometry_tol(tol)
+    lo, hi = _AMBIGUOUS
+    payoffs = np.ascontiguousarray(game.payoffs, dtype=float)
+    cap = int(min(comb(m + n, m) + 1, max(1024, 2 * estimate_vertices(m, n))))
+    abs_tol = tol * game.payoff_scale
+    while True:
+        status, X, Y, xi, yi, pay, regret, order, degenerate, ambiguous, doubt_x, doubt_y = solve_float_bimatrix(
+            payoffs, geo, lo, hi, cap, RESOLUTION, ROUND_OFF_TIE, PROBABILITY_FLOOR, abs_tol, tol)
+        if status == TOO_MANY and cap < WALK_MAX_BASES:
+            cap = min(cap * 8, WALK_MAX_BASES)
+            continue
+        break
+    if status != OK:
+        return None
+    labels = game.actions
+    items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex", exact=False,
+                         tol=abs_tol, labels=labels) for k in order.tolist()]
+    result = vertex_set(items, list(zip(xi[order].tolist(), yi[order].tolist())), degenerate=bool(degenerate),
+                        rejected=len(X) - len(order), tol=tol)
+    if ambiguous and len(doubt_x) + len(doubt_y) <= MAX_CERTIFIED and labels_certified(game, doubt_x, doubt_y):
+        ambiguous = 0
+    if ambiguous:
+        result.complete = False
+        result.note = "; ".join(filter(None, [result.note, ambiguity_note(int(ambiguous))]))
+    return result
+
+
+#: Vertices with doubtful slacks whose labels the float path certifies in exact arithmetic (more: incomplete).
+MAX_CERTIFIED = 64
+
+
+def labels_certified(game: NormalFormGame, doubt_x: np.ndarray, doubt_y: np.ndarray) -> bool:
+    """Whether every vertex listed (rows ``[basis, tight labels]``, label bit masks of P's vertices in
+    ``doubt_x``, of Q's in ``doubt_y``) has, solved exactly from ``game.as_exact()``, exactly those tight labels
+    and no violated constraint: the float labels a doubtful slack decided are then the exact ones.
+
+    Examples
+    --------
+    >>> import numpy as np, games
+    >>> g = games.NormalFormGame.from_bimatrix([[2, 0], [0, 1]], [[1, 0], [0, 2]])
+    >>> origin = np.array([[0b0011, 0b0011]], np.uint64)   # x = 0: labels 0 and 1 tight, nothing else
+    >>> labels_certified(g, origin, origin[:0]), labels_certified(g, np.array([[0b0011, 0b0111]], np.uint64),
+    ...                                                           origin[:0])
+    (True, False)
+    """
+    from ..numeric import solve_exact
+
+    if not len(doubt_x) and not len(doubt_y):
+        return True
+    exact = game if game.has_exact_payoffs else game.as_exact()
+    for (g, h), rows in zip(best_response_polytopes(exact, exact=True), (doubt_x, doubt_y)):
+        for key, mask in rows.tolist():
+            basis = [k for k in range(g.shape[0]) if key >> k & 1]
+            z = solve_exact(g[basis].tolist(), h[basis].tolist())
+            if z is None:
+                return False
+            slack = h - g.dot(np.array(z, dtype=object))
+            if any(s < 0 for s in slack) or sum(1 << k for k, s in enumerate(slack) if s == 0) != mask:
+                return False
+    return True
+
+
+def _check_vertices(m: int, n: int, max_vertices: int) -> None:
+    estimate = estimate_vertices(m, n)
+    if estimate > max_vertices:
+        raise ValueError(
+            f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
+            f"than max_vertices={max_vertices:.3g}; use {lemke_howson_hint(m, n)}, method='pure' for the pure ones, "
+            "or method='zero-sum' if the game is zero-sum")
 
 
 def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
@@ -115,8 +229,8 @@ def _hull_vertices(g: np.ndarray, h: np.ndarray, tol: float,
 
 
 def popcount(v: np.ndarray) -> np.ndarray:
-    bits = np.unpackbits(v.astype(">u8").view(np.uint8).reshape(len(v), 8), axis=1)
-    return bits.sum(axis=1)
+    """Number of set bits of each entry of an array of ``uint64`` label masks."""
+    return np.bitwise_count(np.asarray(v, dtype=np.uint64))
 
 
 def complementary_pairs(mx: np.ndarray, my: np.ndarray, m: int, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -212,12 +326,7 @@ def hull_equilibria(
     if not isinstance(exact, (bool, np.bool_)):
         raise TypeError(f"exact must be True or False; got {exact!r}")
     m, n = game.shape
-    estimate = estimate_vertices(m, n)
-    if estimate > max_vertices:
-        raise ValueError(
-            f"all-equilibria enumeration of a {m}x{n} game would visit about {estimate:.3g} polytope vertices, more "
-            f"than max_vertices={max_vertices:.3g}; use {lemke_howson_hint(m, n)}, method='pure' for the pure ones, "
-            "or method='zero-sum' if the game is zero-sum")
+    _check_vertices(m, n, max_vertices)
     if m + n > 64:
         raise ValueError(f"hull_equilibria handles games with at most 64 actions in all; got {m}x{n}")
     if exact and not game.has_exact_payoffs:
@@ -283,14 +392,17 @@ def label_bits(mask: np.ndarray, first: int, count: int) -> np.ndarray:
 
 @register_solver("vertex", game_type=NormalFormGame, rank=0, finds="all extreme", players=(1, 2), exact=True,
                  auto=lambda game: game.num_players == 2,
-                 summary="vertex enumeration of the best-response polytopes: every basis for small games, "
-                         "a convex hull from about 7x7 to 16x16; the components are in ``.components``")
+                 summary="vertex enumeration of the best-response polytopes: a compiled lexicographic walk over "
+                         "their bases (exact mode: every basis for small games, a convex hull from about 7x7 to "
+                         "16x16); the components are in ``.components``")
 def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
            max_bases: int = DEFAULT_MAX_BASES, max_vertices: int = DEFAULT_MAX_VERTICES) -> EquilibriumSet:
-    """Every extreme equilibrium of a two-player game, by the faster of the two enumerations for its size.
+    """Every extreme equilibrium of a two-player game.
 
-    Basis-by-basis enumeration (:func:`~games.solvers.vertex.vertex_enumeration`) for small games, the
-    convex-hull path (:func:`hull_equilibria`) once the bases outnumber :data:`HULL_FROM_BASES`.
+    Float games: the compiled walk (:func:`walk_equilibria`). Exact games, and float games the walk cannot
+    decide: basis-by-basis enumeration (:func:`~games.solvers.vertex.vertex_enumeration`) for small games,
+    the convex-hull path (:func:`hull_equilibria`) once the bases outnumber :data:`HULL_FROM_BASES`. The
+    refusals (``max_bases``, ``max_vertices``) are those of the path the game's size selects.
 
     Examples
     --------
@@ -304,16 +416,29 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
     if game.num_players == 1:  # the extreme points of the optimal mixtures are the pure maximisers
         return pure_equilibria(game, tol=tol, exact=exact)
 
+    m, n = game.shape
+    hull = count_bases(m, n) > HULL_FROM_BASES and min(m, n) >= 2
+
     def solve(g: NormalFormGame, as_exact: bool) -> EquilibriumSet:
-        if count_bases(*g.shape) > HULL_FROM_BASES and min(g.shape) >= 2:
+        if hull:
             return hull_equilibria(g, tol=tol, exact=as_exact, max_vertices=max_vertices)
         return vertex_enumeration(g, tol=tol, exact=as_exact, max_bases=max_bases)
 
     if exact:
         return solve(game, True)
-    reason = float_resolution_problem(game)
-    if not reason:
-        result = solve(game, False)
+    result = None
+    if min(m, n) >= 2 and m + n <= 64:  # the compiled walk; None when it cannot decide
+        if hull:  # the same refusals as the paths below
+            _check_vertices(m, n, max_vertices)
+        else:
+            check_size(m, n, max_bases)
+        result = walk_equilibria(game, tol)
+    reason = ""
+    if result is None:
+        reason = float_resolution_problem(game)
+        if not reason:
+            result = solve(game, False)
+    if result is not None:
         if len(result) == 0:
             reason = "the float enumeration found no equilibrium (every finite game has one)"
         elif result.rejected:
@@ -321,6 +446,13 @@ def vertex(game: NormalFormGame, *, tol: float = 1e-9, exact: bool = False,
         elif not result.complete:
             reason = "float vertex labels were ambiguous"
         else:
+            return result
+        if estimate_vertices(m, n) > EXACT_FALLBACK_VERTICES:  # rational arithmetic would take minutes or hours
+            result.complete = False
+            result.note = "; ".join(filter(None, [result.note, (
+                f"not re-solved in exact arithmetic although {reason}: a {m}x{n} game has about "
+                f"{estimate_vertices(m, n):.3g} polytope vertices, too many (more than {EXACT_FALLBACK_VERTICES:,}); "
+                "use exact=True to force it")]))
             return result
     return float_from_exact(game, solve(game.as_exact(), True), tol, reason)
 

@@ -24,7 +24,7 @@ from math import comb
 
 import numpy as np
 
-from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify
+from ..equilibrium import Equilibrium, EquilibriumSet, rejection_note, verify, verify_bimatrix_batch
 from ..normal_form import NormalFormGame
 from ..numeric import solve_exact
 from .bimatrix import positive_bimatrix
@@ -37,7 +37,10 @@ __all__ = [
     "ambiguous_labels",
     "count_bases",
     "equilibrium_set_from_pairs",
+    "equilibrium_set_from_regrets",
+    "float_equilibrium_set",
     "float_resolution_problem",
+    "vertex_set",
     "geometry_tol",
     "lemke_howson_hint",
     "polytope_degenerate",
@@ -91,17 +94,22 @@ def float_resolution_problem(game: NormalFormGame) -> str:
     >>> float_resolution_problem(NormalFormGame.from_bimatrix([[3, 0], [5, 1]]))
     ''
     """
+    table = np.sort(game.payoffs.reshape(-1, game.num_players), axis=0)  # each player's payoffs, sorted
+    if np.abs(table[[0, -1]]).max() > 1e307:  # the range may overflow floats
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = table[-1] - table[0]
+            gaps = (table[1:] - table[:-1]) / np.where(span > 0, span, 1.0)
+    else:
+        span = table[-1] - table[0]
+        gaps = (table[1:] - table[:-1]) / np.where(span > 0, span, 1.0)
+    gaps[gaps < ROUND_OFF_TIE] = np.inf  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
+    smallest = gaps.min(axis=0) if len(gaps) else np.full(game.num_players, np.inf)
     for i in range(game.num_players):
-        values = np.unique(game.payoffs[..., i])
-        if len(values) < 2:
+        if span[i] == 0:
             continue
-        with np.errstate(over="ignore"):
-            span = values[-1] - values[0]
-        if not np.isfinite(span):
+        if not np.isfinite(span[i]):
             return f"player {i + 1}'s payoff range overflows floats"
-        gaps = np.diff(values) / span
-        gaps = gaps[gaps >= ROUND_OFF_TIE]  # round-off (0.1 + 0.2 against 0.3) is a tie, as documented
-        gap = float(gaps.min()) if len(gaps) else 1.0
+        gap = float(smallest[i]) if np.isfinite(smallest[i]) else 1.0
         if gap < RESOLUTION:
             return (f"player {i + 1}'s payoffs differ by as little as {gap:.3g} of their range "
                     f"(below {RESOLUTION:g})")
@@ -359,11 +367,12 @@ def vertex_enumeration(
     ((px, mx, cx), (qy, my, cy)), ambiguous = _all_vertices(game, exact, geo)
     degenerate = any(c > m for c in cx) or any(c > n for c in cy)
 
-    def nonzero(v) -> bool:
-        return any(val != 0 for val in v) if exact else bool(np.any(np.abs(v) > geo))
+    def nonzero(points: list) -> list[int]:  # the vertices other than the origin, tested once per polytope
+        if exact:
+            return [k for k, v in enumerate(points) if any(val != 0 for val in v)]
+        return np.flatnonzero(np.abs(np.asarray(points, dtype=float)).max(axis=1) > geo).tolist() if points else []
 
-    xs = [k for k, v in enumerate(px) if nonzero(v)]
-    ys = [k for k, v in enumerate(qy) if nonzero(v)]
+    xs, ys = nonzero(px), nonzero(qy)
     pairs = []
     if xs and ys:
         bx = np.array([mx[k] for k in xs], dtype=np.uint64)
@@ -435,6 +444,131 @@ def equilibrium_set_from_pairs(
     order = sorted(range(len(items)), key=lambda k: tuple(float(v) for v in np.concatenate(items[k].as_float())))
     items = [items[k] for k in order]
     edges = [edges[k] for k in order]
+    components = connected_components(edges)
+    notes = []
+    if degenerate:
+        notes.append("degenerate game: these are the extreme equilibria; every equilibrium (x, y) has x and y in "
+                     "the convex hulls of the strategies of extreme equilibria of one component (a maximal Nash "
+                     "subset)")
+    if rejected:
+        notes.append(rejection_note(rejected, tol))
+    return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
+                          components=components, rejected=rejected, note="; ".join(notes))
+
+
+def float_equilibrium_set(
+    game: NormalFormGame,
+    xs: np.ndarray,
+    ys: np.ndarray,
+    xi: np.ndarray,
+    yi: np.ndarray,
+    *,
+    degenerate: bool,
+    tol: float,
+    spans: np.ndarray | None = None,
+) -> EquilibriumSet:
+    """:func:`equilibrium_set_from_pairs` for float vertex arrays.
+
+    The pairs ``(xs[k], ys[k])`` (x-vertex ``xi[k]`` with y-vertex ``yi[k]``) are verified all at once: their
+    regrets computed from the game's payoffs in one compiled pass (through
+    :func:`~games.equilibrium.verify_bimatrix_batch` when the payoff range overflows), each player's regret
+    also held to its own payoff range (``spans``, computed from the game when not given). They are then
+    sorted and grouped into components through shared vertices.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from games import NormalFormGame
+    >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> eqs = float_equilibrium_set(pennies, np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([[2.0, 2.0], [1.0, 0.0]]),
+    ...                             np.array([0, 0]), np.array([0, 1]), degenerate=False, tol=1e-9)
+    >>> len(eqs), eqs.rejected, eqs.complete
+    (1, 1, False)
+    """
+    if spans is None:
+        spans = np.ptp(game.payoffs.reshape(-1, game.num_players), axis=0)
+        spans = np.where(spans > 0, spans, 1.0)
+    scale = game.payoff_scale
+    if len(xs) and np.isfinite(scale):  # the regrets of every pair, computed from the game in one compiled pass
+        from ..equilibrium import PROBABILITY_FLOOR
+        from .vertex_walk import bimatrix_regrets
+
+        X, Y, pay, reg = bimatrix_regrets(game.payoffs, np.ascontiguousarray(xs, dtype=float),
+                                          np.ascontiguousarray(ys, dtype=float), PROBABILITY_FLOOR)
+        return equilibrium_set_from_regrets(game, X, Y, pay, reg, xi, yi, degenerate=degenerate, tol=tol,
+                                            spans=spans)
+    checked = verify_bimatrix_batch(game, xs, ys, "vertex", tol, player_tol=tol * spans)
+    keep = [k for k, eq in enumerate(checked) if eq is not None]
+    rejected = len(checked) - len(keep)
+    items = [checked[k] for k in keep]
+    edges = [(int(xi[k]), int(yi[k])) for k in keep]
+    if len(items) > 1:
+        flat = np.array([np.concatenate(eq.profile) for eq in items])
+        order = np.lexsort(flat.T[::-1])
+        items = [items[k] for k in order]
+        edges = [edges[k] for k in order]
+    return vertex_set(items, edges, degenerate=degenerate, rejected=rejected, tol=tol)
+
+
+def equilibrium_set_from_regrets(
+    game: NormalFormGame,
+    X: np.ndarray,
+    Y: np.ndarray,
+    pay: np.ndarray,
+    reg: np.ndarray,
+    xi: np.ndarray,
+    yi: np.ndarray,
+    *,
+    degenerate: bool,
+    tol: float,
+    spans: np.ndarray | None = None,
+) -> EquilibriumSet:
+    """The equilibrium set of float profiles ``(X[k], Y[k])`` whose payoffs ``pay`` and per-player regrets ``reg``
+    were computed from ``game`` (:func:`games.solvers.vertex_walk.bimatrix_regrets`).
+
+    A pair is kept when its regret is within ``tol * game.payoff_scale`` and each player's regret within ``tol``
+    of that player's payoff range (``spans``); the others are counted as rejected. Profiles are sorted and
+    grouped into components through shared vertices (``xi``, ``yi``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from games import NormalFormGame
+    >>> pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    >>> half = np.array([[0.5, 0.5]])
+    >>> eqs = equilibrium_set_from_regrets(pennies, half, half, np.zeros((1, 2)), np.zeros((1, 2)), np.array([0]),
+    ...                                    np.array([0]), degenerate=False, tol=1e-9)
+    >>> len(eqs), eqs.complete
+    (1, True)
+    """
+    if spans is None:
+        spans = np.ptp(game.payoffs.reshape(-1, game.num_players), axis=0)
+        spans = np.where(spans > 0, spans, 1.0)
+    scale = game.payoff_scale
+    regret = reg.max(axis=1).clip(0.0) if len(reg) else np.zeros(0)
+    abs_tol = tol * scale
+    ok = (regret <= abs_tol) & (reg <= tol * spans).all(axis=1)
+    keep = np.flatnonzero(ok)
+    rejected = len(ok) - len(keep)
+    if len(keep) > 1:
+        keep = keep[np.lexsort(np.hstack([X[keep], Y[keep]]).T[::-1])]
+    labels = game.actions
+    items = [Equilibrium(profile=(X[k], Y[k]), payoffs=pay[k], regret=float(regret[k]), method="vertex",
+                         exact=False, tol=abs_tol, labels=labels) for k in keep.tolist()]
+    edges = list(zip(xi[keep].tolist(), yi[keep].tolist()))
+    return vertex_set(items, edges, degenerate=degenerate, rejected=rejected, tol=tol)
+
+
+def vertex_set(items: list[Equilibrium], edges: list[tuple[int, int]], *, degenerate: bool, rejected: int,
+               tol: float) -> EquilibriumSet:
+    """The ``method="vertex"`` set of verified, sorted equilibria ``items``, each joining the x-vertex and the
+    y-vertex of its entry in ``edges``; components are the groups joined through shared vertices.
+
+    Examples
+    --------
+    >>> vertex_set([], [], degenerate=False, rejected=1, tol=1e-9).complete
+    False
+    """
     components = connected_components(edges)
     notes = []
     if degenerate:

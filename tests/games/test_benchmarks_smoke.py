@@ -44,3 +44,12 @@ def test_bench_lemke_howson_runs_and_agrees_with_quantecon():
     out = load("bench_lemke_howson").main(games_per_size=1, labels_per_game=2, sizes=(6,))
     agreed, total = out[6]["agree"]["QuantEcon"]
     assert total == 2 and agreed == total
+
+
+def test_bench_vertex_quantecon_runs_and_agrees_with_the_oracle():
+    pytest.importorskip("quantecon")
+    pytest.importorskip("pygambit")
+    pytest.importorskip("nashpy")
+    out = load("bench_vertex_quantecon").main(games_per_size=1, repeats=1, generic=(3,), degenerate=(3,), timeout=20.0)
+    assert len(out) == 2
+    assert all(row["ours_agree"] == len(row["oracle_counts"]) == 1 for row in out.values())
