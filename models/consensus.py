@@ -156,8 +156,8 @@ class ConsensusSanctions:
             raise ValueError(f"allies must be at most the ordinary members ({self.members - self.great_powers}); "
                              f"got {self.allies}")
         if not self.temptation > self.reward > self.punishment > self.sucker:
-            raise ValueError("the stage game must be a prisoner's dilemma: temptation > reward > punishment > "
-                             f"sucker; got {self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
+            raise ValueError("temptation, reward, punishment and sucker must make the stage game a prisoner's "
+                             "dilemma: temptation > reward > punishment > sucker; got {self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
 
     # ------------------------------------------------------------------ the council
     def member_labels(self) -> list[str]:

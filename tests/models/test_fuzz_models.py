@@ -37,7 +37,7 @@ from models.registry import registered_models
 MODELS = registered_models()
 
 #: Largest magnitude drawn for a parameter without an upper bound (see the module notes).
-LARGE = 1e12
+LARGE = 1e300
 #: Largest integer drawn above a lower bound when there is no upper bound (group sizes: the games grow).
 INT_SPAN = 25
 #: Examples per model (derandomized, so every run draws the same points); slow models get fewer.
@@ -58,7 +58,8 @@ def _float_strategy(meta: dict) -> st.SearchStrategy[float]:
     low_open, high_open = bool(meta.get("low_open")), bool(meta.get("high_open"))
     lo = -LARGE if low is None else float(low)
     hi = LARGE if high is None else float(high)
-    edges = [lo, hi, 0.0, 1.0, -1.0, lo + 5e-324, lo + 1e-300, lo + 1e-9, hi - 1e-9, hi - 1e-12, 1e6, -1e6]
+    edges = [lo, hi, 0.0, 1.0, -1.0, lo + 5e-324, lo + 1e-300, lo + 1e-9, hi - 1e-9, hi - 1e-12, 1e6, -1e6,
+             1e12, -1e12, 1e100, -1e100, 1e200, -1e200, 1e300, -1e300]
     edges += [math.nextafter(hi, -math.inf), math.nextafter(lo, math.inf)]
 
     def inside(v: float) -> bool:
@@ -81,7 +82,7 @@ def _int_strategy(meta: dict) -> st.SearchStrategy[int]:
 
 def _tuple_strategy(length: int) -> st.SearchStrategy[tuple]:
     """A tuple of positive numbers (incomes, capacities, ...) of the given length."""
-    entry = st.one_of(st.sampled_from([5e-324, 1e-9, 1.0, 1e6, LARGE]),
+    entry = st.one_of(st.sampled_from([5e-324, 1e-9, 1.0, 1e6, 1e12, 1e100, LARGE]),
                       st.floats(0, LARGE, exclude_min=True))
     return st.lists(entry, min_size=length, max_size=length).map(tuple)
 
