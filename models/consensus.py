@@ -157,7 +157,8 @@ class ConsensusSanctions:
                              f"got {self.allies}")
         if not self.temptation > self.reward > self.punishment > self.sucker:
             raise ValueError("temptation, reward, punishment and sucker must make the stage game a prisoner's "
-                             "dilemma: temptation > reward > punishment > sucker; got {self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
+                             "dilemma: temptation > reward > punishment > sucker; got "
+                             f"{self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
 
     # ------------------------------------------------------------------ the council
     def member_labels(self) -> list[str]:

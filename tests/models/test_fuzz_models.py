@@ -48,7 +48,26 @@ SLOW = {"ReciprocityRegime": 20, "ResponseModel": 30}
 INFINITE = {
     "LeadershipModel": {"cf_min_lead_share", "cf_max_lead_share"},  # closed_form: a free (or near-free) operation
     "ReciprocityRegime": {"critical_discount"},  # outcome: inf when no discount factor sustains the norm
+    "ConsensusSanctions": {"required_sanction_probability"},  # inf when fine = 0: no sanction deters
 }
+
+
+def _consensus_rules(params: dict) -> dict:
+    """ConsensusSanctions: T > R > P > S (the drawn payoffs sorted into that order) and a council whose
+    quota, great powers, patrons and allies fit in it; else almost every point is refused."""
+    t, r, p, s = sorted((params[k] for k in ("temptation", "reward", "punishment", "sucker")), reverse=True)
+    members = params["members"]
+    quota = min(params["quota"], members)
+    powers = min(params["great_powers"], quota)
+    patrons = min(params["patrons"], powers)
+    allies = min(params["allies"], members - powers)
+    return {**params, "temptation": t, "reward": r, "punishment": p, "sucker": s, "quota": quota,
+            "great_powers": powers, "patrons": patrons, "allies": allies}
+
+
+#: Models whose parameters are tied by rules most independent draws break: the drawn point is moved inside
+#: them (each value stays inside its declared range), else the fuzz would be vacuous.
+ARRANGE = {"ConsensusSanctions": _consensus_rules}
 
 SCALARS = (numbers.Number, np.number, np.bool_, bool, str, type(None))
 
@@ -75,7 +94,9 @@ def _int_strategy(meta: dict) -> st.SearchStrategy[int]:
     lo = int(meta["low"]) if meta.get("low") is not None else -INT_SPAN
     if meta.get("high") is not None:
         hi = int(meta["high"])
-        return st.one_of(st.sampled_from([lo, hi]), st.integers(lo, hi))
+        # the edges, the whole range, and mostly small values (sizes, quotas and counts are tied to each other)
+        return st.one_of(st.sampled_from([lo, hi]), st.integers(lo, hi), st.integers(lo, min(hi, lo + 8)),
+                         st.integers(lo, min(hi, lo + 8)))
     # mostly small (group sizes, indices and quorums are tied to each other), sometimes up to INT_SPAN above
     return st.one_of(st.sampled_from([lo, lo + 1, lo + 2]), st.integers(lo, lo + 8), st.integers(lo, lo + INT_SPAN))
 
@@ -110,8 +131,10 @@ def field_strategy(field: dataclasses.Field, length: int = 3) -> st.SearchStrate
 def model_strategy(cls: type) -> st.SearchStrategy[dict]:
     """Keyword arguments of ``cls``: every parameter inside its range; per-member tuples share one length."""
     fields = [f for f in dataclasses.fields(cls) if f.init]
-    return st.integers(1, 6).flatmap(
+    drawn = st.integers(1, 6).flatmap(
         lambda n: st.fixed_dictionaries({f.name: field_strategy(f, n) for f in fields}))
+    arrange = ARRANGE.get(cls.__name__)
+    return drawn if arrange is None else drawn.map(arrange)
 
 
 def check_outcome(cls: type, params: dict) -> bool:
