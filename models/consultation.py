@@ -43,7 +43,6 @@ each member its best payoff, so no recommendation does better.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction

@@ -51,7 +51,6 @@ that mostly protects the exposed one, and is then tempted to shirk (``shirking_t
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
