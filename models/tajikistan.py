@@ -37,7 +37,7 @@ shares the force is 8,000 men, a shortfall of 8,000 (observed: 7,000 deployed, 9
 (linear) technology the model has Kyrgyzstan free-ride from 1993, because its assumed stake (2% of a $2.03bn
 GDP, $40.6m a year) is a quarter of the $160m threshold, and the defaults are kept so that the stakes stay
 round assumptions rather than numbers tuned to the story. Because the threshold ``u R`` does not depend on GDP
-while Kyrgyzstan's GDP fell by 17% in 1994, a larger stake does produce "in, then out for lack of funds", only
+while Kyrgyzstan's GDP fell by 17% in 1994, a larger stake does produce an in-then-out path for lack of funds, only
 earlier than the essay: with ``neighbour_stake`` between $160m / $2.03bn = 7.9% and $160m / $1.83bn (its 1996
 GDP, the highest after 1993) = 8.75% of GDP, Kyrgyzstan contributes in 1993 and withholds in every year from
 1994 (see ``tests/models/test_tajikistan.py``). No stake gives a withdrawal in 1995-96 that lasts, since its
