@@ -100,7 +100,7 @@ def required_sanction_probability(temptation: float, reward: float, punishment: 
         return 0.0
     if fine <= 0:
         return math.inf
-    return need / (fine * (1 - discount))
+    return need / fine / (1 - discount)  # fine * (1 - discount) may underflow to 0 (fine = 5e-324)
 
 
 @register_model(claim=CLAIM, headlines=("consensus-sanctions", "consensus-voting-power"))

@@ -525,3 +525,36 @@ def test_burden_core_at_small_costs():
     assert len(states) == 4
     assert sum(out[f"shapley_share_{s}"] for s in states) == pytest.approx(0.003, abs=4 * 5e-4)
     assert sum(out[f"nucleolus_share_{s}"] for s in states) == pytest.approx(0.003, abs=4 * 5e-4)
+
+
+def test_required_sanction_probability_with_the_smallest_fine():
+    """fine = 5e-324 used to divide by zero (fine * (1 - discount) underflows to 0).
+
+    By hand (T, R, P = 6, 4, 1, discount 0.2): p >= (2 - 0.2 * 5) / (f * 0.8) = 1.25 / f: with f = 5e-324
+    that is beyond the floats (inf: no sanction probability deters); with f = 3, 1 / 2.4.
+    """
+    from models.consensus import required_sanction_probability
+
+    assert required_sanction_probability(6, 4, 1, 5e-324, 0.2) == math.inf
+    assert required_sanction_probability(6, 4, 1, 3, 0.2) == pytest.approx(1 / 2.4, rel=1e-15)
+    assert required_sanction_probability(6, 4, 1, 1e-300, 0.2) == pytest.approx(1.25e300, rel=1e-15)
+
+
+def test_mobilisation_with_payoffs_orders_of_magnitude_apart():
+    """attack_loss = 1e100 next to a defence cost of 1e6 made Lemke's pivots in floats end on a ray
+    (RuntimeError); the model now falls back to the same parameters read as exact fractions.
+
+    By hand: the defender's loss from an attack (1e100) dwarfs its mobilisation cost, so it mobilises whenever
+    it sees nothing (and when it sees mobilisation); a revisionist who stays then still meets a false alarm
+    with probability 1 - t, costing (1 - t) * spiral_cost = 1.33e16 > mobilisation_cost = 6.49e15, so it
+    mobilises. Payoffs: challenger -pi * m - (1 - pi)(1 - t) s, defender -d (pi + (1 - pi)(1 - t)).
+    """
+    from models import MobilisationModel
+
+    pi, t, m, s, d = 0.6664969369274288, 0.46329721174002253, 6493727431319323.0, 2.477458208163358e16, 1e6
+    out = MobilisationModel(mobilisation_cost=m, spiral_cost=s, attack_gain=1.881636226973326e16,
+                            attack_loss=1e100, revisionist_share=pi, transparency=t, defence_cost=d).outcome()
+    assert out["revisionist_mobilises"] == 1.0 and out["defender_mobilises_unverified"] == 1.0
+    assert out["attack_probability"] == 0.0 and out["regret"] == 0.0
+    assert out["challenger_payoff"] == pytest.approx(-pi * m - (1 - pi) * (1 - t) * s, rel=1e-12)
+    assert out["defender_payoff"] == pytest.approx(-d * (pi + (1 - pi) * (1 - t)), rel=1e-12)
