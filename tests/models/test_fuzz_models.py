@@ -558,3 +558,18 @@ def test_mobilisation_with_payoffs_orders_of_magnitude_apart():
     assert out["attack_probability"] == 0.0 and out["regret"] == 0.0
     assert out["challenger_payoff"] == pytest.approx(-pi * m - (1 - pi) * (1 - t) * s, rel=1e-12)
     assert out["defender_payoff"] == pytest.approx(-d * (pi + (1 - pi) * (1 - t)), rel=1e-12)
+
+
+@pytest.mark.parametrize("rho", [-2.1e-241, 1e-9, -1e-14])
+def test_alliance_ces_near_cobb_douglas(rho):
+    """rho = -2e-241 used to divide a log-sum that is 0 + O(rho) in floats by rho: utilities of 1e225 in logs,
+    inf - inf in the numeric regret. CES tends to Cobb-Douglas as rho -> 0 (Arrow et al. 1961):
+    x^(1 - a) d^a; for x = 4, d = 1, a = 0.3 that is 4^0.7 = 2.639015821545788...
+    """
+    m = PublicGoodAlliance(alpha=0.3, utility="ces", rho=rho)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        u = m.utility_of([4.0, 0.0], [1.0, 1.0])
+        out = PublicGoodAlliance(incomes=(1e300,), utility="ces", rho=rho, alpha=0.5, private_share=0.36).outcome()
+    assert u[0] == pytest.approx(4 ** 0.7, rel=1e-8) and u[1] == 0.0
+    assert out["verified"] and out["n_contributors"] == 1
