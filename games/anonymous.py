@@ -209,7 +209,7 @@ def bernstein_roots(
         ambiguous = bool(small.any())
         if v == 0 and not ambiguous:
             continue
-        if v == 1 and cc[0] * cc[-1] < 0 and abs(cc[0]) > zero and abs(cc[-1]) > zero:
+        if v == 1 and np.sign(cc[0]) * np.sign(cc[-1]) < 0 and abs(cc[0]) > zero and abs(cc[-1]) > zero:
             roots.append(optimize.brentq(value, lo, hi, xtol=xtol, rtol=4 * np.finfo(float).eps))
             continue
         mid = 0.5 * (lo + hi)

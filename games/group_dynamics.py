@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 from scipy import stats
-from scipy.special import expit, logsumexp
+from scipy.special import expit, log_expit, logsumexp
 
 from .anonymous import AnonymousGame, bernstein_eval, bernstein_roots
 from .validation import as_real_array, check_positive_int, check_tolerance
@@ -237,9 +237,25 @@ def _transitions(game: AnonymousGame, Z: int, beta: float, mu: float) -> tuple[n
     k = np.arange(Z + 1)
     diff = np.nan_to_num(f_c - f_d)
     imitate = k / Z * (Z - k) / (Z - 1)
-    t_plus = (1 - mu) * imitate * expit(beta * diff) + mu * (Z - k) / Z
-    t_minus = (1 - mu) * imitate * expit(-beta * diff) + mu * k / Z
+    with np.errstate(over="ignore"):  # beta * diff beyond the floats is +-inf, whose expit is exactly 0 or 1
+        push = beta * diff
+    t_plus = (1 - mu) * imitate * expit(push) + mu * (Z - k) / Z
+    t_minus = (1 - mu) * imitate * expit(-push) + mu * k / Z
     return t_plus, t_minus
+
+
+def _log_transitions(game: AnonymousGame, Z: int, beta: float, mu: float) -> tuple[np.ndarray, np.ndarray]:
+    """``log T+`` and ``log T-``, each a log-sum of its imitation and exploration terms: a tiny ``mu``
+    (5e-324) makes the rates underflow to 0 while their logarithms stay finite."""
+    f_c, f_d = finite_fitness(game, Z)
+    k = np.arange(Z + 1)
+    diff = np.nan_to_num(f_c - f_d)
+    with np.errstate(over="ignore", divide="ignore"):
+        push = beta * diff
+        log_imitate = np.log1p(-mu) + np.log(k / Z) + np.log((Z - k) / (Z - 1))
+        log_plus = np.logaddexp(log_imitate + log_expit(push), np.log(mu) + np.log((Z - k) / Z))
+        log_minus = np.logaddexp(log_imitate + log_expit(-push), np.log(mu) + np.log(k / Z))
+    return log_plus, log_minus
 
 
 def _check_rates(beta: Any, mu: Any) -> tuple[float, float]:
@@ -289,8 +305,8 @@ def stationary_distribution_mutation(game: AnonymousGame, Z: int, *, beta: float
     if m <= 0:
         raise ValueError("mu must be > 0 for a stationary distribution over all states "
                          "(for mu -> 0 use rare_mutation_distribution)")
-    t_plus, t_minus = _transitions(g, z, b, m)
-    log_ratio = np.log(t_plus[:-1]) - np.log(t_minus[1:])
+    log_plus, log_minus = _log_transitions(g, z, b, m)
+    log_ratio = log_plus[:-1] - log_minus[1:]
     logp = np.concatenate([[0.0], np.cumsum(log_ratio)])
     return np.exp(logp - logsumexp(logp))
 

@@ -249,8 +249,16 @@ class PublicGoodAlliance:
         r = self.rho
         # ((1 - a) x^r + a d^r)^(1/r) in logs: no overflow for any rho (a zero good gives 0 when rho < 0)
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-            terms = np.stack(np.broadcast_arrays(math.log1p(-a) + r * np.log(x), math.log(a) + r * np.log(d)))
-            return np.exp(logsumexp(terms, axis=0) / r)
+            lx, ld = np.broadcast_arrays(np.log(x), np.log(d))
+            terms = np.stack([math.log1p(-a) + r * lx, math.log(a) + r * ld])
+            log_u = logsumexp(terms, axis=0) / r
+            # near the Cobb-Douglas limit (r ln x small) the log-sum is 0 + O(r) and dividing it by r loses every
+            # digit; log1p((1 - a) expm1(r ln x) + a expm1(r ln d)) / r keeps them
+            small = np.maximum(np.abs(r * lx), np.abs(r * ld)) < 1
+            if np.any(small):
+                near = np.log1p((1 - a) * np.expm1(r * lx) + a * np.expm1(r * ld)) / r
+                log_u = np.where(small, near, log_u)
+            return np.exp(log_u)
 
     # ------------------------------------------------------------------ equilibrium
     def _normalised(self) -> np.ndarray:

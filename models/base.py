@@ -31,7 +31,7 @@ __all__ = ["param", "describe", "validate", "check_range", "check_int", "solve_t
 
 def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: float | None = None,
           low_open: bool = False, high_open: bool = False, integer: bool = False,
-          choices: Sequence[Any] | None = None, unbounded: bool = False) -> Any:
+          choices: Sequence[Any] | None = None, unbounded: bool = False, why: str | None = None) -> Any:
     """A dataclass field with a default, a unit, a one-line meaning and the values it may take.
 
     Parameters
@@ -51,6 +51,10 @@ def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: 
     unbounded : bool
         Declares that any finite number is meaningful (e.g. a payoff), so the missing range is a decision
         and not an oversight.
+    why : str, optional
+        Why the range stops where it does when the mathematics (not the meaning) sets a bound, e.g.
+        ``"larger payoffs overflow the expected-payoff products; rescale the units"``; the refusal of a
+        value outside the range quotes it.
 
     Examples
     --------
@@ -66,6 +70,13 @@ def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: 
     Traceback (most recent call last):
     ...
     ValueError: cost must be >= 0; got -1
+    >>> @dataclass(frozen=True)
+    ... class Scaled:
+    ...     stake: float = param(1.0, "utils", "stake", low=0, high=1e150, why="larger stakes overflow; rescale")
+    >>> validate(Scaled(stake=1e200))
+    Traceback (most recent call last):
+    ...
+    ValueError: stake must be <= 1e+150 (larger stakes overflow; rescale); got 1e+200
     """
     if isinstance(default, (list, dict, set)):
         raise TypeError("param defaults must be immutable (use a tuple)")
@@ -73,7 +84,7 @@ def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: 
         raise TypeError("param: choices exclude low, high and integer")
     meta: dict[str, Any] = {"unit": unit, "doc": doc}
     spec = {"low": low, "high": high, "low_open": low_open, "high_open": high_open, "integer": integer,
-            "choices": tuple(choices) if choices is not None else None, "unbounded": unbounded}
+            "choices": tuple(choices) if choices is not None else None, "unbounded": unbounded, "why": why}
     meta.update({k: v for k, v in spec.items() if v is not None and v is not False})
     return dataclasses.field(default=default, metadata=meta)
 
@@ -137,7 +148,7 @@ def describe(model: Any) -> list[dict[str, Any]]:
 
 
 def check_range(name: str, value: Any, low: float | None = None, high: float | None = None,
-                *, low_open: bool = False, high_open: bool = False) -> float:
+                *, low_open: bool = False, high_open: bool = False, why: str | None = None) -> float:
     """Check a numeric model parameter lies in a range; the error names the parameter.
 
     Examples
@@ -154,10 +165,11 @@ def check_range(name: str, value: Any, low: float | None = None, high: float | N
     v = float(value)
     if v != v:
         raise ValueError(f"{name} must be a number; got NaN")
+    reason = f" ({why})" if why else ""
     if low is not None and (v < low or (low_open and v == low)):
-        raise ValueError(f"{name} must be {'>' if low_open else '>='} {low}; got {value}")
+        raise ValueError(f"{name} must be {'>' if low_open else '>='} {low}{reason}; got {value}")
     if high is not None and (v > high or (high_open and v == high)):
-        raise ValueError(f"{name} must be {'<' if high_open else '<='} {high}; got {value}")
+        raise ValueError(f"{name} must be {'<' if high_open else '<='} {high}{reason}; got {value}")
     return v
 
 
@@ -237,7 +249,8 @@ def validate(model: Any) -> None:
             check_int(f.name, value, meta.get("low"), meta.get("high"))
         elif any(k in meta for k in ("low", "high", "unbounded")):
             v = check_range(f.name, value, meta.get("low"), meta.get("high"),
-                            low_open=bool(meta.get("low_open")), high_open=bool(meta.get("high_open")))
+                            low_open=bool(meta.get("low_open")), high_open=bool(meta.get("high_open")),
+                            why=meta.get("why"))
             if not math.isfinite(v):
                 raise ValueError(f"{f.name} must be finite; got {value}")
 

@@ -59,6 +59,13 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["BurdenCore", "CLAIM", "core_by_year_table", "allocation_table"]
 
 #: The sentence of the essay (its quotation of the Declaration of Rome) that :class:`BurdenCore` tests.
+#: Why the stakes (<= 1 of GDP), the requirement and the unit cost (1 to 1e6 men, US$) are bounded: the
+#: coalition values (up to ~4e5 US$ million) and the cost (up to 1e6) are read to the thousand dollars
+#: (1e-3 US$ million) as exact fractions, and the core and nucleolus linear programmes' points are rounded
+#: back to such fractions: that holds while the values keep to about 9 significant digits.
+EXACT_WHY = ("the core and nucleolus linear programmes' points are read back as exact fractions only while "
+             "values and costs keep to about 9 significant digits; rescale the units")
+
 CLAIM = ("The members of the NATO-Russia Council, acting in their national capacities and in a manner consistent "
          "with their respective collective commitments and obligations, will take joint decisions and will bear "
          "equal responsibility, individually and jointly, for their implementation.")
@@ -82,13 +89,15 @@ class BurdenCore:
                            choices=("equal", "gdp", "lead"))
     lead_share: float = param(0.5, "1", "lead state's (Russia's) share of the cost under 'lead'", low=0, high=1)
     requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]",
-                               low=0, low_open=True)
+                               low=1, high=1e6, why=EXACT_WHY)
     unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]",
-                             low=0, low_open=True)
+                             low=1, high=1e6, why=EXACT_WHY)
     neighbour_stake: float = param(0.02, "share of GDP per year",
-                                   "value of stability to Kyrgyzstan and Uzbekistan [assumption]", low=0)
+                                   "value of stability to Kyrgyzstan and Uzbekistan [assumption]", low=0,
+                                   high=1, why=EXACT_WHY)
     other_stake: float = param(0.005, "share of GDP per year",
-                               "value of stability to Kazakhstan and Russia [assumption]", low=0)
+                               "value of stability to Kazakhstan and Russia [assumption]", low=0,
+                               high=1, why=EXACT_WHY)
 
     def __post_init__(self) -> None:
         validate(self)
@@ -113,20 +122,20 @@ class BurdenCore:
         (('Kazakhstan', 'Kyrgyzstan', 'Russia', 'Uzbekistan'), 0.0)
         """
         benefits = self._exact_benefits()
-        cost = to_fraction(round(self.total_cost(), 6))
+        cost = to_fraction(round(self.total_cost(), 3))
         return TUGame.from_function(len(STATES), lambda S: max(Fraction(0), sum(benefits[i] for i in S) - cost),
                                     players=STATES)
 
     def _exact_benefits(self) -> list[Fraction]:
         b = self.operation().values()
-        return [to_fraction(round(b[s], 6)) for s in STATES]
+        return [to_fraction(round(b[s], 3)) for s in STATES]
 
     def allocation(self) -> list[Fraction]:
-        """What each state keeps, ``b_i - y_i``, exactly (values and shares read to the dollar; the last share
-        absorbs the rounding so that the shares sum to ``C``)."""
+        """What each state keeps, ``b_i - y_i``, exactly (values and shares read to the thousand dollars; the last
+        share absorbs the rounding so that the shares sum to ``C``)."""
         y = self.shares()
-        shares = [to_fraction(round(y[s], 6)) for s in STATES]
-        shares[-1] = to_fraction(round(self.total_cost(), 6)) - sum(shares[:-1])
+        shares = [to_fraction(round(y[s], 3)) for s in STATES]
+        shares[-1] = to_fraction(round(self.total_cost(), 3)) - sum(shares[:-1])
         return [b - c for b, c in zip(self._exact_benefits(), shares)]
 
     def shares(self) -> dict[str, float]:

@@ -606,7 +606,7 @@ class CostSharing:
             out[s] = cost / s.sum()
         elif self.rule == "gdp":
             g = np.asarray(self.gdp, dtype=float)
-            out[s] = cost * g[s] / g[s].sum()
+            out[s] = cost * (g[s] / g[s].sum())  # shares first: cost * gdp may overflow
         else:
             others = s.copy()
             others[self.lead] = False

@@ -100,7 +100,7 @@ def required_sanction_probability(temptation: float, reward: float, punishment: 
         return 0.0
     if fine <= 0:
         return math.inf
-    return need / (fine * (1 - discount))
+    return need / fine / (1 - discount)  # fine * (1 - discount) may underflow to 0 (fine = 5e-324)
 
 
 @register_model(claim=CLAIM, headlines=("consensus-sanctions", "consensus-voting-power"))
@@ -156,8 +156,9 @@ class ConsensusSanctions:
             raise ValueError(f"allies must be at most the ordinary members ({self.members - self.great_powers}); "
                              f"got {self.allies}")
         if not self.temptation > self.reward > self.punishment > self.sucker:
-            raise ValueError("the stage game must be a prisoner's dilemma: temptation > reward > punishment > "
-                             f"sucker; got {self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
+            raise ValueError("temptation, reward, punishment and sucker must make the stage game a prisoner's "
+                             "dilemma: temptation > reward > punishment > sucker; got "
+                             f"{self.temptation}, {self.reward}, {self.punishment}, {self.sucker}")
 
     # ------------------------------------------------------------------ the council
     def member_labels(self) -> list[str]:

@@ -42,6 +42,7 @@ each member its best payoff, so no recommendation does better.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -120,6 +121,20 @@ class ConsultationModel:
         return NormalFormGame.from_bimatrix([[R, S], [T, P]], [[R, T], [S, P]], players=MEMBERS,
                                             actions=[ACTIONS, ACTIONS], title="A crisis between two members")
 
+    def _unit_game(self) -> tuple[NormalFormGame, float]:
+        """The game in units of its largest payoff (a power of two, so the rescaling is exact), and that unit.
+
+        The correlated equilibria and the welfare-maximising one do not change when every payoff is
+        multiplied by the same positive number; the linear programme's solver (HiGHS) reads coefficients
+        above 1e20 as infinite, so it is handed payoffs of order 1 and the welfare is scaled back.
+        """
+        top = max(abs(self.reward), abs(self.temptation), abs(self.sucker), abs(self.clash))
+        unit = math.ldexp(1.0, math.frexp(top)[1]) if top > 0 else 1.0
+        R, T, S, P = (v / unit for v in (self.reward, self.temptation, self.sucker, self.clash))
+        g = NormalFormGame.from_bimatrix([[R, S], [T, P]], [[R, T], [S, P]], players=MEMBERS,
+                                         actions=[ACTIONS, ACTIONS], title="A crisis between two members")
+        return g, unit
+
     def game_type(self) -> str:
         """The classic game the crisis is (chicken, stag hunt, prisoner's dilemma, ...).
 
@@ -141,11 +156,13 @@ class ConsultationModel:
         [[0.5, 0.25], [0.25, 0.0]]
         """
         g = self.game()
-        ce = games.correlated_equilibrium(g, "welfare", tol=tol)
+        unit_game, unit = self._unit_game()
+        ce = games.correlated_equilibrium(unit_game, "welfare", tol=tol)
         x = (ce.distribution + ce.distribution.T) / 2
-        return CorrelatedEquilibrium(distribution=x, payoffs=np.full(2, ce.objective_value / 2),
+        welfare = float(ce.objective_value) * unit
+        return CorrelatedEquilibrium(distribution=x, payoffs=np.full(2, welfare / 2),
                                      max_violation=correlated_regret(g, x), objective="welfare (symmetrised)",
-                                     objective_value=ce.objective_value, coarse=False, exact=False,
+                                     objective_value=welfare, coarse=False, exact=False,
                                      optimality=ce.optimality, players=ce.players, actions=ce.actions)
 
     def outcome(self, tol: float = 1e-9) -> dict[str, Any]:
@@ -178,7 +195,8 @@ class ConsultationModel:
         sym_payoff = float(best_sym.payoffs[0]) if best_sym is not None else float("nan")
         p_firm = float(best_sym.as_float()[0][1]) if best_sym is not None else float("nan")
         rec = self.recommendation(tol=tol)
-        cce = games.correlated_equilibrium(g, "welfare", coarse=True, tol=tol)
+        unit_game, unit = self._unit_game()
+        cce = games.correlated_equilibrium(unit_game, "welfare", coarse=True, tol=tol)
         ce_welfare = float(rec.objective_value)
         nash_best = max(totals)
         gain = ce_welfare - nash_best
@@ -192,7 +210,7 @@ class ConsultationModel:
             "ce_welfare": ce_welfare,
             "ce_payoff": ce_welfare / 2,
             "ce_clash_probability": float(rec.distribution[1, 1]),
-            "cce_welfare": float(cce.objective_value),
+            "cce_welfare": float(cce.objective_value) * unit,
             "gain": 0.0 if abs(gain) <= 1e-9 * scale else gain,
             "gain_per_member": ce_welfare / 2 - sym_payoff,
             "ce_max_violation": float(rec.max_violation),

@@ -50,6 +50,7 @@ that mostly protects the exposed one, and is then tempted to shirk (``shirking_t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -269,9 +270,11 @@ class ImminentThreatModel:
 
     # ------------------------------------------------------------------ statistics
     @staticmethod
-    def _rates(joint: np.ndarray, beh: Sequence[np.ndarray]) -> dict[str, float]:
-        """False alarm, missed threat and collective action of a behaviour, from P(state, s_A, s_B)."""
-        cond = joint / joint.sum(axis=(1, 2), keepdims=True)
+    def _rates(joint: np.ndarray, beh: Sequence[np.ndarray], likelihood: np.ndarray) -> dict[str, float]:
+        """False alarm, missed threat and collective action of a behaviour, from P(state, s_A, s_B) and
+        the signals' law given the state (passed apart: under a prior of 5e-324 the joint's dangerous row
+        underflows to 0, while the conditional law stays exact)."""
+        cond = likelihood / likelihood.sum(axis=(1, 2), keepdims=True)
         a, b = beh
         strike = 1 - (1 - a[:, 3])[:, None] * (1 - b[:, 3])[None, :]
         idle = a[:, 0][:, None] * b[:, 0][None, :]
@@ -311,11 +314,12 @@ class ImminentThreatModel:
         nat = self.national(tol)
         pooled = self.pooled_game()
         agreed = self._agreed_profile()
-        nat_rates = self._rates(self.information().joint(), nat.behaviour)
+        even = dataclasses.replace(self, threat_prior=0.5)  # same signals, a prior that cannot underflow
+        nat_rates = self._rates(self.information().joint(), nat.behaviour, even.information().joint())
         joint_pooled = self.pooled_information().joint()
         kept = [int(t) for t in pooled.types[0]]
         sub = joint_pooled[np.ix_([0, 1], kept, kept)]
-        agr_rates = self._rates(sub, agreed)
+        agr_rates = self._rates(sub, agreed, even.pooled_information().joint()[np.ix_([0, 1], kept, kept)])
         agr_pay = pooled.ex_ante_payoffs(agreed)
         temptation = float(pooled.regret(agreed))
         escalate = shirk = 0.0

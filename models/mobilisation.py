@@ -36,7 +36,8 @@ probability ``c / (pi L)`` and the unverified defender mobilises with probabilit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, fields, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -148,6 +149,19 @@ class MobilisationModel:
         {'mobilise': 1, 'wait': 0}
         """
         g = self.tree()
+        if not g.is_exact:
+            # Lemke's pivots in floats lose payoffs many orders of magnitude apart (1e16 next to 1, or 1e300
+            # overflowing a ratio); the same parameters read as exact fractions give the exact equilibrium
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                try:
+                    eqs = equilibria(g, method="sequence-form", exact=False)
+                except (RuntimeWarning, RuntimeError):
+                    eqs = []
+            if eqs:
+                return eqs[0]
+            exact = replace(self, **{f.name: Fraction(getattr(self, f.name)) for f in fields(self)})
+            g = exact.tree()
         eqs = equilibria(g, method="sequence-form", exact=g.is_exact)
         if not eqs:  # pragma: no cover - the LCP has a solution and it is verified
             raise RuntimeError(f"no verified equilibrium: {eqs.note}")

@@ -122,6 +122,14 @@ class Mode:
     aggressor_value: float
 
 
+#: Largest payoff-like parameter (utils, utils per unit time, time units): the damage is urgency x delay and
+#: the payoffs add it to stakes and costs; the backward induction compares them within a tolerance scaled by
+#: the largest payoff, so they must stay well inside double precision.
+PAYOFF_BOUND = 1e100
+PAYOFF_WHY = ("the payoffs multiply urgency by delay and add stakes and costs, which overflows double precision "
+              "beyond this; rescale the units")
+
+
 @register_model(
     claim=("Collective retaliation of an aggression could diminish unilateral retaliation, which could be less "
            "powerful but more rapid. Multilateral response is less flexible but more powerful. Comparing to "
@@ -154,12 +162,15 @@ class ResponseModel:
     ValueError: collective_delay must be >= 0; got -1
     """
 
-    stake: float = param(10.0, "utils", "defender's loss if the aggression succeeds", low=0)
-    aggressor_gain: float = param(6.0, "utils", "aggressor's gain if the aggression succeeds", low=0)
-    aggressor_loss: float = param(4.0, "utils", "aggressor's loss if the aggression is repelled", low=0)
+    stake: float = param(10.0, "utils", "defender's loss if the aggression succeeds", low=0,
+                         high=PAYOFF_BOUND, why=PAYOFF_WHY)
+    aggressor_gain: float = param(6.0, "utils", "aggressor's gain if the aggression succeeds", low=0,
+                                  high=PAYOFF_BOUND, why=PAYOFF_WHY)
+    aggressor_loss: float = param(4.0, "utils", "aggressor's loss if the aggression is repelled", low=0,
+                                  high=PAYOFF_BOUND, why=PAYOFF_WHY)
     aggressor_strength: float = param(1.0, "force units", "aggressor's military strength", low=0, low_open=True)
     urgency: float = param(1.0, "utils per unit time", "damage done (and gained) per unit of response delay",
-                           low=0)
+                           low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     surprise: float = param(0.3, "probability", "chance that the crisis falls outside planned contingencies",
                             low=0, high=1)
     cohesion: float = param(1.0, "share", "share of the collective's other members that actually contribute",
@@ -167,27 +178,29 @@ class ResponseModel:
     alliance_cohesion: float = param(0.9, "share", "share of the allies that actually contribute",
                                      low=0, high=1)
     tolerable_damage: float = param(2.0, "utils", "damage accepted while waiting for a multilateral response",
-                                    low=0)
+                                    low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     unilateral_power: float = param(1.0, "force units", "force of the victim acting alone", low=0)
     alliance_power: float = param(3.0, "force units", "force of the alliance if every ally contributes", low=0)
     collective_power: float = param(10.0, "force units", "force of the collective system if every member contributes",
                                     low=0)
-    unilateral_delay: float = param(0.5, "time units", "time to mount a unilateral response", low=0)
+    unilateral_delay: float = param(0.5, "time units", "time to mount a unilateral response", low=0,
+                                    high=PAYOFF_BOUND, why=PAYOFF_WHY)
     alliance_delay: float = param(1.5, "time units", "time for the alliance to respond (plans worked out)",
-                                  low=0)
+                                  low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     collective_delay: float = param(3.0, "time units", "time for the collective system to coordinate a response",
-                                    low=0)
+                                    low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     unilateral_flexibility: float = param(1.0, "probability", "chance a unilateral response fits an unforeseen crisis",
                                           low=0, high=1)
     alliance_flexibility: float = param(0.7, "probability", "chance an alliance response fits an unforeseen crisis",
                                         low=0, high=1)
     collective_flexibility: float = param(0.4, "probability", "chance a collective response fits an unforeseen crisis",
                                           low=0, high=1)
-    unilateral_cost: float = param(2.0, "utils", "total cost of a unilateral response", low=0)
+    unilateral_cost: float = param(2.0, "utils", "total cost of a unilateral response", low=0,
+                                   high=PAYOFF_BOUND, why=PAYOFF_WHY)
     alliance_cost: float = param(3.0, "utils", "total cost of an alliance response, shared among contributors",
-                                 low=0)
+                                 low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     collective_cost: float = param(4.0, "utils", "total cost of a collective response, shared among contributors",
-                                   low=0)
+                                   low=0, high=PAYOFF_BOUND, why=PAYOFF_WHY)
     alliance_members: int = param(3, "states", "members of the alliance (victim included)", low=1, integer=True)
     collective_members: int = param(10, "states", "members of the collective security system (victim included)",
                                     low=1, integer=True)

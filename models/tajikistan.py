@@ -37,7 +37,7 @@ shares the force is 8,000 men, a shortfall of 8,000 (observed: 7,000 deployed, 9
 (linear) technology the model has Kyrgyzstan free-ride from 1993, because its assumed stake (2% of a $2.03bn
 GDP, $40.6m a year) is a quarter of the $160m threshold, and the defaults are kept so that the stakes stay
 round assumptions rather than numbers tuned to the story. Because the threshold ``u R`` does not depend on GDP
-while Kyrgyzstan's GDP fell by 17% in 1994, a larger stake does produce 'in, then out for lack of funds', only
+while Kyrgyzstan's GDP fell by 17% in 1994, a larger stake does produce an in-then-out path for lack of funds, only
 earlier than the essay: with ``neighbour_stake`` between $160m / $2.03bn = 7.9% and $160m / $1.83bn (its 1996
 GDP, the highest after 1993) = 8.75% of GDP, Kyrgyzstan contributes in 1993 and withholds in every year from
 1994 (see ``tests/models/test_tajikistan.py``). No stake gives a withdrawal in 1995-96 that lasts, since its
@@ -100,6 +100,12 @@ NEIGHBOURS: tuple[str, ...] = ("Kyrgyzstan", "Uzbekistan")   # the prescribed st
 COST_RULES = ("equal", "gdp", "lead")
 TECHNOLOGIES = ("linear", "threshold")
 ACTIONS = ("withhold", "contribute")
+#: Largest stake (share of GDP), requirement (men) and unit cost (US$) accepted: the payoffs are
+#: ``stake * GDP / 1e6 - share * requirement * unit_cost / 1e6`` (US$ million); above this the products
+#: overflow double precision or swamp each other's differences.
+BOUND = 1e12
+BOUND_WHY = ("larger values make the payoffs, stake x GDP and requirement x unit_cost in US$ million, overflow "
+             "or swamp each other in double precision; rescale the units")
 
 
 @register_model(claim=CLAIM, headlines=("tajikistan-cost-rules",))
@@ -125,7 +131,7 @@ class TajikistanOperation:
                       low=min(cases.GDP_CURRENT_USD["Russia"]), high=max(cases.GDP_CURRENT_USD["Russia"]),
                       integer=True)
     requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]",
-                               low=0, low_open=True)
+                               low=0, low_open=True, high=BOUND, why=BOUND_WHY)
     cost_rule: str = param("equal", "-", "how the requirement is split: 'equal', 'gdp' or 'lead' [assumption]",
                            choices=COST_RULES)
     lead_state: str = param("Russia", "-", "the state that takes lead_share under cost_rule='lead'",
@@ -133,11 +139,13 @@ class TajikistanOperation:
     lead_share: float = param(0.5, "1", "lead state's share of the requirement under 'lead' [assumption]",
                               low=0, high=1)
     unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]",
-                             low=0)
+                             low=0, high=BOUND, why=BOUND_WHY)
     neighbour_stake: float = param(0.02, "share of GDP per year",
-                                   "value of success to a state bordering Tajikistan [assumption]", low=0)
+                                   "value of success to a state bordering Tajikistan [assumption]", low=0,
+                                   high=BOUND, why=BOUND_WHY)
     other_stake: float = param(0.005, "share of GDP per year",
-                               "value of success to a non-bordering state [assumption]", low=0)
+                               "value of success to a non-bordering state [assumption]", low=0,
+                               high=BOUND, why=BOUND_WHY)
     technology: str = param("linear", "-", "'linear': p = min(1, F/R); 'threshold': p = 1[F >= R] [assumption]",
                             choices=TECHNOLOGIES)
 

@@ -156,10 +156,12 @@ def test_every_headline_has_a_registered_section(cls):
 def _outside(meta: dict) -> list[float]:
     """Values just outside a declared range."""
     bad = []
-    if meta.get("low") is not None:
-        bad.append(meta["low"] if meta.get("low_open") else meta["low"] - 1)
+    if meta.get("low") is not None:  # (a bound of 1e100 does not move by 1: step to the next float at least)
+        bad.append(meta["low"] if meta.get("low_open") else min(meta["low"] - 1,
+                                                                 math.nextafter(meta["low"], -math.inf)))
     if meta.get("high") is not None:
-        bad.append(meta["high"] if meta.get("high_open") else meta["high"] + 1)
+        bad.append(meta["high"] if meta.get("high_open") else max(meta["high"] + 1,
+                                                                    math.nextafter(meta["high"], math.inf)))
     return bad
 
 
@@ -339,7 +341,7 @@ def test_describe_shows_each_range():
     rows = {r["name"]: r["range"] for r in describe(ResponseModel())}
     assert rows["surprise"] == "[0, 1]"
     assert rows["aggressor_strength"] == "> 0"
-    assert rows["stake"] == ">= 0"
+    assert rows["stake"] == "[0, 1e+100]" and rows["unilateral_power"] == ">= 0"
     assert rows["collective_members"] == "integer >= 1"
     leader = {r["name"]: r["range"] for r in describe(LeadershipModel())}
     assert leader["members"] == f"integer in [2, {MAX_MEMBERS}]"
