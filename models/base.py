@@ -31,7 +31,8 @@ __all__ = ["param", "describe", "validate", "check_range", "check_int", "solve_t
 
 def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: float | None = None,
           low_open: bool = False, high_open: bool = False, integer: bool = False,
-          choices: Sequence[Any] | None = None, unbounded: bool = False, why: str | None = None) -> Any:
+          choices: Sequence[Any] | None = None, unbounded: bool = False, why: str | None = None,
+          why_low: str | None = None) -> Any:
     """A dataclass field with a default, a unit, a one-line meaning and the values it may take.
 
     Parameters
@@ -54,7 +55,10 @@ def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: 
     why : str, optional
         Why the range stops where it does when the mathematics (not the meaning) sets a bound, e.g.
         ``"larger payoffs overflow the expected-payoff products; rescale the units"``; the refusal of a
-        value outside the range quotes it.
+        value above the range quotes it.
+    why_low : str, optional
+        The same for a lower bound set by the mathematics (a lower bound is usually the meaning's own, such as 0
+        for a cost, and then needs no reason).
 
     Examples
     --------
@@ -84,7 +88,8 @@ def param(default: Any, unit: str, doc: str, *, low: float | None = None, high: 
         raise TypeError("param: choices exclude low, high and integer")
     meta: dict[str, Any] = {"unit": unit, "doc": doc}
     spec = {"low": low, "high": high, "low_open": low_open, "high_open": high_open, "integer": integer,
-            "choices": tuple(choices) if choices is not None else None, "unbounded": unbounded, "why": why}
+            "choices": tuple(choices) if choices is not None else None, "unbounded": unbounded, "why": why,
+            "why_low": why_low}
     meta.update({k: v for k, v in spec.items() if v is not None and v is not False})
     return dataclasses.field(default=default, metadata=meta)
 
@@ -148,8 +153,12 @@ def describe(model: Any) -> list[dict[str, Any]]:
 
 
 def check_range(name: str, value: Any, low: float | None = None, high: float | None = None,
-                *, low_open: bool = False, high_open: bool = False, why: str | None = None) -> float:
+                *, low_open: bool = False, high_open: bool = False, why: str | None = None,
+                why_low: str | None = None) -> float:
     """Check a numeric model parameter lies in a range; the error names the parameter.
+
+    ``why`` (the reason an upper bound was narrowed below what the meaning allows) is added to the message for a
+    value above ``high``, ``why_low`` to that for a value below ``low``.
 
     Examples
     --------
@@ -165,9 +174,10 @@ def check_range(name: str, value: Any, low: float | None = None, high: float | N
     v = float(value)
     if v != v:
         raise ValueError(f"{name} must be a number; got NaN")
-    reason = f" ({why})" if why else ""
     if low is not None and (v < low or (low_open and v == low)):
+        reason = f" ({why_low})" if why_low else ""
         raise ValueError(f"{name} must be {'>' if low_open else '>='} {low}{reason}; got {value}")
+    reason = f" ({why})" if why else ""
     if high is not None and (v > high or (high_open and v == high)):
         raise ValueError(f"{name} must be {'<' if high_open else '<='} {high}{reason}; got {value}")
     return v
@@ -250,7 +260,7 @@ def validate(model: Any) -> None:
         elif any(k in meta for k in ("low", "high", "unbounded")):
             v = check_range(f.name, value, meta.get("low"), meta.get("high"),
                             low_open=bool(meta.get("low_open")), high_open=bool(meta.get("high_open")),
-                            why=meta.get("why"))
+                            why=meta.get("why"), why_low=meta.get("why_low"))
             if not math.isfinite(v):
                 raise ValueError(f"{f.name} must be finite; got {value}")
 

@@ -89,9 +89,9 @@ class BurdenCore:
                            choices=("equal", "gdp", "lead"))
     lead_share: float = param(0.5, "1", "lead state's (Russia's) share of the cost under 'lead'", low=0, high=1)
     requirement: float = param(16_000.0, "men", "force the 1993 decision provided for [data: essay]",
-                               low=1, high=1e6, why=EXACT_WHY)
+                               low=1, high=1e6, why=EXACT_WHY, why_low=EXACT_WHY)
     unit_cost: float = param(10_000.0, "US$ per soldier-year", "cost of keeping one soldier deployed [assumption]",
-                             low=1, high=1e6, why=EXACT_WHY)
+                             low=1, high=1e6, why=EXACT_WHY, why_low=EXACT_WHY)
     neighbour_stake: float = param(0.02, "share of GDP per year",
                                    "value of stability to Kyrgyzstan and Uzbekistan [assumption]", low=0,
                                    high=1, why=EXACT_WHY)
