@@ -63,6 +63,12 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
     lemke_howson(warm)  # loads (or compiles) the cached kernel outside the timings
     if qe is not None:
         qe.lemke_howson(qe.NormalFormGame((qe.Player(np.eye(3)), qe.Player(np.eye(3)))))
+    names = ["ours (solver)", "ours (games.equilibria)", "QuantEcon", "pygambit", "nashpy"]
+    print("Lemke-Howson on random n x n games (U[0,1) payoffs), median over games and labels of the best of 3 "
+          "calls (one call from n = 200)\n")
+    print("| n | " + " | ".join(names) + " | QuantEcon / ours (solver) | QuantEcon / ours (equilibria) | "
+          "agreement (same profile; pygambit: an equilibrium) |")
+    print("|---" * (len(names) + 4) + "|", flush=True)
     results: dict = {}
     for n in sizes:
         rows: dict[str, list[float]] = {"ours (solver)": [], "ours (games.equilibria)": [], "QuantEcon": [],
@@ -104,19 +110,12 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
                     agree["nashpy"][1] += 1
         results[n] = {"times": {k: statistics.median(v) if v else None for k, v in rows.items()},
                       "agree": agree}
-    names = list(rows)
-    print("Lemke-Howson on random n x n games (U[0,1) payoffs), median over games and labels of the best of 3 "
-          "calls (one call from n = 200)\n")
-    print("| n | " + " | ".join(names) + " | QuantEcon / ours (solver) | QuantEcon / ours (equilibria) | "
-          "agreement (same profile; pygambit: an equilibrium) |")
-    print("|---" * (len(names) + 4) + "|")
-    for n, row in results.items():
-        t = row["times"]
+        t = results[n]["times"]                      # one row per size as soon as it is measured
         cells = [("-" if t[k] is None else f"{t[k] * 1e3:.3g} ms") for k in names]
         r1 = f"{t['QuantEcon'] / t['ours (solver)']:.2f}x" if t["QuantEcon"] else "-"
         r2 = f"{t['QuantEcon'] / t['ours (games.equilibria)']:.2f}x" if t["QuantEcon"] else "-"
-        agree = ", ".join(f"{k} {a}/{b}" for k, (a, b) in row["agree"].items() if b)
-        print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} | {agree} |")
+        agreed = ", ".join(f"{k} {a}/{b}" for k, (a, b) in agree.items() if b)
+        print(f"| {n} | " + " | ".join(cells) + f" | {r1} | {r2} | {agreed} |", flush=True)
     return results
 
 
