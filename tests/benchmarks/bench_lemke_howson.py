@@ -14,6 +14,7 @@ same profile (to 1e-8); a baseline answer that is not an equilibrium is counted 
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import statistics
 import sys
 import time
@@ -31,6 +32,34 @@ def _best_of(func, *args, repeats: int = 3, **kwargs) -> tuple[float, object]:
     return best, out
 
 
+def _nashpy_lh(A, B, label):
+    import nashpy
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        start = time.perf_counter()
+        x, y = nashpy.Game(A, B).lemke_howson(initial_dropped_label=label)
+        return time.perf_counter() - start, (x, y)
+
+
+def _child(func, args, queue):
+    queue.put(func(*args))
+
+
+def _in_child(func, *args, timeout: float):
+    """``func(*args)`` (returning ``(seconds, result)``) in a forked child, or ``(None, None)`` after ``timeout``."""
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child, args=(func, args, queue))
+    proc.start()
+    proc.join(timeout)
+    if proc.is_alive():
+        proc.terminate()
+        proc.join()
+        return None, None
+    return queue.get() if not queue.empty() else (None, None)
+
+
 def _labels(n: int, count: int) -> list[int]:
     if count >= 2 * n:
         return list(range(2 * n))
@@ -43,7 +72,7 @@ def _regret(A, B, x, y) -> float:
 
 
 def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ...] = (10, 50, 100, 200, 400),
-         seed: int = 0, gambit_max: int = 50, nashpy_max: int = 10) -> dict:
+         seed: int = 0, gambit_max: int = 50, nashpy_max: int = 10, nashpy_timeout: float = 10.0) -> dict:
     """Run the benchmark, print a markdown table and return the figures."""
     import games
     from games.solvers.lemke_howson import lemke_howson
@@ -56,8 +85,6 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
         import pygambit as gbt
     except ImportError:  # pragma: no cover
         gbt = None
-    import nashpy
-
     rng = np.random.default_rng(seed)
     warm = games.NormalFormGame.from_bimatrix(rng.random((3, 3)), rng.random((3, 3)))
     lemke_howson(warm)  # loads (or compiles) the cached kernel outside the timings
@@ -100,12 +127,13 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
                     gy = np.array([float(eq[s]) for s in list(gg.players)[1].strategies])
                     agree["pygambit"][0] += _regret(A, B, gx, gy) <= 1e-8
                     agree["pygambit"][1] += 1
-                if n <= nashpy_max:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        t, (nx, ny) = _best_of(nashpy.Game(A, B).lemke_howson, initial_dropped_label=label,
-                                               repeats=1)
+                if n <= nashpy_max:                   # nashpy has no lexicographic rule: it can cycle
+                    t, prof = _in_child(_nashpy_lh, A, B, label, timeout=nashpy_timeout)
+                    if t is None:
+                        agree["nashpy"][1] += 1             # did not finish: counted as a disagreement
+                        continue
                     rows["nashpy"].append(t)
+                    nx, ny = prof
                     agree["nashpy"][0] += np.allclose(nx, x, atol=1e-8) and np.allclose(ny, y, atol=1e-8)
                     agree["nashpy"][1] += 1
         results[n] = {"times": {k: statistics.median(v) if v else None for k, v in rows.items()},
