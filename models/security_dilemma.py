@@ -312,8 +312,9 @@ class SecurityDilemmaModel:
             ``cooperation_unique``, ``aggression_pays`` (``T > R``), ``security_dilemma`` (``P > S``:
             staying defensive against an offensive state is worse than arming), ``mixed_defensive``
             (probability of a defensive posture in the symmetric mixed equilibrium, if any),
-            ``critical_discount`` (discount factor above which grim-trigger reciprocity sustains
-            mutual restraint in the repeated game: ``(T - R) / (T - P)``, 0 when ``T <= R``) and
+            ``critical_discount`` (the least discount factor at which mutual restraint is subgame perfect in
+            the repeated game, :func:`restraint_discount`: ``(T - R) / (T - max(P, S))``, 0 when ``T <= R``, inf
+            when no discount factor suffices; in a prisoner's dilemma this is grim trigger's ``(T - R) / (T - P)``) and
             ``assurance_threshold`` (how likely the other must be to stay defensive for a defensive
             posture to be a best response; 1 when it never is).
 
@@ -346,7 +347,7 @@ class SecurityDilemmaModel:
             "aggression_pays": T > R,
             "security_dilemma": P > S,
             "mixed_defensive": float(mixed[0].as_float()[0][0]) if mixed else float("nan"),
-            "critical_discount": (T - R) / (T - P) if T > R else 0.0,
+            "critical_discount": restraint_discount(T, R, P, S),
             "assurance_threshold": assurance_threshold(T, R, P, S),
         }
 

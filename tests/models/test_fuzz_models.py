@@ -50,6 +50,7 @@ INFINITE = {
     "LeadershipModel": {"cf_min_lead_share", "cf_max_lead_share"},  # closed_form: a free (or near-free) operation
     "ReciprocityRegime": {"critical_discount"},  # outcome: inf when no discount factor sustains the norm
     "ConsensusSanctions": {"required_sanction_probability"},  # inf when fine = 0: no sanction deters
+    "SecurityDilemmaModel": {"critical_discount"},  # inf when max(P, S) >= R: no discount factor sustains restraint
 }
 
 
