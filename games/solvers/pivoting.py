@@ -22,6 +22,9 @@ __all__ = ["lemke_howson_float_path", "lemke_howson_verified"]
 #: Status codes returned by the compiled path.
 DONE, UNBOUNDED, TOO_MANY_PIVOTS = 0, 1, 2
 
+#: Ratios closer than this (relative) are ties of the lexicographic rule: rounding, not geometry.
+RATIO_TIE = 1e-12
+
 
 @njit(cache=True)
 def _key_value(D, row_of, col_of, r, var):  # pragma: no cover - compiled
@@ -58,10 +61,11 @@ def _pivot(D, basis, row_of, col_of, entering, d, tol, cand, prow):  # pragma: n
             if ratio < best:
                 best = ratio
         kept = 0
-        for t in range(k):
+        tie = RATIO_TIE * max(1.0, abs(best))  # a tie up to rounding: relative, far below tol (a loose tie
+        for t in range(k):                      # rule sends long paths off the exact path)
             r = cand[t]
             num = D[r, rhs] if step < 0 else _key_value(D, row_of, col_of, r, d + step)
-            if num / D[r, c] <= best + tol:
+            if num / D[r, c] <= best + tie:
                 cand[kept] = r
                 kept += 1
         k = kept

@@ -9,7 +9,7 @@ import pytest
 
 from games import NormalFormGame
 from games.solvers.lemke_howson import lemke_howson, lemke_howson_path, pivot_limit
-from games.solvers.pivoting import lemke_howson_float_path
+from games.solvers.pivoting import lemke_howson_float_path, lemke_howson_verified
 
 
 def _games():
@@ -88,3 +88,21 @@ def test_a_candidate_that_fails_verification_is_rejected_not_returned(monkeypatc
     game = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     found = lemke_howson(game, label=0)
     assert len(found) == 0 and found.rejected == 1 and "failed verification" in found.note
+
+
+def test_a_long_path_follows_quantecon_s_pivot_for_pivot():
+    """A 400x400 path of 142,994 pivots: a tie rule with an absolute tolerance of 1e-9 merged ratios that are not
+    ties, left the path and ran past the 32-million-pivot cap; ties are now rounding-level and relative."""
+    qe = pytest.importorskip("quantecon.game_theory")
+    rng = np.random.default_rng(0)
+    rng.random((3, 3)), rng.random((3, 3))
+    for n in (10, 50, 100, 200):
+        for _ in range(2):
+            rng.random((n, n)), rng.random((n, n))
+    A, B = rng.random((400, 400)), rng.random((400, 400))
+    game = NormalFormGame.from_bimatrix(A, B)
+    x, y, _, regret, steps = lemke_howson_verified(
+        game.payoffs, 799, 1e-9, pivot_limit(400, 400), 1e-12)
+    qx, qy = qe.lemke_howson(qe.NormalFormGame((qe.Player(A), qe.Player(B.T))), init_pivot=799, max_iter=10**6)
+    assert steps == 142_994 and regret <= 1e-9 * game.payoff_scale
+    assert np.allclose(x, qx, atol=1e-8) and np.allclose(y, qy, atol=1e-8)
