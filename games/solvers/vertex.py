@@ -442,18 +442,8 @@ def equilibrium_set_from_pairs(
         items.append(eq)
         edges.append((kx, ky))
     order = sorted(range(len(items)), key=lambda k: tuple(float(v) for v in np.concatenate(items[k].as_float())))
-    items = [items[k] for k in order]
-    edges = [edges[k] for k in order]
-    components = connected_components(edges)
-    notes = []
-    if degenerate:
-        notes.append("degenerate game: these are the extreme equilibria; every equilibrium (x, y) has x and y in "
-                     "the convex hulls of the strategies of extreme equilibria of one component (a maximal Nash "
-                     "subset)")
-    if rejected:
-        notes.append(rejection_note(rejected, tol))
-    return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
-                          components=components, rejected=rejected, note="; ".join(notes))
+    return vertex_set([items[k] for k in order], [edges[k] for k in order], degenerate=degenerate,
+                      rejected=rejected, tol=tol)
 
 
 def float_equilibrium_set(
@@ -579,7 +569,6 @@ def vertex_set(items: list[Equilibrium], edges: list[tuple[int, int]], *, degene
         notes.append(rejection_note(rejected, tol))
     return EquilibriumSet(items, method="vertex", complete=not rejected, degenerate=degenerate,
                           components=components, rejected=rejected, note="; ".join(notes))
-
 
 
 def _within_player_scales(game: NormalFormGame, eq: Equilibrium, tol: float) -> bool:
