@@ -117,7 +117,7 @@ class NormalFormGame:
     ) -> None:
         if isinstance(payoffs, np.ndarray) and payoffs.ndim >= 2:
             check_table_size(payoffs.shape[:-1])  # before any copy of a table that would not fit
-        arr = as_real_array(payoffs, "payoffs")
+        arr = np.ascontiguousarray(as_real_array(payoffs, "payoffs"))  # compiled solvers read it as it is
         if arr.ndim < 2:
             raise ValueError(
                 "payoffs must have shape (n_1, ..., n_N, N): one axis per player and a last axis "
@@ -315,7 +315,7 @@ class NormalFormGame:
     # ------------------------------------------------------------------ basic properties
     @property
     def payoffs(self) -> np.ndarray:
-        """The read-only float payoff array of shape ``(n_1, ..., n_N, N)``."""
+        """The read-only, C-contiguous float payoff array of shape ``(n_1, ..., n_N, N)``."""
         return self._payoffs
 
     @property

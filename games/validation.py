@@ -223,6 +223,8 @@ def check_tolerance(value: Any, name: str = "tol") -> float:
     ...
     ValueError: tol must be a number in [0, 1); got -1
     """
+    if type(value) is float and 0 <= value < 1:  # the common case, without the slower abstract-type checks
+        return value
     if isinstance(value, bool) or not isinstance(value, (Real, np.floating, np.integer)):
         raise TypeError(f"{name} must be a number in [0, 1); got {type(value).__name__} {value!r}")
     if not (0 <= value < 1):

@@ -81,6 +81,14 @@ def _pick(game: Any, method: str, original: Any) -> tuple[SolverSpec, Any, str]:
                      f"got {original!r}")
 
 
+#: Methods whose arguments passed every check above, by (game type, method as given, exact, option names): a
+#: repeated call with a float ``tol`` in (0, 1) and a game the method handles goes straight to the solver. Only
+#: calls whose checks depend on nothing but these keys are recorded (the method found for the type itself, no
+#: exact copy of the game, not ``"auto"``, whose choice depends on the game); the player count is checked on every
+#: call, and a new registration changes the key.
+_CHECKED: dict[tuple, SolverSpec] = {}
+
+
 def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: bool = False,
                **options: Any) -> EquilibriumSet:
     """Nash equilibria of any game of the engine, each verified against the game.
@@ -134,6 +142,10 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     ...
     TypeError: method 'vertex' takes the options max_bases, max_vertices; got label
     """
+    if type(tol) is float and 0 < tol < 1 and type(exact) is bool:  # a call checked before, same types and names
+        spec = _CHECKED.get((type(game), method, exact, len(SOLVERS), *options))
+        if spec is not None and spec.handles(game.num_players):
+            return spec.solve(game, tol=tol, exact=exact, **options)
     if not is_game(game):
         raise TypeError(f"game must be a game of the engine ({_game_types()}); got {type(game).__name__}")
     name = _canonical(method)
@@ -162,6 +174,8 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
                          "positive tol such as 1e-12 (method='pure' accepts tol=0)")
     if exact and hasattr(target, "as_exact"):
         target = target.as_exact()
+    elif target is game and not note and name != "auto" and type(exact) is bool:
+        _CHECKED[(type(game), method, exact, len(SOLVERS), *options)] = spec
     result = spec.solve(target, tol=tol, exact=exact, **options)
     if note:
         result.note = f"{result.note}; {note}" if result.note else note

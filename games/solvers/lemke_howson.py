@@ -85,10 +85,11 @@ def pivot_limit(m: int, n: int) -> int:
 
 @cache
 def _compiled_kernel():
-    """:func:`games.solvers.pivoting.lemke_howson_verified`, imported (numba loads) on the first float path."""
-    from .pivoting import lemke_howson_verified
+    """:func:`games.solvers.pivoting.lemke_howson_into` and ``check_status``, imported (numba loads) on the
+    first float path."""
+    from .pivoting import check_status, lemke_howson_into
 
-    return lemke_howson_verified
+    return lemke_howson_into, check_status
 
 
 def _check_label(label: object, m: int, n: int) -> None:
@@ -155,6 +156,10 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     return [x / x.sum(), y / y.sum()], steps
 
 
+#: The note of every Lemke-Howson result.
+ONE_PER_LABEL = "Lemke-Howson finds one equilibrium per starting label, not all of them"
+
+
 @register_solver("lemke-howson", game_type=NormalFormGame, rank=10, finds="one", players=(2, 2), exact=True,
                  summary="complementary pivoting from one label (``label=None``: from every label), "
                          "lexicographic so degenerate games cannot make it cycle")
@@ -175,8 +180,11 @@ def lemke_howson(
     if game.num_players != 2:
         raise ValueError(f"Lemke-Howson needs a 2-player game; this game has {game.num_players}")
     m, n = game.shape
-    if label is None:
-        labels: Sequence[int] = range(m + n)
+    labels: Sequence[int]
+    if type(label) is int and 0 <= label < m + n:  # the common case, checked without the slower abstract types
+        labels = (label,)
+    elif label is None:
+        labels = range(m + n)
     else:
         if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
             raise TypeError(f"label must be an integer (a Lemke-Howson starting label) or None; "
@@ -187,16 +195,19 @@ def lemke_howson(
     rejected = 0
     scale = game.payoff_scale
     if not exact and math.isfinite(scale):  # path and regret (from the game's payoffs) in one compiled call
-        kernel = _compiled_kernel()
-        payoffs, limit, abs_tol, geometry = game.payoffs, pivot_limit(m, n), tol * scale, geometry_tol(tol)
+        kernel, check_status = _compiled_kernel()
+        payoffs = game.payoffs   # C-contiguous floats (NormalFormGame makes them so)
+        limit, abs_tol, geometry, mn = pivot_limit(m, n), tol * scale, geometry_tol(tol), m + n
         for lab in labels:
-            x, y, pay, regret, _ = kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR)
+            out = np.empty(mn + 4)   # [x | y | payoffs | regret | pivots]
+            check_status(kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR, out), limit)
+            regret = float(out[mn + 2])
             if not regret <= abs_tol:
                 rejected += 1
                 continue
-            eq = Equilibrium(profile=(x, y), payoffs=pay, regret=regret, method="lemke-howson", exact=False,
-                             tol=abs_tol, labels=game.actions)
-            if not any(eq.approx_equal(other) for other in items):
+            eq = Equilibrium.from_checked_floats((out[:m], out[m:mn]), out[mn:mn + 2], regret, "lemke-howson",
+                                                 abs_tol, game.actions)
+            if not items or not any(eq.approx_equal(other) for other in items):
                 items.append(eq)
     else:
         if not exact:  # a payoff range that overflows floats: the float-safe path
@@ -214,7 +225,7 @@ def lemke_howson(
                 rejected += 1
             elif not any(eq.approx_equal(other) for other in items):
                 items.append(eq)
-    note = "Lemke-Howson finds one equilibrium per starting label, not all of them"
+    note = ONE_PER_LABEL
     if rejected:
         note += "; " + rejection_note(rejected, tol)
     return EquilibriumSet(items, method="lemke-howson", complete=False, rejected=rejected, note=note)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["lemke_howson_float_path", "lemke_howson_verified"]
+__all__ = ["check_status", "lemke_howson_float_path", "lemke_howson_into", "lemke_howson_verified"]
 
 #: Status codes returned by the compiled path.
 DONE, UNBOUNDED, TOO_MANY_PIVOTS = 0, 1, 2
@@ -36,13 +36,15 @@ def _key_value(D, row_of, col_of, r, var):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _pivot(D, basis, row_of, col_of, entering, d, tol, cand, prow):  # pragma: no cover - compiled
-    """Bring ``entering`` into the basis of the dictionary ``D``; return the variable that leaves (-1: ray)."""
+def _pivot(D, basis, row_of, col_of, entering, d, tol, cand, ratio, prow):  # pragma: no cover - compiled
+    """Bring ``entering`` into the basis of the dictionary ``D``; return the variable that leaves (-1: ray).
+
+    ``cand``, ``ratio`` and ``prow`` are work buffers of the path (rows, rows and width long)."""
     rows = D.shape[0]
     width = D.shape[1]
     rhs = width - 1
     c = col_of[entering]
-    # candidate rows: positive entries of the entering column (cand and prow are work buffers of the path)
+    # candidate rows: positive entries of the entering column
     k = 0
     for i in range(rows):
         if D[i, c] > tol:
@@ -57,27 +59,25 @@ def _pivot(D, basis, row_of, col_of, entering, d, tol, cand, prow):  # pragma: n
         for t in range(k):
             r = cand[t]
             num = D[r, rhs] if step < 0 else _key_value(D, row_of, col_of, r, d + step)
-            ratio = num / D[r, c]
-            if ratio < best:
-                best = ratio
+            ratio[t] = num / D[r, c]
+            if ratio[t] < best:
+                best = ratio[t]
         kept = 0
         tie = RATIO_TIE * max(1.0, abs(best))  # a tie up to rounding: relative, far below tol (a loose tie
         for t in range(k):                      # rule sends long paths off the exact path)
-            r = cand[t]
-            num = D[r, rhs] if step < 0 else _key_value(D, row_of, col_of, r, d + step)
-            if num / D[r, c] <= best + tie:
-                cand[kept] = r
+            if ratio[t] <= best + tie:
+                cand[kept] = cand[t]
                 kept += 1
         k = kept
         step += 1
         if step >= rows:
             break
     r = cand[0]
-    piv = D[r, c]
+    inv = 1.0 / D[r, c]
     # Only the non-basic columns are stored (basic ones are unit vectors): the leaving variable takes the
     # entering one's slot, with column (1/piv at r, -D[i, c]/piv elsewhere).
     for j in range(width):  # a separate copy of the pivot row lets the compiler vectorise the update
-        D[r, j] /= piv
+        D[r, j] *= inv
         prow[j] = D[r, j]
     for i in range(rows):
         if i == r:
@@ -87,8 +87,8 @@ def _pivot(D, basis, row_of, col_of, entering, d, tol, cand, prow):  # pragma: n
             continue
         for j in range(width):
             D[i, j] -= prow[j] * f
-        D[i, c] = -f / piv
-    D[r, c] = 1.0 / piv
+        D[i, c] = -f * inv
+    D[r, c] = inv
     leaving = basis[r]
     basis[r] = entering
     row_of[entering] = r
@@ -107,19 +107,20 @@ def _path(Dp, bp, rp, cp, Dq, bq, rq, cq, m, n, label, tol, limit):  # pragma: n
         entering = label - m
     size = max(m, n) + 1
     cand = np.empty(size, np.int64)
-    prow = np.empty(size)
+    work = np.empty(2 * size)
+    ratio, prow = work[:size], work[size:]
     steps = 0
     while True:
         steps += 1
         if steps > limit:
             return steps, TOO_MANY_PIVOTS
         if in_p:
-            var = _pivot(Dp, bp, rp, cp, entering, m, tol, cand, prow)
+            var = _pivot(Dp, bp, rp, cp, entering, m, tol, cand, ratio, prow)
             if var < 0:
                 return steps, UNBOUNDED
             leaving_label = var  # x_i -> label i, s_j (index m + j) -> label m + j
         else:
-            var = _pivot(Dq, bq, rq, cq, entering, n, tol, cand, prow)
+            var = _pivot(Dq, bq, rq, cq, entering, n, tol, cand, ratio, prow)
             if var < 0:
                 return steps, UNBOUNDED
             leaving_label = m + var if var < n else var - n  # y_j -> m + j, r_i (index n + i) -> i
@@ -133,15 +134,8 @@ def _path(Dp, bp, rp, cp, Dq, bq, rq, cq, m, n, label, tol, limit):  # pragma: n
 
 
 @njit(cache=True)
-def _dictionary(M, lo, span):  # pragma: no cover - compiled
-    """``M' z + s = 1`` with z non-basic, ``M' = (M - lo) / span + 1`` (positive): the stored columns are M''s and
-    the right-hand side."""
-    rows, d = M.shape
-    D = np.empty((rows, d + 1))
-    for i in range(rows):
-        for j in range(d):
-            D[i, j] = (M[i, j] - lo) / span + 1.0
-        D[i, d] = 1.0
+def _bookkeeping(rows, d):  # pragma: no cover - compiled
+    """Basis and positions of a dictionary whose first ``d`` variables are non-basic (the slacks basic)."""
     basis = np.arange(d, d + rows)
     row_of = np.full(d + rows, -1)
     col_of = np.full(d + rows, -1)
@@ -149,37 +143,79 @@ def _dictionary(M, lo, span):  # pragma: no cover - compiled
         col_of[j] = j
     for i in range(rows):
         row_of[d + i] = i
-    return D, basis, row_of, col_of
+    return basis, row_of, col_of
+
+
+@njit(cache=True, fastmath=True)
+def _ranges(P):  # pragma: no cover - compiled
+    """Lowest payoff of each player of the two-player table ``P`` and the reciprocal of their span (1 when all
+    are equal), in one pass. ``fastmath`` lets the compiler vectorise the min/max: the payoffs are finite."""
+    flat = P.ravel()
+    lo0, hi0, lo1, hi1 = flat[0], flat[0], flat[1], flat[1]
+    for t in range(0, flat.shape[0], 2):
+        lo0 = min(lo0, flat[t])
+        hi0 = max(hi0, flat[t])
+        lo1 = min(lo1, flat[t + 1])
+        hi1 = max(hi1, flat[t + 1])
+    return lo0, (1.0 / (hi0 - lo0) if hi0 > lo0 else 1.0), lo1, (1.0 / (hi1 - lo1) if hi1 > lo1 else 1.0)
 
 
 @njit(cache=True)
-def _values(D, basis, d):  # pragma: no cover - compiled
-    z = np.zeros(d)
+def _dictionaries(P, lo0, inv0, lo1, inv1):  # pragma: no cover - compiled
+    """The dictionaries ``M' z + s = 1`` of ``Q`` (rows: the row player's payoffs) and ``P`` (rows: the column
+    player's payoffs, transposed), each mapped to positive payoffs ``(M - lo) * inv + 1`` in one pass over the
+    table; only the non-basic columns and the right-hand side are stored."""
+    m, n = P.shape[0], P.shape[1]
+    Dq = np.empty((m, n + 1))
+    Dp = np.empty((n, m + 1))
+    for i in range(m):
+        for j in range(n):
+            Dq[i, j] = (P[i, j, 0] - lo0) * inv0 + 1.0
+            Dp[j, i] = (P[i, j, 1] - lo1) * inv1 + 1.0
+        Dq[i, n] = 1.0
+    for j in range(n):
+        Dp[j, m] = 1.0
+    return Dq, Dp
+
+
+@njit(cache=True)
+def _values(D, basis, d, z):  # pragma: no cover - compiled
+    """Write the normalised values of the first ``d`` variables of the dictionary into ``z``."""
+    z[:] = 0.0
     total = 0.0
     last = D.shape[1] - 1
     for r in range(basis.shape[0]):
         if basis[r] < d:
             z[basis[r]] = D[r, last]
             total += D[r, last]
-    return z / total
+    for i in range(d):
+        z[i] /= total
 
 
 @njit(cache=True)
-def _run(Mq, lo_q, span_q, Mp, lo_p, span_p, label, tol, limit):  # pragma: no cover - compiled
-    """The path on ``Q`` (rows ``Mq``, the row player's payoffs) and ``P`` (rows ``Mp``, the column player's
-    payoffs transposed), each mapped to positive payoffs by ``(M - lo) / span + 1``."""
-    m, n = Mq.shape
-    Dp, bp, rp, cp = _dictionary(Mp, lo_p, span_p)
-    Dq, bq, rq, cq = _dictionary(Mq, lo_q, span_q)
+def _run(P, lo0, inv0, lo1, inv1, label, tol, limit, x, y):  # pragma: no cover - compiled
+    """The path on the two-player table ``P``, each player's payoffs mapped to ``(M - lo) * inv + 1``; the end
+    goes to ``x`` and ``y``. Returns the number of pivots and the status."""
+    m, n = P.shape[0], P.shape[1]
+    Dq, Dp = _dictionaries(P, lo0, inv0, lo1, inv1)
+    bp, rp, cp = _bookkeeping(n, m)
+    bq, rq, cq = _bookkeeping(m, n)
     steps, status = _path(Dp, bp, rp, cp, Dq, bq, rq, cq, m, n, label, tol, limit)
-    if status != DONE:
-        return np.zeros(m), np.zeros(n), steps, status
-    return _values(Dp, bp, m), _values(Dq, bq, n), steps, status
+    if status == DONE:
+        _values(Dp, bp, m, x)
+        _values(Dq, bq, n, y)
+    return steps, status
 
 
 @njit(cache=True)
 def _solve(a, b, label, tol, limit):  # pragma: no cover - compiled
-    return _run(a, 1.0, 1.0, b.T, 1.0, 1.0, label, tol, limit)   # already in [1, 2]: (a - 1) + 1 is a, exactly
+    m, n = a.shape
+    P = np.empty((m, n, 2))
+    P[:, :, 0] = a
+    P[:, :, 1] = b
+    x, y = np.zeros(m), np.zeros(n)
+    steps, status = _run(P, 1.0, 1.0, 1.0, 1.0, label, tol, limit, x, y)   # (a - 1) * 1 + 1 is a, exactly
+    return x, y, steps, status
 
 
 def lemke_howson_float_path(a: np.ndarray, b: np.ndarray, label: int, tol: float,
@@ -199,30 +235,37 @@ def lemke_howson_float_path(a: np.ndarray, b: np.ndarray, label: int, tol: float
     """
     x, y, steps, status = _solve(np.asarray(a, dtype=float), np.asarray(b, dtype=float), int(label), float(tol),
                                  int(limit))
-    if status == UNBOUNDED:
-        raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
-    if status == TOO_MANY_PIVOTS:
-        raise RuntimeError(f"Lemke-Howson did not terminate within {limit} pivots")
+    check_status(status, limit)
     return [x, y], int(steps)
 
 
 @njit(cache=True)
-def _solve_verified(P, label, tol, limit, floor):  # pragma: no cover - compiled
+def lemke_howson_into(P, label, tol, limit, floor, out):  # pragma: no cover - compiled
+    """The Lemke–Howson path of the ``(m, n, 2)`` float game ``P`` and its regret, written to ``out``.
+
+    The compiled form of :func:`lemke_howson_verified` for callers that make many calls: ``P`` must be a
+    C-contiguous float64 array, ``label`` and ``limit`` ints, ``out`` a float64 array of ``m + n + 4`` that
+    receives ``[x | y | payoff 0, payoff 1 | regret | pivots]``. Returns the status (0: done; pass it to
+    :func:`check_status`). One output array and no tuple of results: boxing results costs more than the
+    whole path on small games.
+
+    Examples
+    --------
+    >>> pennies = np.array([[[1.0, -1.0], [-1.0, 1.0]], [[-1.0, 1.0], [1.0, -1.0]]])
+    >>> out = np.empty(2 + 2 + 4)
+    >>> lemke_howson_into(pennies, 0, 1e-12, 100, 1e-12, out)
+    0
+    >>> out.tolist()
+    [0.5, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 4.0]
+    """
     m, n = P.shape[0], P.shape[1]
-    lo = np.empty(2)
-    span = np.empty(2)
-    for k in range(2):
-        low, high = P[0, 0, k], P[0, 0, k]
-        for i in range(m):
-            for j in range(n):
-                low = min(low, P[i, j, k])
-                high = max(high, P[i, j, k])
-        lo[k] = low
-        span[k] = high - low if high > low else 1.0
-    x, y, steps, status = _run(P[:, :, 0], lo[0], span[0], P[:, :, 1].T, lo[1], span[1], label, tol, limit)
-    payoffs = np.zeros(2)
+    x, y = out[:m], out[m:m + n]
+    lo0, inv0, lo1, inv1 = _ranges(P)
+    steps, status = _run(P, lo0, inv0, lo1, inv1, label, tol, limit, x, y)
+    out[m + n + 3] = steps
     if status != DONE:
-        return x, y, payoffs, np.inf, steps, status
+        out[m + n + 2] = np.inf
+        return status
     for z in (x, y):  # round-off below the probability floor is not play
         total = 0.0
         for i in range(z.shape[0]):
@@ -231,21 +274,32 @@ def _solve_verified(P, label, tol, limit, floor):  # pragma: no cover - compiled
             total += z[i]
         for i in range(z.shape[0]):
             z[i] /= total
-    best0, best1 = -np.inf, -np.inf
+    out[m + n], out[m + n + 1], out[m + n + 2] = _payoffs_and_regret(P, x, y)
+    return status
+
+
+@njit(cache=True, fastmath=True)
+def _payoffs_and_regret(P, x, y):  # pragma: no cover - compiled
+    """Expected payoffs of ``(x, y)`` in the two-player table ``P`` and the largest gain from a deviation.
+
+    ``fastmath`` lets the compiler reorder the sums (vectorised, not one chain of dependent additions): the
+    payoffs and probabilities are finite, and the order changes the regret by rounding only.
+    """
+    m, n = P.shape[0], P.shape[1]
+    pay0, pay1, best0, best1 = 0.0, 0.0, -np.inf, -np.inf
     for i in range(m):
         v = 0.0
         for j in range(n):
             v += P[i, j, 0] * y[j]
-        payoffs[0] += x[i] * v
+        pay0 += x[i] * v
         best0 = max(best0, v)
     for j in range(n):
         v = 0.0
         for i in range(m):
             v += x[i] * P[i, j, 1]
-        payoffs[1] += v * y[j]
+        pay1 += v * y[j]
         best1 = max(best1, v)
-    regret = max(best0 - payoffs[0], best1 - payoffs[1], 0.0)
-    return x, y, payoffs, regret, steps, status
+    return pay0, pay1, max(best0 - pay0, best1 - pay1, 0.0)
 
 
 def lemke_howson_verified(payoffs: np.ndarray, label: int, tol: float, limit: int,
@@ -256,7 +310,7 @@ def lemke_howson_verified(payoffs: np.ndarray, label: int, tol: float, limit: in
     each player's payoffs are mapped to ``[1, 2]`` for the path (as :func:`games.solvers.bimatrix.positive_bimatrix`
     does), probabilities at or below ``floor`` are cleared as round-off, and the regret and expected payoffs are
     computed from ``payoffs`` themselves, as :meth:`games.NormalFormGame.regret` defines them. Returns
-    ``(x, y, expected payoffs, regret, pivots)``.
+    ``(x, y, expected payoffs, regret, pivots)``; ``x``, ``y`` and the payoffs are views of one array.
 
     Examples
     --------
@@ -265,10 +319,25 @@ def lemke_howson_verified(payoffs: np.ndarray, label: int, tol: float, limit: in
     >>> x.tolist(), y.tolist(), float(regret) < 1e-12, steps
     ([0.5, 0.5], [0.5, 0.5], True, 4)
     """
-    x, y, pay, regret, steps, status = _solve_verified(np.ascontiguousarray(payoffs, dtype=float), int(label),
-                                                       float(tol), int(limit), float(floor))
+    m, n = payoffs.shape[0], payoffs.shape[1]
+    out = np.empty(m + n + 4)
+    check_status(lemke_howson_into(np.ascontiguousarray(payoffs, dtype=float), int(label), float(tol), int(limit),
+                                   float(floor), out), limit)
+    return out[:m], out[m:m + n], out[m + n:m + n + 2], float(out[m + n + 2]), int(out[m + n + 3])
+
+
+def check_status(status: int, limit: int) -> None:
+    """Raise ``RuntimeError`` for a path that did not end in an equilibrium (``status`` of the compiled path).
+
+    Examples
+    --------
+    >>> check_status(DONE, 100)
+    >>> check_status(TOO_MANY_PIVOTS, 100)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: Lemke-Howson did not terminate within 100 pivots
+    """
     if status == UNBOUNDED:
         raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
     if status == TOO_MANY_PIVOTS:
         raise RuntimeError(f"Lemke-Howson did not terminate within {limit} pivots")
-    return x, y, pay, float(regret), int(steps)

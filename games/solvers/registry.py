@@ -170,11 +170,20 @@ def load_solvers(every: bool = False) -> None:
     >>> len(SOLVERS) >= 8
     True
     """
+    if _LOADED[every]:  # an import statement costs about a microsecond even when the module is loaded
+        return
     from .. import qre  # noqa: F401
     from . import enumeration, lemke_howson, polynomial, pure, support, zero_sum  # noqa: F401
 
     if every:
         from .. import anonymous, bayesian, extensive, imperfect, symbolic, threshold  # noqa: F401
+    _LOADED[every] = True
+    if every:
+        _LOADED[False] = True
+
+
+#: Whether load_solvers has imported the normal-form (False) and every game type's (True) modules.
+_LOADED = {False: False, True: False}
 
 
 def methods_for(game_type: type) -> list[SolverSpec]:
@@ -217,7 +226,14 @@ def find_method(game_type: type, name: str) -> SolverSpec | None:
     >>> find_method(games.NormalFormGame, "simplex") is None
     True
     """
-    return next((s for s in methods_for(game_type) if s.name == name), None)
+    key = (game_type, name, len(SOLVERS))
+    if key not in _FIND_METHOD:
+        _FIND_METHOD[key] = next((s for s in methods_for(game_type) if s.name == name), None)
+    return _FIND_METHOD[key]
+
+
+#: find_method's answers by (game type, name, number of registered methods).
+_FIND_METHOD: dict[tuple[type, str, int], SolverSpec | None] = {}
 
 
 def method_table() -> str:

@@ -66,7 +66,8 @@ def geometry_tol(tol: float) -> float:
     >>> geometry_tol(0.1), geometry_tol(1e-11), geometry_tol(0.0)
     (1e-09, 1e-11, 1e-12)
     """
-    return min(max(float(tol), 1e-12), GEOMETRY_TOL)
+    tol = float(tol)
+    return GEOMETRY_TOL if tol > GEOMETRY_TOL else (tol if tol > 1e-12 else 1e-12)
 
 
 #: Payoff differences below this fraction of a player's payoff range are beyond the float geometry's

@@ -71,7 +71,7 @@ def _regret(A, B, x, y) -> float:
     return max(float(Ay.max() - x @ Ay), float(xB.max() - xB @ y))
 
 
-def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ...] = (10, 50, 100, 200, 400),
+def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ...] = (10, 20, 50, 100, 200, 400),
          seed: int = 0, gambit_max: int = 50, nashpy_max: int = 10, nashpy_timeout: float = 10.0) -> dict:
     """Run the benchmark, print a markdown table and return the figures."""
     import games

@@ -79,12 +79,13 @@ def test_compiled_regret_is_the_game_s_regret():
 
 def test_a_candidate_that_fails_verification_is_rejected_not_returned(monkeypatch):
     import games.solvers.lemke_howson as lh
-    from games.solvers.pivoting import lemke_howson_verified as real
+    from games.solvers.pivoting import check_status, lemke_howson_into
 
-    def wrong(payoffs, label, tol, limit, floor):
-        x, y, pay, regret, steps = real(payoffs, label, tol, limit, floor)
-        return x, y, pay, 1.0, steps                      # as if the end of the path were not an equilibrium
-    monkeypatch.setattr(lh, "_compiled_kernel", lambda: wrong)
+    def wrong(payoffs, label, tol, limit, floor, out):
+        status = lemke_howson_into(payoffs, label, tol, limit, floor, out)
+        out[-2] = 1.0                                     # as if the end of the path were not an equilibrium
+        return status
+    monkeypatch.setattr(lh, "_compiled_kernel", lambda: (wrong, check_status))
     game = NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     found = lemke_howson(game, label=0)
     assert len(found) == 0 and found.rejected == 1 and "failed verification" in found.note
