@@ -19,13 +19,13 @@ What is pinned, and why not the paper's own number. Gambit's tutorial states tha
 lambda, the QRE profile probabilities, and the log-likelihood", and that "the log-likelihoods quoted in McKPal95
 are exactly a factor of 10 larger than those obtained by replicating the calculation". The paper's table itself
 (the printed lambda and log-likelihood) could not be read here: the stored copies reachable (citeseerx, zbMATH and
-study.space abstracts, the nbviewer and Nemotron copies of Turocy's notebooks, the slides reproducing its
-"QRE Estimates" tables) show only their opening text, not the tables. So the number pinned below
-(lam = 1.8456, log-likelihood -174.7645) is pygambit 16.7's, the replication Gambit vouches for; with pygambit
-installed the live test recomputes it. A printed value that is ten times the replicated log-likelihood with the
-same lambda is what a likelihood summed over ten times the counts gives (log L = sum n log p is linear in the
-counts and its maximiser depends only on their proportions); that property is tested below, not the paper's
-figure.
+study.space abstracts, the nbviewer and Nemotron copies of Turocy's notebooks) show only their opening text, and a
+lecture deck with "QRE Estimates" slides for these data shows only its slide titles, not the tables. So the
+number pinned below (lam = 1.8456, log-likelihood -174.7645) is pygambit 16.7's, the replication Gambit vouches
+for; with pygambit installed the live test recomputes it. A printed value that is ten times the replicated
+log-likelihood with the same lambda is what a likelihood summed over ten times the counts gives (log L =
+sum n log p is linear in the counts and its maximiser depends only on their proportions); that property is
+tested below, not the paper's figure.
 
 Checked independently of the engine:
 - the payoff transformation: the matrices are Ochs's X = 4 game at the two exchange rates (to the tutorial's
