@@ -142,7 +142,7 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     ...
     TypeError: method 'vertex' takes the options max_bases, max_vertices; got label
     """
-    if type(tol) is float and 0 < tol < 1 and type(exact) is bool:  # a call checked before, same types and names
+    if type(tol) is float and 0 < tol < 1 and type(exact) is bool and type(method) is str:  # checked before
         spec = _CHECKED.get((type(game), method, exact, len(SOLVERS), *options))
         if spec is not None and spec.handles(game.num_players):
             return spec.solve(game, tol=tol, exact=exact, **options)

@@ -173,3 +173,24 @@ def test_read_nfg_empty_path_says_empty(source):
 
     with pytest.raises(ValueError, match="path_or_text is empty"):
         read_nfg(source)
+
+
+def test_a_repeated_call_is_checked_like_the_first():
+    """equilibria() remembers calls whose checks passed; a later call that differs in what the checks read (player
+    count, tol, exact's type, method spelling or options) must still be refused with the same messages."""
+    two = games.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    three = games.NormalFormGame(np.zeros((2, 2, 2, 3)))
+    for _ in range(2):                                         # the second call takes the remembered path
+        assert games.equilibria(two, method="lemke-howson", label=1)[0].pure_actions() == ("a2", "b2")
+    with pytest.raises(ValueError, match="needs a game of 2 players"):
+        games.equilibria(three, method="lemke-howson", label=1)
+    with pytest.raises(TypeError, match="takes the options label; got max_bases"):
+        games.equilibria(two, method="lemke-howson", max_bases=3)
+    with pytest.raises(ValueError, match="tol must be a number in"):
+        games.equilibria(two, method="lemke-howson", label=1, tol=1.5)
+    with pytest.raises(TypeError, match="exact must be True or False"):
+        games.equilibria(two, method="lemke-howson", label=1, exact="yes")
+    with pytest.raises(TypeError, match="method must be a string"):
+        games.equilibria(two, method=["lemke-howson"], label=1)
+    exact = games.equilibria(two, method="lemke-howson", label=1, exact=np.True_)   # numpy bool: the full path
+    assert exact[0].exact and exact[0].profile[0].tolist() == [0, 1]
