@@ -11,13 +11,13 @@ equilibrium counts of pygambit (distinct profiles) and ours are compared where p
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import statistics
 import sys
 import time
 import warnings
 
 import numpy as np
+from child import timed_call
 
 
 def _nashpy_support(A, B):
@@ -45,26 +45,6 @@ def _gambit(A, B):
 
 
 BASELINES = {"nashpy support": _nashpy_support, "nashpy vertex": _nashpy_vertex, "pygambit enummixed": _gambit}
-
-
-def _child(func, A, B, queue):
-    start = time.perf_counter()
-    count = func(A, B)
-    queue.put((time.perf_counter() - start, count))
-
-
-def timed_call(func, A, B, timeout: float) -> tuple[float | None, int | None]:
-    """(seconds, result) of ``func(A, B)`` in a forked child, or (None, None) after ``timeout`` seconds."""
-    ctx = mp.get_context("fork")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(func, A, B, queue))
-    proc.start()
-    proc.join(timeout)
-    if proc.is_alive():
-        proc.terminate()
-        proc.join()
-        return None, None
-    return queue.get() if not queue.empty() else (None, None)
 
 
 def main(games_per_size: int = 2, timeout: float = 60.0, sizes: tuple[int, ...] = (4, 6, 8, 10, 12),
@@ -103,7 +83,7 @@ def main(games_per_size: int = 2, timeout: float = 60.0, sizes: tuple[int, ...] 
                 continue
             times, counts = [], []
             for A, B in pairs:
-                t, c = timed_call(func, A, B, timeout)
+                t, c = timed_call(func, A, B, timeout=timeout)
                 if t is None:
                     timed_out.add(name)
                     times = None

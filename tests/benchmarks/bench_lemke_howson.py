@@ -14,13 +14,13 @@ same profile (to 1e-8); a baseline answer that is not an equilibrium is counted 
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import statistics
 import sys
 import time
 import warnings
 
 import numpy as np
+from child import timed_call
 
 
 def _best_of(func, *args, repeats: int = 3, **kwargs) -> tuple[float, object]:
@@ -37,27 +37,7 @@ def _nashpy_lh(A, B, label):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        start = time.perf_counter()
-        x, y = nashpy.Game(A, B).lemke_howson(initial_dropped_label=label)
-        return time.perf_counter() - start, (x, y)
-
-
-def _child(func, args, queue):
-    queue.put(func(*args))
-
-
-def _in_child(func, *args, timeout: float):
-    """``func(*args)`` (returning ``(seconds, result)``) in a forked child, or ``(None, None)`` after ``timeout``."""
-    ctx = mp.get_context("fork")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(func, args, queue))
-    proc.start()
-    proc.join(timeout)
-    if proc.is_alive():
-        proc.terminate()
-        proc.join()
-        return None, None
-    return queue.get() if not queue.empty() else (None, None)
+        return nashpy.Game(A, B).lemke_howson(initial_dropped_label=label)
 
 
 def _labels(n: int, count: int) -> list[int]:
@@ -85,6 +65,10 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
         import pygambit as gbt
     except ImportError:  # pragma: no cover
         gbt = None
+    try:
+        import nashpy  # noqa: F401 - imported before forking, so the children's timings exclude the import
+    except ImportError:  # pragma: no cover
+        nashpy_max = 0
     rng = np.random.default_rng(seed)
     warm = games.NormalFormGame.from_bimatrix(rng.random((3, 3)), rng.random((3, 3)))
     lemke_howson(warm)  # loads (or compiles) the cached kernel outside the timings
@@ -128,7 +112,7 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
                     agree["pygambit"][0] += _regret(A, B, gx, gy) <= 1e-8
                     agree["pygambit"][1] += 1
                 if n <= nashpy_max:                   # nashpy has no lexicographic rule: it can cycle
-                    t, prof = _in_child(_nashpy_lh, A, B, label, timeout=nashpy_timeout)
+                    t, prof = timed_call(_nashpy_lh, A, B, label, timeout=nashpy_timeout)
                     if t is None:
                         agree["nashpy"][1] += 1             # did not finish: counted as a disagreement
                         continue

@@ -16,12 +16,12 @@ pygambit runs in a forked child with a timeout (``>T s`` when exceeded). Cells a
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import statistics
 import sys
 import time
 
 import numpy as np
+from child import timed_call
 
 
 def _gambit_logit(arrays):
@@ -43,26 +43,6 @@ def _gambit_enumpoly(arrays):
 
     g = gbt.Game.from_arrays(*arrays)
     return [[float(eq[s]) for p in g.players for s in p.strategies] for eq in gbt.nash.enumpoly_solve(g).equilibria]
-
-
-def _child(func, arrays, queue):
-    start = time.perf_counter()
-    out = func(arrays)
-    queue.put((time.perf_counter() - start, out))
-
-
-def timed_call(func, arrays, timeout: float):
-    """(seconds, result) of ``func(arrays)`` in a forked child, or (None, None) after ``timeout`` seconds."""
-    ctx = mp.get_context("fork")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(func, arrays, queue))
-    proc.start()
-    proc.join(timeout)
-    if proc.is_alive():
-        proc.terminate()
-        proc.join()
-        return None, None
-    return queue.get() if not queue.empty() else (None, None)
 
 
 def _fmt(v, timeout):
@@ -94,9 +74,9 @@ def main(games_per_shape: int = 2, timeout: float = 60.0, logit_shapes=((3, 3, 3
             start = time.perf_counter()
             games.logit_branch(game, lam_max=100.0)
             t_branch.append(time.perf_counter() - start)
-            t, theirs = timed_call(_gambit_logit, arrays, timeout)
+            t, theirs = timed_call(_gambit_logit, arrays, timeout=timeout)
             t_gb.append(t)
-            t2, _ = timed_call(_gambit_branch, arrays, timeout)
+            t2, _ = timed_call(_gambit_branch, arrays, timeout=timeout)
             t_gbb.append(t2)
             if theirs is not None and len(eqs):
                 agree += bool(np.allclose(np.concatenate(eqs[0].as_float()), theirs, atol=1e-5))
@@ -120,7 +100,7 @@ def main(games_per_shape: int = 2, timeout: float = 60.0, logit_shapes=((3, 3, 3
             eqs = games.equilibria(game, method="polynomial")
             t_ours.append(time.perf_counter() - start)
             complete += eqs.complete
-            t, theirs = timed_call(_gambit_enumpoly, [pay[..., i] for i in range(len(shape))], timeout)
+            t, theirs = timed_call(_gambit_enumpoly, [pay[..., i] for i in range(len(shape))], timeout=timeout)
             t_gb.append(t)
             ours = [np.concatenate(eq.as_float()) for eq in eqs]
             for w in theirs or []:

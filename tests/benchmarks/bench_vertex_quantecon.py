@@ -21,7 +21,6 @@ lrsnash is not installed); "agree" counts the games whose set (profiles rounded 
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import shutil
 import statistics
 import subprocess
@@ -31,6 +30,7 @@ import warnings
 from fractions import Fraction
 
 import numpy as np
+from child import timed_call
 
 DECIMALS = 7
 
@@ -78,28 +78,6 @@ def _nashpy(A, B):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return sorted({_key(x, y) for x, y in nashpy.Game(A, B).vertex_enumeration()})
-
-
-def _child(func, A, B, queue):
-    start = time.perf_counter()
-    out = func(A, B)
-    queue.put((time.perf_counter() - start, out))
-
-
-def timed_call(func, A, B, timeout: float):
-    """(seconds, result) of ``func(A, B)`` in a forked child, or (None, None) after ``timeout`` seconds."""
-    ctx = mp.get_context("fork")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_child, args=(func, A, B, queue))
-    proc.start()
-    proc.join(timeout)
-    if proc.is_alive():
-        proc.terminate()
-        proc.join()
-        return None, None
-    if proc.exitcode != 0 or queue.empty():
-        raise RuntimeError(f"{func.__name__} failed in its child process (exit code {proc.exitcode})")
-    return queue.get()
 
 
 def _families(generic, degenerate, games_per_size, seed):
@@ -158,7 +136,7 @@ def main(games_per_size: int = 3, repeats: int = 5, generic: tuple[int, ...] = t
             for name, func in (("pygambit", _gambit), ("nashpy", _nashpy)):
                 if (family, name) in timed_out:
                     continue
-                t, out = timed_call(func, A, B, timeout)
+                t, out = timed_call(func, A, B, timeout=timeout, strict=True)
                 if t is None:
                     timed_out.add((family, name))
                     row[name] = None

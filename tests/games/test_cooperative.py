@@ -384,20 +384,6 @@ def test_pass_probability_bad_input():
         g.pass_probability([0.5, 2])
 
 
-def test_bench_voting_runs_and_agrees():
-    """The benchmark script runs end to end on small sizes; no timings are asserted."""
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_voting.py"
-    spec = importlib.util.spec_from_file_location("bench_voting", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    out = module.main(sizes=(10, 30), samples=200, repeats=1)
-    assert out[10]["swings_agree"] and out[10]["enum_max_diff"] < 1e-12
-    assert out[30]["sum_is_one"] and out[30]["mc_max_diff"] < 0.2
-
-
 def test_balanced_certificate_proves_empty_cores():
     # Majority game: the three pairs with weight 1/2 each are balanced (each player is in two of them) and
     # 3 * 1/2 * 1 = 3/2 > v(N) = 1: the core is empty (Bondareva-Shapley).

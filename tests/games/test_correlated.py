@@ -8,12 +8,10 @@ brute-force check of the constraints written with plain loops, and, for the vert
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import shutil
 import subprocess
 from fractions import Fraction as F
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -313,16 +311,6 @@ def test_too_large_games_are_refused(monkeypatch):
         correlated_equilibrium(random_game(np.random.default_rng(0), (11, 11)))
     with pytest.raises(ValueError, match="lrs"):
         correlated_equilibrium_vertices(random_game(np.random.default_rng(0), (3, 4)))
-
-
-# ------------------------------------------------------------------------------------------- benchmark
-def test_benchmark_runs_and_agrees():
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_correlated.py"
-    spec = importlib.util.spec_from_file_location("bench_correlated", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    out = module.main(sizes=((4, 4), (3, 3, 3)), repeats=1)
-    assert all(row["same_value"] for row in out.values())
 
 
 def test_degenerate_shapes():

@@ -218,18 +218,3 @@ def test_logit_limit_is_pygambits_on_generic_games():
         theirs = np.array([float(limit[s]) for p in g.players for s in p.strategies])
         ours = games.equilibria(NormalFormGame(pay), method="logit")[0]
         assert np.allclose(np.concatenate(ours.as_float()), theirs, atol=1e-5), (k, shape)
-
-
-def test_bench_qre_runs_and_agrees_with_pygambit():
-    pytest.importorskip("pygambit")
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_qre.py"
-    spec = importlib.util.spec_from_file_location("bench_qre", path)
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    out = bench.main(games_per_shape=1, timeout=30.0, logit_shapes=((2, 2, 2),), poly_shapes=((2, 2, 2),))
-    assert out["logit"][(2, 2, 2)]["agree"] == 1
-    poly = out["polynomial"][(2, 2, 2)]
-    assert poly["found"] == poly["total"]

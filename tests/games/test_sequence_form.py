@@ -138,18 +138,6 @@ def test_against_pygambit_live(seed):
             assert ours.value == F(str(result.equilibria[0].payoff(list(theirs.players)[0])))
 
 
-def test_bench_trees_runs_and_agrees_with_pygambit():
-    pytest.importorskip("pygambit")
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_trees.py"
-    spec = importlib.util.spec_from_file_location("bench_trees", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    out = module.main(max_depth=3, repeats=1)
-    assert all(row["agree"] for row in out.values())
-
-
 def test_subgame_perfect_entry_deterrence_drops_the_incredible_threat():
     # by hand: facing entry the incumbent accommodates (1 > -1), so the entrant enters (1 > 0)
     for exact in (True, False):
