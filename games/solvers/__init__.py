@@ -81,12 +81,11 @@ def _pick(game: Any, method: str, original: Any) -> tuple[SolverSpec, Any, str]:
                      f"got {original!r}")
 
 
-#: Methods whose arguments passed every check above, by (game type, method as given, exact, option names): a
-#: repeated call with a float ``tol`` in (0, 1) and a game the method handles goes straight to the solver. Only
-#: calls whose checks depend on nothing but these keys are recorded (the method found for the type itself, no
-#: exact copy of the game, not ``"auto"``, whose choice depends on the game); the player count is checked on every
-#: call, and a new registration changes the key.
-_CHECKED: dict[tuple, SolverSpec] = {}
+#: Methods whose arguments passed every check above, by game type, then by (player count, method as given, exact,
+#: number of registered methods, option names): a repeated call with a float ``tol`` in (0, 1) goes straight to the
+#: solver. Only calls whose checks depend on nothing but these keys are recorded (the method found for the type
+#: itself, no exact copy of the game, not ``"auto"``, whose choice depends on the game).
+_CHECKED: dict[type, dict[tuple, SolverSpec]] = {}
 
 
 def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: bool = False,
@@ -143,8 +142,9 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     TypeError: method 'vertex' takes the options max_bases, max_vertices; got label
     """
     if type(tol) is float and 0 < tol < 1 and type(exact) is bool and type(method) is str:  # checked before
-        spec = _CHECKED.get((type(game), method, exact, len(SOLVERS), *options))
-        if spec is not None and spec.handles(game.num_players):
+        checked = _CHECKED.get(type(game))   # only game types are keys: num_players exists
+        spec = None if checked is None else checked.get((game.num_players, method, exact, len(SOLVERS), *options))
+        if spec is not None:
             return spec.solve(game, tol=tol, exact=exact, **options)
     if not is_game(game):
         raise TypeError(f"game must be a game of the engine ({_game_types()}); got {type(game).__name__}")
@@ -175,7 +175,7 @@ def equilibria(game: Any, method: str = "auto", *, tol: float = 1e-9, exact: boo
     if exact and hasattr(target, "as_exact"):
         target = target.as_exact()
     elif target is game and not note and name != "auto" and type(exact) is bool:
-        _CHECKED[(type(game), method, exact, len(SOLVERS), *options)] = spec
+        _CHECKED.setdefault(type(game), {})[(n, method, exact, len(SOLVERS), *options)] = spec
     result = spec.solve(target, tol=tol, exact=exact, **options)
     if note:
         result.note = f"{result.note}; {note}" if result.note else note

@@ -177,9 +177,10 @@ def lemke_howson(
     >>> len(lemke_howson(bos, label=None))
     2
     """
-    if game.num_players != 2:
+    shape = game.payoffs.shape   # (m, n, 2) for a two-player game
+    if len(shape) != 3:
         raise ValueError(f"Lemke-Howson needs a 2-player game; this game has {game.num_players}")
-    m, n = game.shape
+    m, n = shape[0], shape[1]
     labels: Sequence[int]
     if type(label) is int and 0 <= label < m + n:  # the common case, checked without the slower abstract types
         labels = (label,)
