@@ -81,8 +81,17 @@ def _rank(mask, binom):  # pragma: no cover - compiled
 def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     """1 when two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range,
     2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``)."""
-    v[:] = M.ravel()
-    v.sort()
+    rows, cols = M.shape
+    t = 0
+    for i in range(rows):   # insertion sort into v: small, and no allocation
+        for j in range(cols):
+            val = M[i, j]
+            u = t
+            while u > 0 and v[u - 1] > val:
+                v[u] = v[u - 1]
+                u -= 1
+            v[u] = val
+            t += 1
     span = v[-1] - v[0]
     if not np.isfinite(span):
         return 2
