@@ -49,6 +49,7 @@ STATUS = {
     3: "a candidate failed verification",
     4: "no equilibrium found",
     5: "more extreme equilibria than the batch output holds",
+    6: "a payoff range that overflows floats",
 }
 
 
@@ -411,7 +412,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         # neither does this pass unless the walk shows every label to be a basic one (below)
         coarse = max(_coarse(Ag, res, round_off, scratch), _coarse(Bg, res, round_off, scratch))
         if coarse == 2:
-            status[g] = 1
+            status[g] = 6
             g += 1
             continue
         amin, amax = Ag.min(), Ag.max()

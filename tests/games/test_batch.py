@@ -403,6 +403,15 @@ def test_near_ties_below_the_float_resolution_by_hand(delta):
         assert 1 in handed_back
 
 
+def test_payoff_ranges_beyond_the_floats_fall_back():
+    """A payoff range that overflows floats (1e308 against -1e308): handed back, the per-game solver's set."""
+    A = np.array([[[1e308, 0, 3], [-1e308, 2, 1], [0, 1, 2]], [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]])
+    B = np.array([[[1.0, 0, 2], [0, 2, 1], [2, 1, 0]], [[0, 1, -1], [-1, 0, 1], [1, -1, 0]]])
+    eqs = batch_equilibria(A, B)
+    assert eqs.solved_one_by_one.tolist() == [0] and "a payoff range that overflows floats" in eqs[0].note
+    assert_same_as_loop(A, B, eqs)
+
+
 def _near_tie_stack(size, k, gap, seed):
     """Random games with planted near-ties ``gap`` (relative to the range) the per-game solver solves exactly:
     two payoffs of a column of A (rows nearly tied against a pure column), of a row of B, anywhere, a whole
