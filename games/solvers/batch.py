@@ -16,10 +16,16 @@ game, degenerate games included, with no Python loop over games:
   all ``C(m + n, m)`` bases), with the same rescaled payoffs, tightness tolerance and singularity
   threshold as the per-game vertex enumeration, then the completely labelled pairs are verified. The
   equilibria go through one output buffer of at most :data:`CHUNK_BYTES`, emptied as often as needed.
-- A game the compiled pass cannot be sure of (payoff differences below the float resolution, a vertex
-  slack too close to the tightness tolerance, a candidate failing verification, no equilibrium, more
-  than :data:`MAX_KERNEL_EQUILIBRIA` of them) is solved by :func:`games.equilibria` instead, so every
-  game's set is the one the per-game solver returns, never a silently incomplete one.
+- A game the compiled pass cannot be sure of (a vertex slack in the doubtful band between 1e-12 and 1e-7
+  of the rescaled payoffs, a numerically singular pivot, a candidate failing verification, no equilibrium,
+  more than :data:`MAX_KERNEL_EQUILIBRIA` of them, a payoff range beyond the floats) is solved by
+  :func:`games.equilibria` instead, so every game's set is the one the per-game solver returns, never a
+  silently incomplete one. Payoff differences
+  below the float resolution (1e-6 of a player's range), which make the per-game solver work in exact
+  arithmetic, are handed back only when they could matter: when a vertex has more tight labels than its
+  dimension (a non-basic slack at round-off level: an exact tie or a tiny exact gap) or a slack is in doubt.
+  Otherwise every label is a basic row (tight by construction) and every other slack exceeds 1e-7, so the
+  float labels are the exact ones and so are the equilibria.
 - Games where a player has one action by vertex enumeration over all bases, batched across games with
   numpy.
 
@@ -79,9 +85,9 @@ class BatchEquilibria:
     rejected : numpy.ndarray of int, shape (k,)
         Candidates per game that failed verification (0 in a healthy run).
     solved_one_by_one : numpy.ndarray of int
-        Games the compiled pass handed to :func:`games.equilibria` (payoff differences below the float
-        resolution, labels in doubt, more equilibria than its output holds); their sets are that
-        solver's, and ``result[i].note`` says why.
+        Games the compiled pass handed to :func:`games.equilibria` (labels in doubt, payoff differences
+        below the float resolution in a game with a degenerate vertex, more equilibria than its output
+        holds); their sets are that solver's, and ``result[i].note`` says why.
     tol : float
         The relative tolerance used.
 
@@ -268,7 +274,8 @@ def _range(M: np.ndarray) -> np.ndarray:
     for c in range(1, flat.shape[1]):
         np.maximum(hi, flat[:, c], out=hi)
         np.minimum(lo, flat[:, c], out=lo)
-    return hi - lo
+    with np.errstate(over="ignore"):   # a range beyond the floats is inf (the compiled pass hands such games back)
+        return hi - lo
 
 
 def _ptp(M: np.ndarray) -> np.ndarray:

@@ -23,9 +23,13 @@ Each vertex's labels are recomputed from its coordinates and all constraints (``
 extreme equilibria are the completely labelled pairs of non-zero vertices (von Stengel, *Computing
 equilibria for two-person games*, 2002, Thm. 2.4), each verified by its regret against the original
 payoffs, per player. A game is handed back (a non-zero status) whenever the per-game solver would not
-trust its own float answer either: payoff differences below the float resolution, a vertex slack in the
-ambiguous band, a candidate that fails verification, no equilibrium at all, or more equilibria than the
-output has room for. The caller solves those games one by one.
+trust its own float answer either: a vertex slack in the ambiguous band, a numerically singular pivot, a
+candidate that fails verification, no equilibrium at all, or more equilibria than the output has room
+for. The caller solves those games one by one. Payoff differences below the float resolution (which
+send the per-game solver to exact arithmetic) hand the game back only when the walk meets a vertex with
+more tight labels than its dimension (a non-basic slack at round-off level, where an exact tie and a
+tiny exact gap look alike) or a slack in doubt; otherwise every label is a basic row, tight by
+construction, every other slack is clearly positive, and the float labels are the exact ones.
 
 This module imports numba; :mod:`games.solvers.batch` imports it only when a stack of games larger than
 2x2 is solved, so ``import games`` does not pay for it.
@@ -40,11 +44,12 @@ __all__ = ["STATUS", "solve_stack"]
 
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
-    1: "payoff differences below the float resolution",
+    1: "payoff differences below the float resolution, with a degenerate vertex or a slack in doubt",
     2: "a vertex slack too close to the tightness tolerance, or a numerically singular pivot",
     3: "a candidate failed verification",
     4: "no equilibrium found",
     5: "more extreme equilibria than the batch output holds",
+    6: "a payoff range that overflows floats",
 }
 
 
@@ -75,20 +80,29 @@ def _rank(mask, binom):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
-    """Whether two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range
-    (``v`` is scratch space of ``M.size``)."""
-    v[:] = M.ravel()
-    v.sort()
+    """1 when two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range,
+    2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``)."""
+    rows, cols = M.shape
+    t = 0
+    for i in range(rows):   # insertion sort into v: small, and no allocation
+        for j in range(cols):
+            val = M[i, j]
+            u = t
+            while u > 0 and v[u - 1] > val:
+                v[u] = v[u - 1]
+                u -= 1
+            v[u] = val
+            t += 1
     span = v[-1] - v[0]
     if not np.isfinite(span):
-        return True
+        return 2
     if span == 0.0:
-        return False
+        return 0
     for t in range(1, v.size):
         gap = (v[t] - v[t - 1]) / span
         if gap >= round_off and gap < res:
-            return True
-    return False
+            return 1
+    return 0
 
 
 @njit(cache=True, inline="always")
@@ -394,8 +408,11 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         stamp = g + 1
         Ag = A[g]
         Bg = B[g]
-        if _coarse(Ag, res, round_off, scratch) or _coarse(Bg, res, round_off, scratch):
-            status[g] = 1
+        # payoffs closer than the float resolution: the per-game solver would not trust its float geometry, and
+        # neither does this pass unless the walk shows every label to be a basic one (below)
+        coarse = max(_coarse(Ag, res, round_off, scratch), _coarse(Bg, res, round_off, scratch))
+        if coarse == 2:
+            status[g] = 6
             g += 1
             continue
         amin, amax = Ag.min(), Ag.max()
@@ -410,13 +427,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp,
                         qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
         if nvx < 0:
-            status[g] = 2
+            status[g] = 1 if coarse else 2
             g += 1
             continue
         nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp,
                         qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
         if nvy < 0:
-            status[g] = 2
+            status[g] = 1 if coarse else 2
             g += 1
             continue
         lookup = seen_p.size >= (np.int64(1) << r)
@@ -436,6 +453,14 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 deg = True
                 deg_y[ndeg_y] = b
                 ndeg_y += 1
+        if coarse and deg:
+            # a vertex with more tight labels than its dimension: with payoffs this close, a non-basic slack at or
+            # below the tightness tolerance may be an exact tie or a tiny exact gap, which only exact arithmetic
+            # tells apart. Without one (and without a slack in the doubtful band) every label is a basic row, tight
+            # by construction, and every other slack is clearly positive: the labels are the exact ones.
+            status[g] = 1
+            g += 1
+            continue
         degenerate[g] = deg
         found = 0
         bad = 0

@@ -352,3 +352,117 @@ def test_the_size_benchmark_runs_and_agrees_with_the_loop():
     out = bench.main_sizes(sizes=(3, 5), scale=0.002, repeats=1, peers=False)
     assert set(out) == {(3, "float"), (3, "int"), (5, "float"), (5, "int")}
     assert all(row["differ"] == 0 for row in out.values())
+
+
+# --------------------------------------------------------------------------- payoffs closer than the float resolution
+def _bos_with_a_dominated_row_and_column(delta, clone=False):
+    """Battle of the sexes on rows 1, 3 and columns 1, 2, padded to 3x3: row 2 is row 1 lowered by ``delta``
+    (strictly dominated for the row player) and column 3 is column 1 lowered by 1/2 (strictly dominated for the
+    column player). Iterated removal of strictly dominated actions keeps every equilibrium (Fudenberg and
+    Tirole, *Game Theory*, 1991, sec. 2.1), so the equilibria are the battle of the sexes' three, by hand: both
+    on the first actions, both on the second (row 3, column 2), and x = (2/3, 0, 1/3), y = (1/3, 2/3, 0).
+
+    ``clone=True`` makes row 2 an exact copy of row 1 for both players instead, and row 3's payoff against
+    column 3 ``delta`` above row 1's (a near-tie against the dominated column): every equilibrium played with
+    row 1 then has a twin played with row 2, in one component with it."""
+    A = np.array([[2.0, 0, 0.5], [2 - delta, -delta, 0.5 - delta], [0, 1, 0.7]])
+    B = np.array([[1.0, 0, 0.5], [5, 3, 4.5], [0, 2, -0.5]])
+    if clone:
+        A[1], B[1] = A[0], B[0]
+        A[2, 2] = A[0, 2] + delta
+    return A, B
+
+
+BOS_BY_HAND = [(1, 0, 0, 1, 0, 0), (2 / 3, 0, 1 / 3, 1 / 3, 2 / 3, 0), (0, 0, 1, 0, 1, 0)]
+CLONED_BY_HAND = BOS_BY_HAND + [(0, 1, 0, 1, 0, 0), (0, 2 / 3, 1 / 3, 1 / 3, 2 / 3, 0)]
+
+
+def _rounded(rows):
+    return sorted(tuple(round(v, 7) + 0.0 for v in row) for row in rows)
+
+
+@pytest.mark.parametrize("delta", [6e-7, 2e-8, 2e-10, 4e-12, 0.0])
+def test_near_ties_below_the_float_resolution_by_hand(delta):
+    """Payoff gaps of 3e-7 .. 2e-12 of the range (beyond the float resolution of 1e-6) in a game with a strictly
+    dominated row, and the same gaps in a game with a duplicated row: the equilibria derived by hand, and the
+    per-game solver's (which solves these games in exact arithmetic)."""
+    A, B = _bos_with_a_dominated_row_and_column(delta)
+    C, D = _bos_with_a_dominated_row_and_column(delta, clone=True)
+    eqs = batch_equilibria(np.stack([A, C]), np.stack([B, D]))
+    if delta:   # with delta = 0 row 2 is only weakly dominated (it ties with row 1 against the row player)
+        assert profiles(eqs[0]) == _rounded(BOS_BY_HAND) and not eqs.degenerate[0]
+    assert profiles(eqs[1]) == _rounded(CLONED_BY_HAND)
+    assert sorted(len(c) for c in eqs[1].components) == [1, 2, 2] and eqs.degenerate[1]
+    assert_same_as_loop(np.stack([A, C]), np.stack([B, D]), eqs)
+    handed_back = eqs.solved_one_by_one.tolist()
+    if delta == 6e-7:   # row 2's slack is at least 1.5e-7 at every vertex: clear of the doubtful band
+        assert 0 not in handed_back
+    if delta in (2e-8, 2e-10):   # row 2's slack falls in the doubtful band: exact arithmetic decides
+        assert 0 in handed_back and "payoff differences below the float resolution" in eqs[0].note
+    if delta:   # degenerate and beyond the float resolution: handed back
+        assert 1 in handed_back
+
+
+def test_payoff_ranges_beyond_the_floats_fall_back():
+    """A payoff range that overflows floats (1e308 against -1e308): handed back, the per-game solver's set."""
+    A = np.array([[[1e308, 0, 3], [-1e308, 2, 1], [0, 1, 2]], [[0, -1, 1], [1, 0, -1], [-1, 1, 0]]])
+    B = np.array([[[1.0, 0, 2], [0, 2, 1], [2, 1, 0]], [[0, 1, -1], [-1, 0, 1], [1, -1, 0]]])
+    eqs = batch_equilibria(A, B)
+    assert eqs.solved_one_by_one.tolist() == [0] and "a payoff range that overflows floats" in eqs[0].note
+    assert_same_as_loop(A, B, eqs)
+
+
+def _near_tie_stack(size, k, gap, seed):
+    """Random games with planted near-ties ``gap`` (relative to the range) the per-game solver solves exactly:
+    two payoffs of a column of A (rows nearly tied against a pure column), of a row of B, anywhere, a whole
+    row of A nearly duplicating another, a column of B nearly duplicating another, and small-integer games
+    (degenerate) with one payoff nudged."""
+    rng = np.random.default_rng(seed)
+    A, B = rng.random((k, size, size)), rng.random((k, size, size))
+    for g in range(k):
+        i, i2 = rng.choice(size, 2, replace=False)
+        j, j2 = rng.choice(size, 2, replace=False)
+        sign = rng.choice([-1.0, 1.0])
+        case = g % 6
+        if case == 0:
+            A[g, i2, j] = A[g, i, j] + sign * gap * np.ptp(A[g])
+        elif case == 1:
+            B[g, i, j2] = B[g, i, j] + sign * gap * np.ptp(B[g])
+        elif case == 2:
+            A[g, i2, j2] = A[g, i, j] + sign * gap * np.ptp(A[g])
+            B[g, i, j2] = B[g, i2, j] + sign * gap * np.ptp(B[g])
+        elif case == 3:
+            A[g, i2] = A[g, i] + sign * gap * np.ptp(A[g])
+        elif case == 4:
+            B[g, :, j2] = B[g, :, j] - gap * np.ptp(B[g])
+        else:
+            A[g], B[g] = rng.integers(0, 4, (2, size, size))
+            A[g, i, j] += sign * gap * 3
+    return A, B
+
+
+@pytest.mark.parametrize("gap", [3e-7, 1e-7, 1e-9, 1e-12, 3e-12])
+@pytest.mark.parametrize("size,k", [(3, 36), (4, 24), (5, 6)])
+def test_near_tie_stacks_same_sets_as_the_per_game_solver(size, k, gap):
+    """Adversarial stacks: every game has payoffs closer than the float resolution, which the per-game solver
+    then solves in exact arithmetic; the compiled pass keeps those whose float vertices show every label to be
+    a basic one (no degenerate vertex, no slack in the doubtful band) and hands back the others. Game by game,
+    the sets are the per-game solver's."""
+    from games.solvers.vertex import float_resolution_problem
+
+    A, B = _near_tie_stack(size, k, gap, seed=size * 100 + int(-np.log10(gap) * 10))
+    coarse = [bool(float_resolution_problem(games.NormalFormGame.from_bimatrix(A[i], B[i]))) for i in range(k)]
+    assert sum(coarse) >= k * 2 // 3   # the stack really is beyond the resolution
+    eqs = batch_equilibria(A, B)
+    assert_same_as_loop(A, B, eqs)
+    kept = [i for i in range(k) if coarse[i] and i not in set(eqs.solved_one_by_one.tolist())]
+    if gap >= 1e-7:
+        assert len(kept) >= k // 4    # the loosened criterion is exercised
+    assert all(eqs.degenerate[i] == 0 for i in kept)
+
+
+def test_near_ties_in_larger_games_same_sets_as_the_per_game_solver():
+    """6x6 games with planted near-ties (exact arithmetic over every basis takes about a second per game)."""
+    A, B = _near_tie_stack(6, 4, 2e-7, seed=66)
+    eqs = batch_equilibria(A, B)
+    assert_same_as_loop(A, B, eqs)
