@@ -1,6 +1,8 @@
 """Benchmark: one equilibrium by Lemke–Howson, ours against QuantEcon, pygambit and nashpy.
 
-Run by hand: ``python tests/benchmarks/bench_lemke_howson.py [games_per_size] [labels_per_game]``.
+Run by hand: ``python tests/benchmarks/bench_lemke_howson.py [games_per_size] [labels_per_game] [sizes]``
+(``sizes`` comma-separated, e.g. ``10,20,50``; each size draws its games from its own seeded stream, so a size
+run alone meets the same games as in a full run).
 
 Every baseline runs in this process on the same seeded U[0,1) games and from the same dropped labels (label k
 drops row k for k < m, column k - m otherwise; QuantEcon's ``init_pivot`` and nashpy's
@@ -55,7 +57,7 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
          seed: int = 0, gambit_max: int = 50, nashpy_max: int = 10, nashpy_timeout: float = 10.0) -> dict:
     """Run the benchmark, print a markdown table and return the figures."""
     import games
-    from games.solvers.lemke_howson import lemke_howson
+    from games.solvers.lemke_howson import lemke_howson, pivot_limit
 
     try:
         import quantecon.game_theory as qe
@@ -69,8 +71,7 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
         import nashpy  # noqa: F401 - imported before forking, so the children's timings exclude the import
     except ImportError:  # pragma: no cover
         nashpy_max = 0
-    rng = np.random.default_rng(seed)
-    warm = games.NormalFormGame.from_bimatrix(rng.random((3, 3)), rng.random((3, 3)))
+    warm = games.NormalFormGame.from_bimatrix(np.eye(3), np.eye(3)[::-1])
     lemke_howson(warm)  # loads (or compiles) the cached kernel outside the timings
     if qe is not None:
         qe.lemke_howson(qe.NormalFormGame((qe.Player(np.eye(3)), qe.Player(np.eye(3)))))
@@ -85,6 +86,7 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
         rows: dict[str, list[float]] = {"ours (solver)": [], "ours (games.equilibria)": [], "QuantEcon": [],
                                         "pygambit": [], "nashpy": []}
         agree = {"QuantEcon": [0, 0], "pygambit": [0, 0], "nashpy": [0, 0]}
+        rng = np.random.default_rng([seed, n])      # each size its own stream: a size run alone gets the same games
         for _ in range(games_per_size):
             A, B = rng.random((n, n)), rng.random((n, n))
             game = games.NormalFormGame.from_bimatrix(A, B)
@@ -98,9 +100,13 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
                 x, y = ours[0].profile
                 if qe is not None:
                     g = qe.NormalFormGame((qe.Player(A), qe.Player(B.T)))
-                    t, (qx, qy) = _best_of(qe.lemke_howson, g, init_pivot=label, repeats=repeats)
+                    # QuantEcon's default max_iter (10^6) stops some 400x400 paths (3.1 million pivots) before
+                    # their end; the same limit as ours lets it finish, so both follow the whole path
+                    t, ((qx, qy), res) = _best_of(qe.lemke_howson, g, init_pivot=label, repeats=repeats,
+                                                  max_iter=pivot_limit(n, n), full_output=True)
                     rows["QuantEcon"].append(t)
-                    agree["QuantEcon"][0] += np.allclose(qx, x, atol=1e-8) and np.allclose(qy, y, atol=1e-8)
+                    agree["QuantEcon"][0] += bool(res.converged) and np.allclose(qx, x, atol=1e-8) and \
+                        np.allclose(qy, y, atol=1e-8)
                     agree["QuantEcon"][1] += 1
                 if gbt is not None and n <= gambit_max and label == 0:  # pygambit starts from its own label
                     gg = gbt.Game.from_arrays(A, B)
@@ -138,4 +144,6 @@ if __name__ == "__main__":
         kwargs["games_per_size"] = int(argv[0])
     if len(argv) > 1:
         kwargs["labels_per_game"] = int(argv[1])
+    if len(argv) > 2:
+        kwargs["sizes"] = tuple(int(v) for v in argv[2].split(","))
     main(**kwargs)
