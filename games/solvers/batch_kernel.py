@@ -40,7 +40,10 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["STATUS", "solve_stack"]
+__all__ = ["DIRECT_UPTO", "STATUS", "solve_stack"]
+
+#: Games with at most this many actions in all (``m + n``) have their vertices found from every basis directly.
+DIRECT_UPTO = 6
 
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
@@ -103,6 +106,13 @@ def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
         if gap >= round_off and gap < res:
             return 1
     return 0
+
+
+@njit(cache=True)
+def _coarse_game(A, B, res, round_off, v):  # pragma: no cover - compiled
+    """Whether two distinct payoffs of a player differ by less than ``res`` (but more than ``round_off``) of its
+    range (computed only when it matters: the game has a degenerate vertex or a slack in doubt)."""
+    return _coarse(A, res, round_off, v) == 1 or _coarse(B, res, round_off, v) == 1
 
 
 @njit(cache=True, inline="always")
@@ -298,6 +308,207 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
 
 
 @njit(cache=True)
+def _basis_table(d, e):  # pragma: no cover - compiled
+    """Every pair of a set of ``s`` coordinates (of ``d``) and ``s`` constraints (of ``e``), ``1 <= s <= min(d, e)``:
+    sizes ``(N,)``, coordinate indices and constraint indices ``(N, min(d, e))``, by increasing size."""
+    top = min(d, e)
+    total = 0
+    for s in range(1, top + 1):
+        total += _n_choose(d, s) * _n_choose(e, s)
+    size = np.empty(total, np.int64)
+    var = np.zeros((total, top), np.int64)
+    con = np.zeros((total, top), np.int64)
+    t = 0
+    for s in range(1, top + 1):
+        for vm in range(1 << d):
+            if _popcount(vm) != s:
+                continue
+            for cm in range(1 << e):
+                if _popcount(cm) != s:
+                    continue
+                size[t] = s
+                u = 0
+                for i in range(d):
+                    if (vm >> i) & 1:
+                        var[t, u] = i
+                        u += 1
+                u = 0
+                for j in range(e):
+                    if (cm >> j) & 1:
+                        con[t, u] = j
+                        u += 1
+                t += 1
+    return size, var, con
+
+
+@njit(cache=True)
+def _n_choose(a, b):  # pragma: no cover - compiled
+    out = 1
+    for t in range(b):
+        out = out * (a - t) // (t + 1)
+    return out
+
+
+@njit(cache=True)
+def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize, bvar, bcon, conrow,
+                       seen, where, stamp, bz, bm, M, sol):  # pragma: no cover - compiled
+    """Every vertex of ``{z : z >= 0, C z <= 1}`` (``G`` as in :func:`_vertices`: rows ``coord0 .. coord0 + d - 1``
+    are ``-z_q <= 0``, the others, listed in ``conrow``, the constraints ``C``) from every basis: a set of ``s``
+    coordinates that may be positive and ``s`` constraints held tight, solved by Gaussian elimination with partial
+    pivoting; one point and label mask per distinct label set (written as :func:`_vertices` writes them).
+
+    Returns the number of vertices, or -1 when some number is not clearly on one side of a threshold: a basis
+    determinant between ``det_lo`` (below: singular, no vertex) and ``det_hi``, or a slack or coordinate of a
+    basis not clearly infeasible (``<= -clear_hi``) whose absolute value lies between ``clear_lo`` (below: tight)
+    and ``clear_hi`` (above: slack). The walk then decides (it meets the same vertices when every number is
+    clear: a vertex is the point of any of its feasible bases, and its labels are the same from each).
+    """
+    r, d = G.shape
+    e = r - d
+    nv = 0
+    # the origin: every coordinate row tight, no constraint tight (right-hand sides 1)
+    m0 = np.int64(0)
+    for q in range(d):
+        bz[0, q] = 0.0
+        m0 |= np.int64(1) << (coord0 + q)
+    seen[m0] = stamp
+    where[m0] = 0
+    bm[0] = m0
+    nv = 1
+    for t in range(bsize.size):
+        s = bsize[t]
+        if s <= 3:   # closed forms (Cramer's rule)
+            r0 = conrow[bcon[t, 0]]
+            v0 = bvar[t, 0]
+            if s == 1:
+                det = G[r0, v0]
+                sol[0] = 1.0 / det
+            elif s == 2:
+                r1 = conrow[bcon[t, 1]]
+                v1 = bvar[t, 1]
+                a00, a01, a10, a11 = G[r0, v0], G[r0, v1], G[r1, v0], G[r1, v1]
+                det = a00 * a11 - a01 * a10
+                a = abs(det)
+                if a <= det_lo:
+                    continue
+                if a < det_hi:
+                    return -1
+                sol[0] = (a11 - a01) / det
+                sol[1] = (a00 - a10) / det
+            else:
+                r1 = conrow[bcon[t, 1]]
+                r2 = conrow[bcon[t, 2]]
+                v1 = bvar[t, 1]
+                v2 = bvar[t, 2]
+                a00, a01, a02 = G[r0, v0], G[r0, v1], G[r0, v2]
+                a10, a11, a12 = G[r1, v0], G[r1, v1], G[r1, v2]
+                a20, a21, a22 = G[r2, v0], G[r2, v1], G[r2, v2]
+                c0 = a11 * a22 - a12 * a21
+                c1 = a12 * a20 - a10 * a22
+                c2 = a10 * a21 - a11 * a20
+                det = a00 * c0 + a01 * c1 + a02 * c2
+                a = abs(det)
+                if a <= det_lo:
+                    continue
+                if a < det_hi:
+                    return -1
+                # x = M^-1 1: the rows of the adjugate summed
+                sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) / det
+                sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) / det
+                sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) / det
+        else:
+            # M (s x s+1): row u is the tight constraint conrow[bcon[t, u]], columns the coordinates bvar[t, :s]
+            for u in range(s):
+                row = conrow[bcon[t, u]]
+                for w in range(s):
+                    M[u, w] = G[row, bvar[t, w]]
+                M[u, s] = 1.0
+            det = 1.0
+            for c in range(s):
+                p = c
+                best = abs(M[c, c])
+                for u in range(c + 1, s):
+                    v = abs(M[u, c])
+                    if v > best:
+                        best = v
+                        p = u
+                if p != c:
+                    det = -det
+                    for w in range(c, s + 1):
+                        M[c, w], M[p, w] = M[p, w], M[c, w]
+                piv = M[c, c]
+                det *= piv
+                if piv == 0.0:
+                    break
+                inv = 1.0 / piv
+                for u in range(c + 1, s):
+                    f = M[u, c] * inv
+                    if f != 0.0:
+                        for w in range(c + 1, s + 1):
+                            M[u, w] -= f * M[c, w]
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            for c in range(s - 1, -1, -1):   # back substitution
+                v = M[c, s]
+                for w in range(c + 1, s):
+                    v -= M[c, w] * sol[w]
+                sol[c] = v / M[c, c]
+        infeasible = False
+        for c in range(s):
+            if sol[c] <= -clear_hi:
+                infeasible = True
+                break
+        if infeasible:
+            continue
+        lab = m0
+        for c in range(s):
+            lab &= ~(np.int64(1) << (coord0 + bvar[t, c]))
+        for u in range(s):
+            lab |= np.int64(1) << conrow[bcon[t, u]]
+        unclear = False
+        for c in range(s):
+            v = abs(sol[c])
+            if v <= clear_lo:
+                lab |= np.int64(1) << (coord0 + bvar[t, c])
+            elif v < clear_hi:
+                unclear = True
+        u = 0
+        for j in range(e):   # the constraints not held tight by the basis
+            if u < s and bcon[t, u] == j:
+                u += 1
+                continue
+            row = conrow[j]
+            v = 1.0
+            for c in range(s):
+                v -= G[row, bvar[t, c]] * sol[c]
+            if v <= -clear_hi:
+                infeasible = True
+                break
+            a = abs(v)
+            if a <= clear_lo:
+                lab |= np.int64(1) << row
+            elif a < clear_hi:
+                unclear = True
+        if infeasible:
+            continue
+        if unclear:
+            return -1
+        if seen[lab] != stamp:
+            seen[lab] = stamp
+            where[lab] = nv
+            bm[nv] = lab
+            for q in range(d):
+                bz[nv, q] = 0.0
+            for c in range(s):
+                bz[nv, bvar[t, c]] = sol[c] if sol[c] > 0.0 else 0.0
+            nv += 1
+    return nv
+
+
+@njit(cache=True)
 def _distinct(bz, bm, nb, vz, vm):  # pragma: no cover - compiled
     """One point per distinct label mask (a label set of full rank determines its vertex), sorted by mask."""
     order = np.argsort(bm[:nb])
@@ -336,7 +547,7 @@ def _before(out_x, out_y, a, b):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _sort_rows(out_x, out_y, out_xv, out_yv, lo, hi):  # pragma: no cover - compiled
+def _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, lo, hi):  # pragma: no cover - compiled
     """Sort rows ``lo:hi`` lexicographically by ``(x, y)`` (insertion sort: a game has few equilibria)."""
     for a in range(lo + 1, hi):
         b = a
@@ -347,12 +558,16 @@ def _sort_rows(out_x, out_y, out_xv, out_yv, lo, hi):  # pragma: no cover - comp
                 out_y[b, j], out_y[b - 1, j] = out_y[b - 1, j], out_y[b, j]
             out_xv[b], out_xv[b - 1] = out_xv[b - 1], out_xv[b]
             out_yv[b], out_yv[b - 1] = out_yv[b - 1], out_yv[b]
+            for c in range(2):
+                out_pay[b, c], out_pay[b - 1, c] = out_pay[b - 1, c], out_pay[b, c]
+            out_reg[b], out_reg[b - 1] = out_reg[b - 1], out_reg[b]
             b -= 1
 
 
 @njit(cache=True)
 def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap, lex,
-                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate):  # pragma: no cover - compiled
+                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate, bases_upto, out_pay, out_reg,
+                 span):  # pragma: no cover - compiled
     """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
 
     Returns ``(next_game, written)``: the first game not solved and the number of equilibria written.
@@ -400,23 +615,30 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     full = (np.int64(1) << r) - 1
     x = np.empty(m)
     y = np.empty(n)
+    # every basis solved directly (small games): the tables of bases and the numbers' clear sides
+    by_bases = r <= bases_upto
+    psize, pvar, pcon = _basis_table(m, n)
+    qsize, qvar, qcon = _basis_table(n, m)
+    conrow_p = np.arange(m, r)
+    conrow_q = np.arange(0, m)
+    M = np.empty((min(m, n), min(m, n) + 1))
+    sol = np.empty(min(m, n))
+    clear_lo = min(amb_lo, geo) / 10.0
+    clear_hi = max(amb_hi, geo) * 10.0
     written = 0
     g = first
     while g < k:
         if written + cap > out_game.size:
             break
-        stamp = g + 1
         Ag = A[g]
         Bg = B[g]
-        # payoffs closer than the float resolution: the per-game solver would not trust its float geometry, and
-        # neither does this pass unless the walk shows every label to be a basic one (below)
-        coarse = max(_coarse(Ag, res, round_off, scratch), _coarse(Bg, res, round_off, scratch))
-        if coarse == 2:
+        amin, amax = Ag.min(), Ag.max()
+        bmin, bmax = Bg.min(), Bg.max()
+        span[g] = max(amax - amin, bmax - bmin)
+        if not (np.isfinite(amax - amin) and np.isfinite(bmax - bmin)):
             status[g] = 6
             g += 1
             continue
-        amin, amax = Ag.min(), Ag.max()
-        bmin, bmax = Bg.min(), Bg.max()
         aspan = amax - amin if amax > amin else 1.0
         bspan = bmax - bmin if bmax > bmin else 1.0
         # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
@@ -424,18 +646,32 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
             for j in range(n):
                 Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
                 Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
-        nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp,
-                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
+        nvx = -1
+        nvy = -1
+        stamp_p = 2 * g + 1       # a walk after an unclear direct pass must not see that pass's marks
+        stamp_q = 2 * g + 1
+        if by_bases:
+            nvx = _vertices_by_bases(Gp, 0, geo, clear_lo, clear_hi, det_tol, 1e-6, psize, pvar, pcon, conrow_p,
+                                     seen_p, where_p, stamp_p, bzx, bmx, M, sol)
+            if nvx >= 0:
+                nvy = _vertices_by_bases(Gq, m, geo, clear_lo, clear_hi, det_tol, 1e-6, qsize, qvar, qcon,
+                                         conrow_q, seen_q, where_q, stamp_q, bzy, bmy, M, sol)
         if nvx < 0:
-            status[g] = 1 if coarse else 2
-            g += 1
-            continue
-        nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp,
-                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
+            stamp_p = 2 * g + 2
+            nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp_p,
+                            qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
+            if nvx < 0:
+                status[g] = 1 if _coarse_game(Ag, Bg, res, round_off, scratch) else 2
+                g += 1
+                continue
         if nvy < 0:
-            status[g] = 1 if coarse else 2
-            g += 1
-            continue
+            stamp_q = 2 * g + 2
+            nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp_q,
+                            qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
+            if nvy < 0:
+                status[g] = 1 if _coarse_game(Ag, Bg, res, round_off, scratch) else 2
+                g += 1
+                continue
         lookup = seen_p.size >= (np.int64(1) << r)
         if not lookup:   # no label-set table: one point per label set by sorting
             nvx = _distinct(bzx, bmx, nvx, vzx, vmx)
@@ -453,7 +689,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 deg = True
                 deg_y[ndeg_y] = b
                 ndeg_y += 1
-        if coarse and deg:
+        if deg and (_coarse_game(Ag, Bg, res, round_off, scratch)):
             # a vertex with more tight labels than its dimension: with payoffs this close, a non-basic slack at or
             # below the tightness tolerance may be an exact tie or a tiny exact gap, which only exact arithmetic
             # tells apart. Without one (and without a slack in the doubtful band) every label is a basic row, tight
@@ -483,7 +719,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 elif w < ndeg_y:
                     b = deg_y[w]
                 else:
-                    if seen_q[need] != stamp:
+                    if seen_q[need] != stamp_q:
                         continue
                     b = where_q[need]
                     if _popcount(my[b]) > n:   # met above among the degenerate ones
@@ -543,6 +779,9 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                     bad = 3
                     break
                 out_game[e] = g
+                out_pay[e, 0] = u1
+                out_pay[e, 1] = u2
+                out_reg[e] = max(best1 - u1, best2 - u2, 0.0)
                 out_xv[e] = a
                 out_yv[e] = b
                 found += 1
@@ -553,7 +792,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         if bad:
             status[g] = bad
         else:
-            _sort_rows(out_x, out_y, out_xv, out_yv, written, written + found)
+            _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, written, written + found)
             written += found
         g += 1
     return g, written
@@ -561,11 +800,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
 
 def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, capacity: int,
                 *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
-                floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True):
+                floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True,
+                direct_upto: int = DIRECT_UPTO):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
-    Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (by game, and
-    within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and y-vertices
+    Returns ``(game, x, y, xv, yv, status, degenerate, payoffs, regret, span)``: one row per equilibrium found
+    (by game, and within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and
+    y-vertices
     (for components), the per-game status (0 solved; otherwise a key of :data:`STATUS`: the game has no
     rows and must be solved one by one) and degeneracy flag. At most ``capacity`` rows are buffered per
     compiled call (``cap`` per game); the stack is worked through in as many calls as needed. (One
@@ -578,10 +819,10 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     >>> import numpy as np
     >>> rps = np.array([[0.0, -1, 1], [1, 0, -1], [-1, 1, 0]])
     >>> fine = np.array([[1.0, 1 + 1e-9, 0], [0, 0, 0], [0, 0, 0]])
-    >>> game, x, y, xv, yv, status, degenerate = solve_stack(np.stack([rps, fine]), np.stack([-rps, fine]),
-    ...                                                      1e-9, 1e-9, cap=8, capacity=100)
-    >>> game.tolist(), np.round(x, 4).tolist(), status.tolist()
-    ([0], [[0.3333, 0.3333, 0.3333]], [0, 1])
+    >>> out = solve_stack(np.stack([rps, fine]), np.stack([-rps, fine]), 1e-9, 1e-9, cap=8, capacity=100)
+    >>> game, x, status, payoffs = out[0], out[1], out[5], out[7]
+    >>> game.tolist(), np.round(x, 4).tolist(), status.tolist(), np.round(payoffs, 4).tolist()
+    ([0], [[0.3333, 0.3333, 0.3333]], [0, 1], [[0.0, 0.0]])
     """
     A = np.ascontiguousarray(A, dtype=float)
     B = np.ascontiguousarray(B, dtype=float)
@@ -590,19 +831,22 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     buf_game = np.empty(capacity, np.int64)
     buf_x, buf_y = np.empty((capacity, m)), np.empty((capacity, n))
     buf_xv, buf_yv = np.empty(capacity, np.int64), np.empty(capacity, np.int64)
+    buf_pay, buf_reg = np.empty((capacity, 2)), np.empty(capacity)
     status = np.zeros(k, np.int64)
+    span = np.empty(k)
     degenerate = np.zeros(k, np.bool_)
     parts: list[tuple[np.ndarray, ...]] = []
     g = 0
     while g < k:
         g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
-                                  bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
-        parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)])
-    del buf_game, buf_x, buf_y, buf_xv, buf_yv
+                                  bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate,
+                                  int(direct_upto), buf_pay, buf_reg, span)
+        parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg)])
+    del buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg
     columns = []
-    for c in range(5):   # one column at a time, dropping its pieces: the peak stays near one copy of the output
+    for c in range(7):   # one column at a time, dropping its pieces: the peak stays near one copy of the output
         columns.append(np.concatenate([part[c] for part in parts]))
         for part in parts:
             part[c] = None
-    game, x, y, xv, yv = columns
-    return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate
+    game, x, y, xv, yv, payoffs, regret = columns
+    return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate, payoffs.reshape(-1, 2), regret, span
