@@ -43,7 +43,7 @@ from numba import njit
 __all__ = ["DIRECT_UPTO", "STATUS", "solve_stack"]
 
 #: Games with at most this many actions in all (``m + n``) have their vertices found from every basis directly.
-DIRECT_UPTO = 6
+DIRECT_UPTO = 8
 
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
@@ -84,27 +84,36 @@ def _rank(mask, binom):  # pragma: no cover - compiled
 @njit(cache=True)
 def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     """1 when two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range,
-    2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``)."""
+    2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``).
+
+    The gaps checked are those between neighbours in sorted order: each distinct value and the next larger one
+    (found by a branch-free scan, faster than sorting for the few payoffs of a small game)."""
     rows, cols = M.shape
     t = 0
-    for i in range(rows):   # insertion sort into v: small, and no allocation
+    for i in range(rows):
         for j in range(cols):
-            val = M[i, j]
-            u = t
-            while u > 0 and v[u - 1] > val:
-                v[u] = v[u - 1]
-                u -= 1
-            v[u] = val
+            v[t] = M[i, j]
             t += 1
-    span = v[-1] - v[0]
+    lo = v[0]
+    hi = v[0]
+    for t in range(v.size):
+        lo = min(lo, v[t])
+        hi = max(hi, v[t])
+    span = hi - lo
     if not np.isfinite(span):
         return 2
     if span == 0.0:
         return 0
-    for t in range(1, v.size):
-        gap = (v[t] - v[t - 1]) / span
-        if gap >= round_off and gap < res:
-            return 1
+    for a in range(v.size):
+        u = v[a]
+        nxt = np.inf
+        for b in range(v.size):
+            w = v[b]
+            nxt = w if (w > u) & (w < nxt) else nxt
+        if nxt < np.inf:
+            gap = (nxt - u) / span
+            if gap >= round_off and gap < res:
+                return 1
     return 0
 
 
@@ -308,16 +317,20 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
 
 
 @njit(cache=True)
-def _basis_table(d, e):  # pragma: no cover - compiled
-    """Every pair of a set of ``s`` coordinates (of ``d``) and ``s`` constraints (of ``e``), ``1 <= s <= min(d, e)``:
-    sizes ``(N,)``, coordinate indices and constraint indices ``(N, min(d, e))``, by increasing size."""
+def _basis_table(d, e, coord0, con0):  # pragma: no cover - compiled
+    """Every basis of ``{z in R^d : z >= 0, C z <= 1}`` with ``e`` constraints that leaves ``s >= 1`` coordinates
+    free: ``s`` coordinates and ``s`` tight constraints, by increasing ``s``. Returns the sizes ``(N,)``, the free
+    coordinates ``(N, min(d, e))``, the constraints ``(N, e)`` (the ``s`` tight ones first, then the others) and
+    the labels the basis makes tight by construction ``(N,)`` (the other coordinates, numbered from ``coord0``,
+    and the tight constraints, numbered from ``con0``)."""
     top = min(d, e)
     total = 0
     for s in range(1, top + 1):
         total += _n_choose(d, s) * _n_choose(e, s)
     size = np.empty(total, np.int64)
     var = np.zeros((total, top), np.int64)
-    con = np.zeros((total, top), np.int64)
+    con = np.zeros((total, e), np.int64)
+    lab0 = np.zeros(total, np.int64)
     t = 0
     for s in range(1, top + 1):
         for vm in range(1 << d):
@@ -332,13 +345,20 @@ def _basis_table(d, e):  # pragma: no cover - compiled
                     if (vm >> i) & 1:
                         var[t, u] = i
                         u += 1
+                    else:
+                        lab0[t] |= np.int64(1) << (coord0 + i)
                 u = 0
                 for j in range(e):
                     if (cm >> j) & 1:
                         con[t, u] = j
                         u += 1
+                        lab0[t] |= np.int64(1) << (con0 + j)
+                for j in range(e):
+                    if not (cm >> j) & 1:
+                        con[t, u] = j
+                        u += 1
                 t += 1
-    return size, var, con
+    return size, var, con, lab0
 
 
 @njit(cache=True)
@@ -350,12 +370,13 @@ def _n_choose(a, b):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize, bvar, bcon, conrow,
-                       seen, where, stamp, bz, bm, M, sol):  # pragma: no cover - compiled
-    """Every vertex of ``{z : z >= 0, C z <= 1}`` (``G`` as in :func:`_vertices`: rows ``coord0 .. coord0 + d - 1``
-    are ``-z_q <= 0``, the others, listed in ``conrow``, the constraints ``C``) from every basis: a set of ``s``
-    coordinates that may be positive and ``s`` constraints held tight, solved by Gaussian elimination with partial
-    pivoting; one point and label mask per distinct label set (written as :func:`_vertices` writes them).
+def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsize, bvar, bcon, blab,
+                       seen, where, stamp, bz, bm, M, sol, top):  # pragma: no cover - compiled
+    """Every vertex of ``{z in R^d : z >= 0, C z <= 1}`` (``C`` is ``e x d``; coordinate ``q`` has label
+    ``coord0 + q``, constraint ``j`` label ``con0 + j``) from every basis of :func:`_basis_table` (``bsize``,
+    ``bvar``, ``bcon``, ``blab``), each solved directly: Cramer's rule up to three free coordinates, Gaussian
+    elimination with partial pivoting beyond. One point and label mask per distinct label set, written as
+    :func:`_vertices` writes them (``M``, ``sol`` and ``top`` are scratch).
 
     Returns the number of vertices, or -1 when some number is not clearly on one side of a threshold: a basis
     determinant between ``det_lo`` (below: singular, no vertex) and ``det_hi``, or a slack or coordinate of a
@@ -363,10 +384,8 @@ def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize
     and ``clear_hi`` (above: slack). The walk then decides (it meets the same vertices when every number is
     clear: a vertex is the point of any of its feasible bases, and its labels are the same from each).
     """
-    r, d = G.shape
-    e = r - d
-    nv = 0
-    # the origin: every coordinate row tight, no constraint tight (right-hand sides 1)
+    e, d = C.shape
+    # the origin: every coordinate tight, no constraint (right-hand sides 1)
     m0 = np.int64(0)
     for q in range(d):
         bz[0, q] = 0.0
@@ -375,77 +394,73 @@ def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize
     where[m0] = 0
     bm[0] = m0
     nv = 1
+    for q in range(d):   # each coordinate's largest coefficient: one free coordinate violates its constraint unless
+        best = 0.0       # its own coefficient is (nearly) the largest
+        for j in range(e):
+            best = max(best, C[j, q])
+        top[q] = best
     for t in range(bsize.size):
         s = bsize[t]
-        if s <= 3:   # closed forms (Cramer's rule)
-            r0 = conrow[bcon[t, 0]]
+        if s == 1:
             v0 = bvar[t, 0]
-            if s == 1:
-                det = G[r0, v0]
-                sol[0] = 1.0 / det
-            elif s == 2:
-                r1 = conrow[bcon[t, 1]]
-                v1 = bvar[t, 1]
-                a00, a01, a10, a11 = G[r0, v0], G[r0, v1], G[r1, v0], G[r1, v1]
-                det = a00 * a11 - a01 * a10
-                a = abs(det)
-                if a <= det_lo:
-                    continue
-                if a < det_hi:
-                    return -1
-                sol[0] = (a11 - a01) / det
-                sol[1] = (a00 - a10) / det
-            else:
-                r1 = conrow[bcon[t, 1]]
-                r2 = conrow[bcon[t, 2]]
-                v1 = bvar[t, 1]
-                v2 = bvar[t, 2]
-                a00, a01, a02 = G[r0, v0], G[r0, v1], G[r0, v2]
-                a10, a11, a12 = G[r1, v0], G[r1, v1], G[r1, v2]
-                a20, a21, a22 = G[r2, v0], G[r2, v1], G[r2, v2]
-                c0 = a11 * a22 - a12 * a21
-                c1 = a12 * a20 - a10 * a22
-                c2 = a10 * a21 - a11 * a20
-                det = a00 * c0 + a01 * c1 + a02 * c2
-                a = abs(det)
-                if a <= det_lo:
-                    continue
-                if a < det_hi:
-                    return -1
-                # x = M^-1 1: the rows of the adjugate summed
-                sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) / det
-                sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) / det
-                sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) / det
+            det = C[bcon[t, 0], v0]     # at least 1: never singular
+            sol[0] = 1.0 / det
+            if 1.0 - top[v0] * sol[0] <= -clear_hi:
+                continue
+        elif s == 2:
+            j0, j1 = bcon[t, 0], bcon[t, 1]
+            v0, v1 = bvar[t, 0], bvar[t, 1]
+            a00, a01, a10, a11 = C[j0, v0], C[j0, v1], C[j1, v0], C[j1, v1]
+            det = a00 * a11 - a01 * a10
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            sol[0] = (a11 - a01) / det
+            sol[1] = (a00 - a10) / det
+        elif s == 3:
+            j0, j1, j2 = bcon[t, 0], bcon[t, 1], bcon[t, 2]
+            v0, v1, v2 = bvar[t, 0], bvar[t, 1], bvar[t, 2]
+            a00, a01, a02 = C[j0, v0], C[j0, v1], C[j0, v2]
+            a10, a11, a12 = C[j1, v0], C[j1, v1], C[j1, v2]
+            a20, a21, a22 = C[j2, v0], C[j2, v1], C[j2, v2]
+            c0 = a11 * a22 - a12 * a21
+            c1 = a12 * a20 - a10 * a22
+            c2 = a10 * a21 - a11 * a20
+            det = a00 * c0 + a01 * c1 + a02 * c2
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            # z = M^-1 1: the rows of the adjugate summed
+            sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) / det
+            sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) / det
+            sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) / det
         else:
-            # M (s x s+1): row u is the tight constraint conrow[bcon[t, u]], columns the coordinates bvar[t, :s]
+            # M (s x s+1): row u is the tight constraint bcon[t, u], columns the free coordinates, right-hand side 1
             for u in range(s):
-                row = conrow[bcon[t, u]]
                 for w in range(s):
-                    M[u, w] = G[row, bvar[t, w]]
+                    M[u, w] = C[bcon[t, u], bvar[t, w]]
                 M[u, s] = 1.0
             det = 1.0
             for c in range(s):
                 p = c
-                best = abs(M[c, c])
                 for u in range(c + 1, s):
-                    v = abs(M[u, c])
-                    if v > best:
-                        best = v
+                    if abs(M[u, c]) > abs(M[p, c]):
                         p = u
                 if p != c:
                     det = -det
                     for w in range(c, s + 1):
                         M[c, w], M[p, w] = M[p, w], M[c, w]
-                piv = M[c, c]
-                det *= piv
-                if piv == 0.0:
+                det *= M[c, c]
+                if M[c, c] == 0.0:
                     break
-                inv = 1.0 / piv
                 for u in range(c + 1, s):
-                    f = M[u, c] * inv
-                    if f != 0.0:
-                        for w in range(c + 1, s + 1):
-                            M[u, w] -= f * M[c, w]
+                    f = M[u, c] / M[c, c]
+                    for w in range(c + 1, s + 1):
+                        M[u, w] -= f * M[c, w]
             a = abs(det)
             if a <= det_lo:
                 continue
@@ -458,16 +473,10 @@ def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize
                 sol[c] = v / M[c, c]
         infeasible = False
         for c in range(s):
-            if sol[c] <= -clear_hi:
-                infeasible = True
-                break
+            infeasible |= sol[c] <= -clear_hi
         if infeasible:
             continue
-        lab = m0
-        for c in range(s):
-            lab &= ~(np.int64(1) << (coord0 + bvar[t, c]))
-        for u in range(s):
-            lab |= np.int64(1) << conrow[bcon[t, u]]
+        lab = blab[t]
         unclear = False
         for c in range(s):
             v = abs(sol[c])
@@ -475,21 +484,17 @@ def _vertices_by_bases(G, coord0, tol, clear_lo, clear_hi, det_lo, det_hi, bsize
                 lab |= np.int64(1) << (coord0 + bvar[t, c])
             elif v < clear_hi:
                 unclear = True
-        u = 0
-        for j in range(e):   # the constraints not held tight by the basis
-            if u < s and bcon[t, u] == j:
-                u += 1
-                continue
-            row = conrow[j]
+        for u in range(s, e):   # the constraints not held tight by the basis
+            j = bcon[t, u]
             v = 1.0
             for c in range(s):
-                v -= G[row, bvar[t, c]] * sol[c]
+                v -= C[j, bvar[t, c]] * sol[c]
             if v <= -clear_hi:
                 infeasible = True
                 break
             a = abs(v)
             if a <= clear_lo:
-                lab |= np.int64(1) << row
+                lab |= np.int64(1) << (con0 + j)
             elif a < clear_hi:
                 unclear = True
         if infeasible:
@@ -617,12 +622,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     y = np.empty(n)
     # every basis solved directly (small games): the tables of bases and the numbers' clear sides
     by_bases = r <= bases_upto
-    psize, pvar, pcon = _basis_table(m, n)
-    qsize, qvar, qcon = _basis_table(n, m)
-    conrow_p = np.arange(m, r)
-    conrow_q = np.arange(0, m)
+    psize, pvar, pcon, plab = _basis_table(m, n, 0, m)
+    qsize, qvar, qcon, qlab = _basis_table(n, m, m, 0)
+    Cp = np.empty((n, m))   # P's constraints: Cp[j, i] = b[i, j]
+    Cq = np.empty((m, n))   # Q's constraints: Cq[i, j] = a[i, j]
     M = np.empty((min(m, n), min(m, n) + 1))
     sol = np.empty(min(m, n))
+    top = np.empty(max(m, n))
     clear_lo = min(amb_lo, geo) / 10.0
     clear_hi = max(amb_hi, geo) * 10.0
     written = 0
@@ -644,18 +650,18 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
         for i in range(m):
             for j in range(n):
-                Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
-                Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
+                Gp[m + j, i] = Cp[j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
+                Gq[i, j] = Cq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
         nvx = -1
         nvy = -1
         stamp_p = 2 * g + 1       # a walk after an unclear direct pass must not see that pass's marks
         stamp_q = 2 * g + 1
         if by_bases:
-            nvx = _vertices_by_bases(Gp, 0, geo, clear_lo, clear_hi, det_tol, 1e-6, psize, pvar, pcon, conrow_p,
-                                     seen_p, where_p, stamp_p, bzx, bmx, M, sol)
+            nvx = _vertices_by_bases(Cp, 0, m, clear_lo, clear_hi, det_tol, 1e-6, psize, pvar, pcon, plab,
+                                     seen_p, where_p, stamp_p, bzx, bmx, M, sol, top)
             if nvx >= 0:
-                nvy = _vertices_by_bases(Gq, m, geo, clear_lo, clear_hi, det_tol, 1e-6, qsize, qvar, qcon,
-                                         conrow_q, seen_q, where_q, stamp_q, bzy, bmy, M, sol)
+                nvy = _vertices_by_bases(Cq, m, 0, clear_lo, clear_hi, det_tol, 1e-6, qsize, qvar, qcon, qlab,
+                                         seen_q, where_q, stamp_q, bzy, bmy, M, sol, top)
         if nvx < 0:
             stamp_p = 2 * g + 2
             nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp_p,
