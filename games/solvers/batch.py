@@ -14,7 +14,9 @@ game, degenerate games included, with no Python loop over games:
   (:mod:`games.solvers.batch_kernel`, numba): per game, the vertices of both best-response polytopes
   are met by lexicographic pivoting from the origin (one basis per vertex of the perturbed polytope, not
   all ``C(m + n, m)`` bases), with the same rescaled payoffs, tightness tolerance and singularity
-  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified. The
+  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified (payoffs
+  and regrets computed there too). Small games (``C(m + n, m) <= 120``: up to 4x4, 3x7, ...) solve every
+  basis directly instead of walking, leaving to the walk any polytope with a number near a threshold. The
   equilibria go through one output buffer of at most :data:`CHUNK_BYTES`, emptied as often as needed.
 - A game the compiled pass cannot be sure of (a vertex slack in the doubtful band between 1e-12 and 1e-7
   of the rescaled payoffs, a numerically singular pivot, a candidate failing verification, no equilibrium,

@@ -19,6 +19,14 @@ the matroid of its tight rows, connected by basis exchange; an edge leaves from 
 is accepted as in the per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every
 slack ``>= -tol``; a lexicographic pivot that fails the determinant test hands the game back.
 
+Small games (``C(m + n, m) <= DIRECT_MAX_BASES``: 3x3, 4x4, 3x7, 2x13, ...) skip the walk: every basis, a set
+of ``s`` coordinates left free and ``s`` constraints held tight, is solved directly (Cramer's rule up to
+``s = 3``), and the feasible ones give the vertices (a vertex is the point of any of its feasible bases, so
+the vertex set, labels and degeneracy flags are the walk's), cheaper than pivoting when the bases are few.
+Every number it decides on must be clearly on one side of its threshold: a determinant below 1e-11
+(singular) or above 1e-6, a slack or coordinate below 1e-13 (tight) or above 1e-6 (ten times the doubtful
+band's top); otherwise the walk decides that polytope, exactly as for larger games.
+
 Each vertex's labels are recomputed from its coordinates and all constraints (``|slack| <= tol``); the
 extreme equilibria are the completely labelled pairs of non-zero vertices (von Stengel, *Computing
 equilibria for two-person games*, 2002, Thm. 2.4), each verified by its regret against the original
@@ -40,10 +48,11 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["DIRECT_UPTO", "STATUS", "solve_stack"]
+__all__ = ["DIRECT_MAX_BASES", "STATUS", "solve_stack"]
 
-#: Games with at most this many actions in all (``m + n``) have their vertices found from every basis directly.
-DIRECT_UPTO = 8
+#: Games whose polytopes have at most this many bases, ``C(m + n, m)`` (3x3: 20, 4x4: 70, 3x7: 120, 5x5: 252),
+#: have their vertices found from every basis directly; larger ones by the walk (faster from 4x5 and 5x5 on).
+DIRECT_MAX_BASES = 120
 
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
@@ -90,9 +99,11 @@ def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     (found by a branch-free scan, faster than sorting for the few payoffs of a small game)."""
     rows, cols = M.shape
     t = 0
+    whole = True
     for i in range(rows):
         for j in range(cols):
             v[t] = M[i, j]
+            whole &= M[i, j] == np.floor(M[i, j])
             t += 1
     lo = v[0]
     hi = v[0]
@@ -102,7 +113,7 @@ def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     span = hi - lo
     if not np.isfinite(span):
         return 2
-    if span == 0.0:
+    if span == 0.0 or (whole and span * res <= 0.5):   # whole numbers: distinct ones differ by 1 or more
         return 0
     for a in range(v.size):
         u = v[a]
@@ -571,7 +582,7 @@ def _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, lo, hi):  # pragm
 
 @njit(cache=True)
 def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap, lex,
-                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate, bases_upto, out_pay, out_reg,
+                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate, direct_bases, out_pay, out_reg,
                  span):  # pragma: no cover - compiled
     """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
 
@@ -621,7 +632,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     x = np.empty(m)
     y = np.empty(n)
     # every basis solved directly (small games): the tables of bases and the numbers' clear sides
-    by_bases = r <= bases_upto
+    by_bases = binom[r, m] <= direct_bases and r <= 20   # label sets index the tables directly
     psize, pvar, pcon, plab = _basis_table(m, n, 0, m)
     qsize, qvar, qcon, qlab = _basis_table(n, m, m, 0)
     Cp = np.empty((n, m))   # P's constraints: Cp[j, i] = b[i, j]
@@ -638,8 +649,13 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
             break
         Ag = A[g]
         Bg = B[g]
-        amin, amax = Ag.min(), Ag.max()
-        bmin, bmax = Bg.min(), Bg.max()
+        amin, amax, bmin, bmax = Ag[0, 0], Ag[0, 0], Bg[0, 0], Bg[0, 0]
+        for i in range(m):
+            for j in range(n):
+                amin = min(amin, Ag[i, j])
+                amax = max(amax, Ag[i, j])
+                bmin = min(bmin, Bg[i, j])
+                bmax = max(bmax, Bg[i, j])
         span[g] = max(amax - amin, bmax - bmin)
         if not (np.isfinite(amax - amin) and np.isfinite(bmax - bmin)):
             status[g] = 6
@@ -647,11 +663,11 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
             continue
         aspan = amax - amin if amax > amin else 1.0
         bspan = bmax - bmin if bmax > bmin else 1.0
-        # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
+        # P = {x >= 0, Cp x <= 1}, Cp = b^T; Q = {y >= 0, Cq y <= 1}, Cq = a (payoffs rescaled to [1, 2])
         for i in range(m):
             for j in range(n):
-                Gp[m + j, i] = Cp[j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
-                Gq[i, j] = Cq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
+                Cp[j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
+                Cq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
         nvx = -1
         nvy = -1
         stamp_p = 2 * g + 1       # a walk after an unclear direct pass must not see that pass's marks
@@ -664,6 +680,9 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                                          seen_q, where_q, stamp_q, bzy, bmy, M, sol, top)
         if nvx < 0:
             stamp_p = 2 * g + 2
+            for i in range(m):   # the walk's rows: 0..m-1 are -x_i <= 0, m+j are (b^T x)_j <= 1
+                for j in range(n):
+                    Gp[m + j, i] = Cp[j, i]
             nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp_p,
                             qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
             if nvx < 0:
@@ -672,6 +691,9 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 continue
         if nvy < 0:
             stamp_q = 2 * g + 2
+            for i in range(m):   # rows i are (a y)_i <= 1, m+j are -y_j <= 0
+                for j in range(n):
+                    Gq[i, j] = Cq[i, j]
             nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp_q,
                             qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
             if nvy < 0:
@@ -807,7 +829,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
 def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, capacity: int,
                 *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
                 floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True,
-                direct_upto: int = DIRECT_UPTO):
+                direct_bases: int = DIRECT_MAX_BASES):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
     Returns ``(game, x, y, xv, yv, status, degenerate, payoffs, regret, span)``: one row per equilibrium found
@@ -846,7 +868,7 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     while g < k:
         g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
                                   bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate,
-                                  int(direct_upto), buf_pay, buf_reg, span)
+                                  int(direct_bases), buf_pay, buf_reg, span)
         parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg)])
     del buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg
     columns = []
