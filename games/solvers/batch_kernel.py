@@ -415,6 +415,8 @@ def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsiz
         if s == 1:
             v0 = bvar[t, 0]
             det = C[bcon[t, 0], v0]     # at least 1: never singular
+            if top[v0] > det * (1.0 + 2.0 * clear_hi):   # clearly violated (the test below, without dividing)
+                continue
             sol[0] = 1.0 / det
             if 1.0 - top[v0] * sol[0] <= -clear_hi:
                 continue
@@ -428,8 +430,9 @@ def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsiz
                 continue
             if a < det_hi:
                 return -1
-            sol[0] = (a11 - a01) / det
-            sol[1] = (a00 - a10) / det
+            inv = 1.0 / det
+            sol[0] = (a11 - a01) * inv
+            sol[1] = (a00 - a10) * inv
         elif s == 3:
             j0, j1, j2 = bcon[t, 0], bcon[t, 1], bcon[t, 2]
             v0, v1, v2 = bvar[t, 0], bvar[t, 1], bvar[t, 2]
@@ -446,9 +449,10 @@ def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsiz
             if a < det_hi:
                 return -1
             # z = M^-1 1: the rows of the adjugate summed
-            sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) / det
-            sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) / det
-            sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) / det
+            inv = 1.0 / det
+            sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) * inv
+            sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) * inv
+            sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) * inv
         else:
             # M (s x s+1): row u is the tight constraint bcon[t, u], columns the free coordinates, right-hand side 1
             for u in range(s):
