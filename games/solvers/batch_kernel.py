@@ -547,11 +547,11 @@ def _distinct(bz, bm, nb, vz, vm):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _popcount(v):  # pragma: no cover - compiled
-    c = 0
-    while v:
-        v &= v - 1
-        c += 1
-    return c
+    """Number of set bits of a non-negative int64 (SWAR: a few shifts and masks, no loop)."""
+    v = v - ((v >> 1) & 0x5555555555555555)
+    v = (v & 0x3333333333333333) + ((v >> 2) & 0x3333333333333333)
+    v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return (v * 0x0101010101010101) >> 56
 
 
 @njit(cache=True)
