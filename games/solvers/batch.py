@@ -443,9 +443,10 @@ def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
         extra_pay, extra_reg = _payoffs_and_regret(A, B, extra_g, np.concatenate(parts_x[1:]),
                                                    np.concatenate(parts_y[1:]))
         at = np.searchsorted(game, extra_g)
-        del game, x, y, xv, yv
+        parts_pay, parts_reg = [payoffs, extra_pay], [regret, extra_reg]
+        del game, x, y, xv, yv, payoffs, regret
         columns = []
-        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv, [payoffs, extra_pay], [regret, extra_reg]):
+        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv, parts_pay, parts_reg):
             columns.append(np.insert(parts[0], at, np.concatenate(parts[1:]), axis=0))   # one column at a time
             parts.clear()
         game, x, y, xv, yv, payoffs, regret = columns
