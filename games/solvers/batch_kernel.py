@@ -19,7 +19,7 @@ the matroid of its tight rows, connected by basis exchange; an edge leaves from 
 is accepted as in the per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every
 slack ``>= -tol``; a lexicographic pivot that fails the determinant test hands the game back.
 
-Small games (``C(m + n, m) <= DIRECT_MAX_BASES``: 3x3, 4x4, 3x7, 2x13, ...) skip the walk: every basis, a set
+Small games (``C(m + n, m) <= DIRECT_MAX_BASES``: 3x3, 4x4, 3x7, 2x14, ...) skip the walk: every basis, a set
 of ``s`` coordinates left free and ``s`` constraints held tight, is solved directly (Cramer's rule up to
 ``s = 3``), and the feasible ones give the vertices (a vertex is the point of any of its feasible bases, so
 the vertex set, labels and degeneracy flags are the walk's), cheaper than pivoting when the bases are few.
