@@ -283,6 +283,30 @@ def test_degenerate_3x3_coordination_with_a_null_action_by_hand():
     assert np.all(eqs.regret <= 1e-12)
 
 
+def test_shapley_game_and_a_dominance_solvable_3x3_game_by_hand():
+    """Shapley's (1964) 3x3 game, A = I and B[i, (i + 1) % 3] = 1: best replies cycle, so there is no pure
+    equilibrium; uniform play makes both players indifferent, and it is the only equilibrium (Shapley, "Some
+    topics in two-person games", 1964). Every pure or two-action strategy has at most as many best replies as
+    actions played, so the game is non-degenerate. A 3x3 game where the third row and column strictly
+    dominate the others (A = B^T): iterated strict dominance leaves (3, 3), the unique equilibrium, payoffs (1, 1).
+    Both through the direct pass and through the walk."""
+    from games.solvers import batch_kernel
+
+    A = np.stack([np.eye(3), np.array([[3.0, 0, -1], [4, 1, 0], [5, 2, 1]])])
+    B = np.stack([np.roll(np.eye(3), 1, axis=1), A[1].T])
+    for bases in (0, 20):
+        out = batch_kernel.solve_stack(A, B, 1e-9, 1e-9, 64, 100, direct_bases=bases)
+        assert out[0].tolist() == [0, 1] and out[5].tolist() == [0, 0]
+        np.testing.assert_allclose(out[1], [[1 / 3] * 3, [0, 0, 1]], atol=1e-12)
+        np.testing.assert_allclose(out[2], [[1 / 3] * 3, [0, 0, 1]], atol=1e-12)
+        np.testing.assert_allclose(out[7], [[1 / 3, 1 / 3], [1, 1]], atol=1e-12)
+        assert not out[6][0]
+    eqs = batch_equilibria(A, B)
+    assert eqs.counts.tolist() == [1, 1] and not eqs.degenerate[0]
+    assert np.all(eqs.regret <= 1e-12)
+    assert_same_as_loop(A, B, eqs)
+
+
 def test_payoffs_and_regrets_from_the_compiled_pass_are_the_games():
     """The payoffs and regrets the compiled pass returns equal x'Ay, x'By and the largest deviation gain computed
     here from the payoff arrays, for the kept rows and for the rows of games handed back."""
