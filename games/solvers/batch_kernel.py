@@ -491,27 +491,22 @@ def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsiz
             infeasible |= sol[c] <= -clear_hi
         if infeasible:
             continue
+        # branch-free from here to the verdict: labels, and whether a number is infeasible or unclear
         lab = blab[t]
         unclear = False
         for c in range(s):
             v = abs(sol[c])
-            if v <= clear_lo:
-                lab |= np.int64(1) << (coord0 + bvar[t, c])
-            elif v < clear_hi:
-                unclear = True
+            lab |= np.int64(v <= clear_lo) << (coord0 + bvar[t, c])
+            unclear |= (v > clear_lo) & (v < clear_hi)
         for u in range(s, e):   # the constraints not held tight by the basis
             j = bcon[t, u]
             v = 1.0
             for c in range(s):
                 v -= C[j, bvar[t, c]] * sol[c]
-            if v <= -clear_hi:
-                infeasible = True
-                break
             a = abs(v)
-            if a <= clear_lo:
-                lab |= np.int64(1) << (con0 + j)
-            elif a < clear_hi:
-                unclear = True
+            infeasible |= v <= -clear_hi
+            lab |= np.int64(a <= clear_lo) << (con0 + j)
+            unclear |= (a > clear_lo) & (a < clear_hi)
         if infeasible:
             continue
         if unclear:
