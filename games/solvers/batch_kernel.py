@@ -486,15 +486,12 @@ def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsiz
                 for w in range(c + 1, s):
                     v -= M[c, w] * sol[w]
                 sol[c] = v / M[c, c]
-        infeasible = False
-        for c in range(s):
-            infeasible |= sol[c] <= -clear_hi
-        if infeasible:
-            continue
         # branch-free from here to the verdict: labels, and whether a number is infeasible or unclear
+        infeasible = False
         lab = blab[t]
         unclear = False
         for c in range(s):
+            infeasible |= sol[c] <= -clear_hi
             v = abs(sol[c])
             lab |= np.int64(v <= clear_lo) << (coord0 + bvar[t, c])
             unclear |= (v > clear_lo) & (v < clear_hi)
