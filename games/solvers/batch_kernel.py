@@ -380,7 +380,7 @@ def _n_choose(a, b):  # pragma: no cover - compiled
     return out
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsize, bvar, bcon, blab,
                        seen, where, stamp, bz, bm, M, sol, top):  # pragma: no cover - compiled
     """Every vertex of ``{z in R^d : z >= 0, C z <= 1}`` (``C`` is ``e x d``; coordinate ``q`` has label
@@ -816,7 +816,8 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         if bad:
             status[g] = bad
         else:
-            _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, written, written + found)
+            if found > 1:
+                _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, written, written + found)
             written += found
         g += 1
     return g, written
