@@ -831,11 +831,13 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
 
     Returns ``(game, x, y, xv, yv, status, degenerate, payoffs, regret, span)``: one row per equilibrium found
     (by game, and within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and
-    y-vertices
-    (for components), the per-game status (0 solved; otherwise a key of :data:`STATUS`: the game has no
-    rows and must be solved one by one) and degeneracy flag. At most ``capacity`` rows are buffered per
-    compiled call (``cap`` per game); the stack is worked through in as many calls as needed. (One
-    thread: a parallel loop over blocks of games gained nothing measurable on a shared two-core machine.)
+    y-vertices (for components), both players' payoffs and its regret; per game, the status (0 solved;
+    otherwise a key of :data:`STATUS`: the game has no rows and must be solved one by one), the degeneracy
+    flag and the larger of the two players' payoff ranges. At most ``capacity`` rows are buffered per compiled
+    call (``cap`` per game); the stack is worked through in as many calls as needed. Games with at most
+    ``direct_bases`` bases per polytope (``C(m + n, m)``) take the direct pass over every basis, the others the
+    walk (``lexicographic=False``: over every feasible basis). (One thread: a parallel loop over blocks of
+    games gained nothing measurable on a shared two-core machine.)
 
     Examples
     --------
