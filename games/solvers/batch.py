@@ -14,7 +14,9 @@ game, degenerate games included, with no Python loop over games:
   (:mod:`games.solvers.batch_kernel`, numba): per game, the vertices of both best-response polytopes
   are met by lexicographic pivoting from the origin (one basis per vertex of the perturbed polytope, not
   all ``C(m + n, m)`` bases), with the same rescaled payoffs, tightness tolerance and singularity
-  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified. The
+  threshold as the per-game vertex enumeration, then the completely labelled pairs are verified (payoffs
+  and regrets computed there too). Small games (``C(m + n, m) <= 120``: up to 4x4, 3x7, ...) solve every
+  basis directly instead of walking, leaving to the walk any polytope with a number near a threshold. The
   equilibria go through one output buffer of at most :data:`CHUNK_BYTES`, emptied as often as needed.
 - A game the compiled pass cannot be sure of (a vertex slack in the doubtful band between 1e-12 and 1e-7
   of the rescaled payoffs, a numerically singular pivot, a candidate failing verification, no equilibrium,
@@ -106,18 +108,21 @@ class BatchEquilibria:
 
     def __init__(self, A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray, y: np.ndarray,
                  x_vertex: np.ndarray, y_vertex: np.ndarray, degenerate: np.ndarray, rejected: np.ndarray,
-                 tol: float, one_by_one: dict | None = None) -> None:
+                 tol: float, one_by_one: dict | None = None, payoffs: np.ndarray | None = None,
+                 regret: np.ndarray | None = None, scale: np.ndarray | None = None) -> None:
         self._A, self._B = A, B
         self.game, self.x, self.y = game, x, y
         self._xv, self._yv = x_vertex, y_vertex
         k = A.shape[0]
-        self.payoffs, self.regret = _payoffs_and_regret(A, B, game, x, y)
+        if payoffs is None or regret is None:
+            payoffs, regret = _payoffs_and_regret(A, B, game, x, y)
+        self.payoffs, self.regret = payoffs, regret
         self.counts = np.bincount(game, minlength=k)
         self.offsets = np.concatenate([[0], np.cumsum(self.counts)])
         self.degenerate = degenerate
         self.rejected = rejected
         self.tol = tol
-        self.scale = _payoff_scale(A, B)
+        self.scale = _payoff_scale(A, B) if scale is None else scale
         self._one_by_one = one_by_one or {}
 
     @property
@@ -404,13 +409,19 @@ def _vertex_batch(A: np.ndarray, B: np.ndarray, tol: float):
 
 # --------------------------------------------------------------------------- compiled pass, with per-game fallback
 def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
-    """Every game through the compiled kernel; the games it hands back through games.equilibria."""
+    """Every game through the compiled kernel; the games it hands back through games.equilibria.
+
+    Returns the flat columns (game, x, y, x-vertex, y-vertex, payoffs, regret), the per-game degeneracy flags,
+    rejection counts and payoff scales, and the hand-backs (game index -> reason, completeness, note).
+    """
     from .batch_kernel import STATUS, solve_stack
 
     k, m, n = A.shape
-    row_bytes = (m + n) * 8 + 24      # x, y, game and two vertex ids per buffered equilibrium
-    game, x, y, xv, yv, status, degenerate = solve_stack(A, B, tol, geo, MAX_KERNEL_EQUILIBRIA,
-                                                         CHUNK_BYTES // row_bytes)
+    row_bytes = (m + n) * 8 + 48      # x, y, game, two vertex ids, two payoffs and the regret per buffered row
+    out = solve_stack(A, B, tol, geo, MAX_KERNEL_EQUILIBRIA, CHUNK_BYTES // row_bytes)
+    game, x, y, xv, yv, status, degenerate, payoffs, regret, span = out
+    del out
+    scale = np.where(span > 0, span, 1.0)
     rejected = np.zeros(k, dtype=np.int64)
     one_by_one: dict[int, tuple[str, bool, str]] = {}
     parts_g, parts_x, parts_y, parts_xv, parts_yv = [game], [x], [y], [xv], [yv]
@@ -428,14 +439,18 @@ def _kernel_batch(A: np.ndarray, B: np.ndarray, tol: float, geo: float):
             parts_xv.append(ids)
             parts_yv.append(ids)
     if len(parts_g) > 1:   # the handed-back games' rows (sorted as games.equilibria sorts) go to their place
-        at = np.searchsorted(game, np.concatenate(parts_g[1:]))
-        del game, x, y, xv, yv
+        extra_g = np.concatenate(parts_g[1:])
+        extra_pay, extra_reg = _payoffs_and_regret(A, B, extra_g, np.concatenate(parts_x[1:]),
+                                                   np.concatenate(parts_y[1:]))
+        at = np.searchsorted(game, extra_g)
+        parts_pay, parts_reg = [payoffs, extra_pay], [regret, extra_reg]
+        del game, x, y, xv, yv, payoffs, regret
         columns = []
-        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv):   # one column at a time: a low peak
-            columns.append(np.insert(parts[0], at, np.concatenate(parts[1:]), axis=0))
+        for parts in (parts_g, parts_x, parts_y, parts_xv, parts_yv, parts_pay, parts_reg):
+            columns.append(np.insert(parts[0], at, np.concatenate(parts[1:]), axis=0))   # one column at a time
             parts.clear()
-        game, x, y, xv, yv = columns
-    return game.astype(np.intp, copy=False), x, y, xv, yv, degenerate, rejected, one_by_one
+        game, x, y, xv, yv, payoffs, regret = columns
+    return game.astype(np.intp, copy=False), x, y, xv, yv, payoffs, regret, degenerate, rejected, scale, one_by_one
 
 
 def _one_game(A: np.ndarray, B: np.ndarray, tol: float) -> EquilibriumSet:
@@ -515,18 +530,20 @@ def batch_equilibria(A: Any, B: Any = None, *, tol: float = 1e-9, method: str = 
     geo = geometry_tol(tol)   # ties and labels; tol itself only bounds the regret
     rejected = np.zeros(k, dtype=np.int64)
     one_by_one: dict[int, tuple[str, bool, str]] = {}
+    payoffs = regret = scale = None
     if (m, n) == (2, 2) and method != "vertex":
         game, x, y, xv, yv, degenerate = _closed_form_2x2(a, b, geo)
-    elif min(m, n) >= 2 and m + n <= 62:
-        game, x, y, xv, yv, degenerate, rejected, one_by_one = _kernel_batch(a, b, tol, geo)
+    elif min(m, n) >= 2 and m + n <= 62:   # payoffs and regrets computed in the compiled pass
+        game, x, y, xv, yv, payoffs, regret, degenerate, rejected, scale, one_by_one = _kernel_batch(a, b, tol, geo)
     else:
         game, x, y, xv, yv, degenerate = _vertex_batch(a, b, geo)
-    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, rejected, tol, one_by_one)
+    result = BatchEquilibria(a, b, game, x, y, xv, yv, degenerate, rejected, tol, one_by_one, payoffs, regret, scale)
     bad = result.regret > tol * result.scale[game]
     if np.any(bad):
         rejected = rejected + np.bincount(game[bad], minlength=k)
         ok = ~bad
-        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol, one_by_one)
+        result = BatchEquilibria(a, b, game[ok], x[ok], y[ok], xv[ok], yv[ok], degenerate, rejected, tol, one_by_one,
+                                 result.payoffs[ok], result.regret[ok], result.scale)
     return result
 
 

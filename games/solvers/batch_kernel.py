@@ -19,6 +19,14 @@ the matroid of its tight rows, connected by basis exchange; an edge leaves from 
 is accepted as in the per-game enumeration: ``|det| > 1e-11`` (tracked through the pivots) and every
 slack ``>= -tol``; a lexicographic pivot that fails the determinant test hands the game back.
 
+Small games (``C(m + n, m) <= DIRECT_MAX_BASES``: 3x3, 4x4, 3x7, 2x14, ...) skip the walk: every basis, a set
+of ``s`` coordinates left free and ``s`` constraints held tight, is solved directly (Cramer's rule up to
+``s = 3``), and the feasible ones give the vertices (a vertex is the point of any of its feasible bases, so
+the vertex set, labels and degeneracy flags are the walk's), cheaper than pivoting when the bases are few.
+Every number it decides on must be clearly on one side of its threshold: a determinant below 1e-11
+(singular) or above 1e-6, a slack or coordinate below 1e-13 (tight) or above 1e-6 (ten times the doubtful
+band's top); otherwise the walk decides that polytope, exactly as for larger games.
+
 Each vertex's labels are recomputed from its coordinates and all constraints (``|slack| <= tol``); the
 extreme equilibria are the completely labelled pairs of non-zero vertices (von Stengel, *Computing
 equilibria for two-person games*, 2002, Thm. 2.4), each verified by its regret against the original
@@ -40,7 +48,11 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["STATUS", "solve_stack"]
+__all__ = ["DIRECT_MAX_BASES", "STATUS", "solve_stack"]
+
+#: Games whose polytopes have at most this many bases, ``C(m + n, m)`` (3x3: 20, 4x4: 70, 3x7: 120, 5x5: 252),
+#: have their vertices found from every basis directly; larger ones by the walk (faster from 4x5 and 5x5 on).
+DIRECT_MAX_BASES = 120
 
 #: What a non-zero per-game status means (the game is then solved by the per-game solver).
 STATUS = {
@@ -81,28 +93,46 @@ def _rank(mask, binom):  # pragma: no cover - compiled
 @njit(cache=True)
 def _coarse(M, res, round_off, v):  # pragma: no cover - compiled
     """1 when two distinct payoffs of ``M`` differ by less than ``res`` (but more than ``round_off``) of its range,
-    2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``)."""
+    2 when the range is not finite, else 0 (``v`` is scratch space of ``M.size``).
+
+    The gaps checked are those between neighbours in sorted order: each distinct value and the next larger one
+    (found by a branch-free scan, faster than sorting for the few payoffs of a small game)."""
     rows, cols = M.shape
     t = 0
-    for i in range(rows):   # insertion sort into v: small, and no allocation
+    whole = True
+    for i in range(rows):
         for j in range(cols):
-            val = M[i, j]
-            u = t
-            while u > 0 and v[u - 1] > val:
-                v[u] = v[u - 1]
-                u -= 1
-            v[u] = val
+            v[t] = M[i, j]
+            whole &= M[i, j] == np.floor(M[i, j])
             t += 1
-    span = v[-1] - v[0]
+    lo = v[0]
+    hi = v[0]
+    for t in range(v.size):
+        lo = min(lo, v[t])
+        hi = max(hi, v[t])
+    span = hi - lo
     if not np.isfinite(span):
         return 2
-    if span == 0.0:
+    if span == 0.0 or (whole and span * res <= 0.5):   # whole numbers: distinct ones differ by 1 or more
         return 0
-    for t in range(1, v.size):
-        gap = (v[t] - v[t - 1]) / span
-        if gap >= round_off and gap < res:
-            return 1
+    for a in range(v.size):
+        u = v[a]
+        nxt = np.inf
+        for b in range(v.size):
+            w = v[b]
+            nxt = w if (w > u) & (w < nxt) else nxt
+        if nxt < np.inf:
+            gap = (nxt - u) / span
+            if gap >= round_off and gap < res:
+                return 1
     return 0
+
+
+@njit(cache=True)
+def _coarse_game(A, B, res, round_off, v):  # pragma: no cover - compiled
+    """Whether two distinct payoffs of a player differ by less than ``res`` (but more than ``round_off``) of its
+    range (computed only when it matters: the game has a degenerate vertex or a slack in doubt)."""
+    return _coarse(A, res, round_off, v) == 1 or _coarse(B, res, round_off, v) == 1
 
 
 @njit(cache=True, inline="always")
@@ -298,6 +328,199 @@ def _vertices(G, h, coord0, tol, det_tol, amb_lo, amb_hi, binom, visited, seen, 
 
 
 @njit(cache=True)
+def _basis_table(d, e, coord0, con0):  # pragma: no cover - compiled
+    """Every basis of ``{z in R^d : z >= 0, C z <= 1}`` with ``e`` constraints that leaves ``s >= 1`` coordinates
+    free: ``s`` coordinates and ``s`` tight constraints, by increasing ``s``. Returns the sizes ``(N,)``, the free
+    coordinates ``(N, min(d, e))``, the constraints ``(N, e)`` (the ``s`` tight ones first, then the others) and
+    the labels the basis makes tight by construction ``(N,)`` (the other coordinates, numbered from ``coord0``,
+    and the tight constraints, numbered from ``con0``)."""
+    top = min(d, e)
+    total = 0
+    for s in range(1, top + 1):
+        total += _n_choose(d, s) * _n_choose(e, s)
+    size = np.empty(total, np.int64)
+    var = np.zeros((total, top), np.int64)
+    con = np.zeros((total, e), np.int64)
+    lab0 = np.zeros(total, np.int64)
+    t = 0
+    for s in range(1, top + 1):
+        for vm in range(1 << d):
+            if _popcount(vm) != s:
+                continue
+            for cm in range(1 << e):
+                if _popcount(cm) != s:
+                    continue
+                size[t] = s
+                u = 0
+                for i in range(d):
+                    if (vm >> i) & 1:
+                        var[t, u] = i
+                        u += 1
+                    else:
+                        lab0[t] |= np.int64(1) << (coord0 + i)
+                u = 0
+                for j in range(e):
+                    if (cm >> j) & 1:
+                        con[t, u] = j
+                        u += 1
+                        lab0[t] |= np.int64(1) << (con0 + j)
+                for j in range(e):
+                    if not (cm >> j) & 1:
+                        con[t, u] = j
+                        u += 1
+                t += 1
+    return size, var, con, lab0
+
+
+@njit(cache=True)
+def _n_choose(a, b):  # pragma: no cover - compiled
+    out = 1
+    for t in range(b):
+        out = out * (a - t) // (t + 1)
+    return out
+
+
+@njit(cache=True, inline="always")
+def _vertices_by_bases(C, coord0, con0, clear_lo, clear_hi, det_lo, det_hi, bsize, bvar, bcon, blab,
+                       seen, where, stamp, bz, bm, M, sol, top):  # pragma: no cover - compiled
+    """Every vertex of ``{z in R^d : z >= 0, C z <= 1}`` (``C`` is ``e x d``; coordinate ``q`` has label
+    ``coord0 + q``, constraint ``j`` label ``con0 + j``) from every basis of :func:`_basis_table` (``bsize``,
+    ``bvar``, ``bcon``, ``blab``), each solved directly: Cramer's rule up to three free coordinates, Gaussian
+    elimination with partial pivoting beyond. One point and label mask per distinct label set, written as
+    :func:`_vertices` writes them (``M``, ``sol`` and ``top`` are scratch).
+
+    Returns the number of vertices, or -1 when some number is not clearly on one side of a threshold: a basis
+    determinant between ``det_lo`` (below: singular, no vertex) and ``det_hi``, or a slack or coordinate of a
+    basis not clearly infeasible (``<= -clear_hi``) whose absolute value lies between ``clear_lo`` (below: tight)
+    and ``clear_hi`` (above: slack). The walk then decides (it meets the same vertices when every number is
+    clear: a vertex is the point of any of its feasible bases, and its labels are the same from each).
+    """
+    e, d = C.shape
+    # the origin: every coordinate tight, no constraint (right-hand sides 1)
+    m0 = np.int64(0)
+    for q in range(d):
+        bz[0, q] = 0.0
+        m0 |= np.int64(1) << (coord0 + q)
+    seen[m0] = stamp
+    where[m0] = 0
+    bm[0] = m0
+    nv = 1
+    for q in range(d):   # each coordinate's largest coefficient: one free coordinate violates its constraint unless
+        best = 0.0       # its own coefficient is (nearly) the largest
+        for j in range(e):
+            best = max(best, C[j, q])
+        top[q] = best
+    for t in range(bsize.size):
+        s = bsize[t]
+        if s == 1:
+            v0 = bvar[t, 0]
+            det = C[bcon[t, 0], v0]     # at least 1: never singular
+            if top[v0] > det * (1.0 + 2.0 * clear_hi):   # clearly violated (the test below, without dividing)
+                continue
+            sol[0] = 1.0 / det
+            if 1.0 - top[v0] * sol[0] <= -clear_hi:
+                continue
+        elif s == 2:
+            j0, j1 = bcon[t, 0], bcon[t, 1]
+            v0, v1 = bvar[t, 0], bvar[t, 1]
+            a00, a01, a10, a11 = C[j0, v0], C[j0, v1], C[j1, v0], C[j1, v1]
+            det = a00 * a11 - a01 * a10
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            inv = 1.0 / det
+            sol[0] = (a11 - a01) * inv
+            sol[1] = (a00 - a10) * inv
+        elif s == 3:
+            j0, j1, j2 = bcon[t, 0], bcon[t, 1], bcon[t, 2]
+            v0, v1, v2 = bvar[t, 0], bvar[t, 1], bvar[t, 2]
+            a00, a01, a02 = C[j0, v0], C[j0, v1], C[j0, v2]
+            a10, a11, a12 = C[j1, v0], C[j1, v1], C[j1, v2]
+            a20, a21, a22 = C[j2, v0], C[j2, v1], C[j2, v2]
+            c0 = a11 * a22 - a12 * a21
+            c1 = a12 * a20 - a10 * a22
+            c2 = a10 * a21 - a11 * a20
+            det = a00 * c0 + a01 * c1 + a02 * c2
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            # z = M^-1 1: the rows of the adjugate summed
+            inv = 1.0 / det
+            sol[0] = (c0 + (a02 * a21 - a01 * a22) + (a01 * a12 - a02 * a11)) * inv
+            sol[1] = (c1 + (a00 * a22 - a02 * a20) + (a02 * a10 - a00 * a12)) * inv
+            sol[2] = (c2 + (a01 * a20 - a00 * a21) + (a00 * a11 - a01 * a10)) * inv
+        else:
+            # M (s x s+1): row u is the tight constraint bcon[t, u], columns the free coordinates, right-hand side 1
+            for u in range(s):
+                for w in range(s):
+                    M[u, w] = C[bcon[t, u], bvar[t, w]]
+                M[u, s] = 1.0
+            det = 1.0
+            for c in range(s):
+                p = c
+                for u in range(c + 1, s):
+                    if abs(M[u, c]) > abs(M[p, c]):
+                        p = u
+                if p != c:
+                    det = -det
+                    for w in range(c, s + 1):
+                        M[c, w], M[p, w] = M[p, w], M[c, w]
+                det *= M[c, c]
+                if M[c, c] == 0.0:
+                    break
+                for u in range(c + 1, s):
+                    f = M[u, c] / M[c, c]
+                    for w in range(c + 1, s + 1):
+                        M[u, w] -= f * M[c, w]
+            a = abs(det)
+            if a <= det_lo:
+                continue
+            if a < det_hi:
+                return -1
+            for c in range(s - 1, -1, -1):   # back substitution
+                v = M[c, s]
+                for w in range(c + 1, s):
+                    v -= M[c, w] * sol[w]
+                sol[c] = v / M[c, c]
+        # branch-free from here to the verdict: labels, and whether a number is infeasible or unclear
+        infeasible = False
+        lab = blab[t]
+        unclear = False
+        for c in range(s):
+            infeasible |= sol[c] <= -clear_hi
+            v = abs(sol[c])
+            lab |= np.int64(v <= clear_lo) << (coord0 + bvar[t, c])
+            unclear |= (v > clear_lo) & (v < clear_hi)
+        for u in range(s, e):   # the constraints not held tight by the basis
+            j = bcon[t, u]
+            v = 1.0
+            for c in range(s):
+                v -= C[j, bvar[t, c]] * sol[c]
+            a = abs(v)
+            infeasible |= v <= -clear_hi
+            lab |= np.int64(a <= clear_lo) << (con0 + j)
+            unclear |= (a > clear_lo) & (a < clear_hi)
+        if infeasible:
+            continue
+        if unclear:
+            return -1
+        if seen[lab] != stamp:
+            seen[lab] = stamp
+            where[lab] = nv
+            bm[nv] = lab
+            for q in range(d):
+                bz[nv, q] = 0.0
+            for c in range(s):
+                bz[nv, bvar[t, c]] = sol[c] if sol[c] > 0.0 else 0.0
+            nv += 1
+    return nv
+
+
+@njit(cache=True)
 def _distinct(bz, bm, nb, vz, vm):  # pragma: no cover - compiled
     """One point per distinct label mask (a label set of full rank determines its vertex), sorted by mask."""
     order = np.argsort(bm[:nb])
@@ -316,11 +539,11 @@ def _distinct(bz, bm, nb, vz, vm):  # pragma: no cover - compiled
 
 @njit(cache=True)
 def _popcount(v):  # pragma: no cover - compiled
-    c = 0
-    while v:
-        v &= v - 1
-        c += 1
-    return c
+    """Number of set bits of a non-negative int64 (SWAR: a few shifts and masks, no loop)."""
+    v = v - ((v >> 1) & 0x5555555555555555)
+    v = (v & 0x3333333333333333) + ((v >> 2) & 0x3333333333333333)
+    v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0F
+    return (v * 0x0101010101010101) >> 56
 
 
 @njit(cache=True)
@@ -336,7 +559,7 @@ def _before(out_x, out_y, a, b):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _sort_rows(out_x, out_y, out_xv, out_yv, lo, hi):  # pragma: no cover - compiled
+def _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, lo, hi):  # pragma: no cover - compiled
     """Sort rows ``lo:hi`` lexicographically by ``(x, y)`` (insertion sort: a game has few equilibria)."""
     for a in range(lo + 1, hi):
         b = a
@@ -347,12 +570,16 @@ def _sort_rows(out_x, out_y, out_xv, out_yv, lo, hi):  # pragma: no cover - comp
                 out_y[b, j], out_y[b - 1, j] = out_y[b - 1, j], out_y[b, j]
             out_xv[b], out_xv[b - 1] = out_xv[b - 1], out_xv[b]
             out_yv[b], out_yv[b - 1] = out_yv[b - 1], out_yv[b]
+            for c in range(2):
+                out_pay[b, c], out_pay[b - 1, c] = out_pay[b - 1, c], out_pay[b, c]
+            out_reg[b], out_reg[b - 1] = out_reg[b - 1], out_reg[b]
             b -= 1
 
 
 @njit(cache=True)
 def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off, floor, cap, lex,
-                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate):  # pragma: no cover - compiled
+                 out_game, out_x, out_y, out_xv, out_yv, status, degenerate, direct_bases, out_pay, out_reg,
+                 span):  # pragma: no cover - compiled
     """Solve games ``first, first + 1, ...`` while the flat outputs have room for ``cap`` more equilibria.
 
     Returns ``(next_game, written)``: the first game not solved and the number of equilibria written.
@@ -400,42 +627,75 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
     full = (np.int64(1) << r) - 1
     x = np.empty(m)
     y = np.empty(n)
+    # every basis solved directly (small games): the tables of bases and the numbers' clear sides
+    by_bases = binom[r, m] <= direct_bases and r <= 20   # label sets index the tables directly
+    psize, pvar, pcon, plab = _basis_table(m, n, 0, m)
+    qsize, qvar, qcon, qlab = _basis_table(n, m, m, 0)
+    Cp = np.empty((n, m))   # P's constraints: Cp[j, i] = b[i, j]
+    Cq = np.empty((m, n))   # Q's constraints: Cq[i, j] = a[i, j]
+    M = np.empty((min(m, n), min(m, n) + 1))
+    sol = np.empty(min(m, n))
+    top = np.empty(max(m, n))
+    clear_lo = min(amb_lo, geo) / 10.0
+    clear_hi = max(amb_hi, geo) * 10.0
     written = 0
     g = first
     while g < k:
         if written + cap > out_game.size:
             break
-        stamp = g + 1
         Ag = A[g]
         Bg = B[g]
-        # payoffs closer than the float resolution: the per-game solver would not trust its float geometry, and
-        # neither does this pass unless the walk shows every label to be a basic one (below)
-        coarse = max(_coarse(Ag, res, round_off, scratch), _coarse(Bg, res, round_off, scratch))
-        if coarse == 2:
+        amin, amax, bmin, bmax = Ag[0, 0], Ag[0, 0], Bg[0, 0], Bg[0, 0]
+        for i in range(m):
+            for j in range(n):
+                amin = min(amin, Ag[i, j])
+                amax = max(amax, Ag[i, j])
+                bmin = min(bmin, Bg[i, j])
+                bmax = max(bmax, Bg[i, j])
+        span[g] = max(amax - amin, bmax - bmin)
+        if not (np.isfinite(amax - amin) and np.isfinite(bmax - bmin)):
             status[g] = 6
             g += 1
             continue
-        amin, amax = Ag.min(), Ag.max()
-        bmin, bmax = Bg.min(), Bg.max()
         aspan = amax - amin if amax > amin else 1.0
         bspan = bmax - bmin if bmax > bmin else 1.0
-        # P: rows 0..m-1 are -x_i <= 0, rows m+j are (b^T x)_j <= 1; Q: rows i are (a y)_i <= 1, rows m+j -y_j <= 0
+        # P = {x >= 0, Cp x <= 1}, Cp = b^T; Q = {y >= 0, Cq y <= 1}, Cq = a (payoffs rescaled to [1, 2])
         for i in range(m):
             for j in range(n):
-                Gp[m + j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
-                Gq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
-        nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp,
-                        qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
+                Cp[j, i] = 1.0 + (Bg[i, j] - bmin) / bspan
+                Cq[i, j] = 1.0 + (Ag[i, j] - amin) / aspan
+        nvx = -1
+        nvy = -1
+        stamp_p = 2 * g + 1       # a walk after an unclear direct pass must not see that pass's marks
+        stamp_q = 2 * g + 1
+        if by_bases:
+            nvx = _vertices_by_bases(Cp, 0, m, clear_lo, clear_hi, det_tol, 1e-6, psize, pvar, pcon, plab,
+                                     seen_p, where_p, stamp_p, bzx, bmx, M, sol, top)
+            if nvx >= 0:
+                nvy = _vertices_by_bases(Cq, m, 0, clear_lo, clear_hi, det_tol, 1e-6, qsize, qvar, qcon, qlab,
+                                         seen_q, where_q, stamp_q, bzy, bmy, M, sol, top)
         if nvx < 0:
-            status[g] = 1 if coarse else 2
-            g += 1
-            continue
-        nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp,
-                        qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
+            stamp_p = 2 * g + 2
+            for i in range(m):   # the walk's rows: 0..m-1 are -x_i <= 0, m+j are (b^T x)_j <= 1
+                for j in range(n):
+                    Gp[m + j, i] = Cp[j, i]
+            nvx = _vertices(Gp, hp, 0, geo, det_tol, amb_lo, amb_hi, binom, visited_p, seen_p, where_p, stamp_p,
+                            qDx, qsx, qbx, qnx, qmask, qdet, bzx, bmx, lex, cand, pos)
+            if nvx < 0:
+                status[g] = 1 if _coarse_game(Ag, Bg, res, round_off, scratch) else 2
+                g += 1
+                continue
         if nvy < 0:
-            status[g] = 1 if coarse else 2
-            g += 1
-            continue
+            stamp_q = 2 * g + 2
+            for i in range(m):   # rows i are (a y)_i <= 1, m+j are -y_j <= 0
+                for j in range(n):
+                    Gq[i, j] = Cq[i, j]
+            nvy = _vertices(Gq, hq, m, geo, det_tol, amb_lo, amb_hi, binom, visited_q, seen_q, where_q, stamp_q,
+                            qDy, qsy, qby, qny, qmask, qdet, bzy, bmy, lex, cand, pos)
+            if nvy < 0:
+                status[g] = 1 if _coarse_game(Ag, Bg, res, round_off, scratch) else 2
+                g += 1
+                continue
         lookup = seen_p.size >= (np.int64(1) << r)
         if not lookup:   # no label-set table: one point per label set by sorting
             nvx = _distinct(bzx, bmx, nvx, vzx, vmx)
@@ -453,7 +713,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 deg = True
                 deg_y[ndeg_y] = b
                 ndeg_y += 1
-        if coarse and deg:
+        if deg and (_coarse_game(Ag, Bg, res, round_off, scratch)):
             # a vertex with more tight labels than its dimension: with payoffs this close, a non-basic slack at or
             # below the tightness tolerance may be an exact tie or a tiny exact gap, which only exact arithmetic
             # tells apart. Without one (and without a slack in the doubtful band) every label is a basic row, tight
@@ -483,7 +743,7 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                 elif w < ndeg_y:
                     b = deg_y[w]
                 else:
-                    if seen_q[need] != stamp:
+                    if seen_q[need] != stamp_q:
                         continue
                     b = where_q[need]
                     if _popcount(my[b]) > n:   # met above among the degenerate ones
@@ -543,6 +803,9 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
                     bad = 3
                     break
                 out_game[e] = g
+                out_pay[e, 0] = u1
+                out_pay[e, 1] = u2
+                out_reg[e] = max(best1 - u1, best2 - u2, 0.0)
                 out_xv[e] = a
                 out_yv[e] = b
                 found += 1
@@ -553,7 +816,8 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
         if bad:
             status[g] = bad
         else:
-            _sort_rows(out_x, out_y, out_xv, out_yv, written, written + found)
+            if found > 1:
+                _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, written, written + found)
             written += found
         g += 1
     return g, written
@@ -561,15 +825,19 @@ def _solve_block(A, B, first, tol, geo, det_tol, amb_lo, amb_hi, res, round_off,
 
 def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, capacity: int,
                 *, amb: tuple[float, float] = (1e-12, 1e-7), res: float = 1e-6, round_off: float = 1e-12,
-                floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True):
+                floor: float = 1e-12, det_tol: float = 1e-11, lexicographic: bool = True,
+                direct_bases: int = DIRECT_MAX_BASES):
     """Extreme equilibria of every game of the float stacks ``A``, ``B`` (shape ``(k, m, n)``, ``m, n >= 2``).
 
-    Returns ``(game, x, y, xv, yv, status, degenerate)``: one row per equilibrium found (by game, and
-    within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and y-vertices
-    (for components), the per-game status (0 solved; otherwise a key of :data:`STATUS`: the game has no
-    rows and must be solved one by one) and degeneracy flag. At most ``capacity`` rows are buffered per
-    compiled call (``cap`` per game); the stack is worked through in as many calls as needed. (One
-    thread: a parallel loop over blocks of games gained nothing measurable on a shared two-core machine.)
+    Returns ``(game, x, y, xv, yv, status, degenerate, payoffs, regret, span)``: one row per equilibrium found
+    (by game, and within a game sorted lexicographically by ``(x, y)``) with the local indices of its x- and
+    y-vertices (for components), both players' payoffs and its regret; per game, the status (0 solved;
+    otherwise a key of :data:`STATUS`: the game has no rows and must be solved one by one), the degeneracy
+    flag and the larger of the two players' payoff ranges. At most ``capacity`` rows are buffered per compiled
+    call (``cap`` per game); the stack is worked through in as many calls as needed. Games with at most
+    ``direct_bases`` bases per polytope (``C(m + n, m)``) take the direct pass over every basis, the others the
+    walk (``lexicographic=False``: over every feasible basis). (One thread: a parallel loop over blocks of
+    games gained nothing measurable on a shared two-core machine.)
 
     Examples
     --------
@@ -578,10 +846,10 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     >>> import numpy as np
     >>> rps = np.array([[0.0, -1, 1], [1, 0, -1], [-1, 1, 0]])
     >>> fine = np.array([[1.0, 1 + 1e-9, 0], [0, 0, 0], [0, 0, 0]])
-    >>> game, x, y, xv, yv, status, degenerate = solve_stack(np.stack([rps, fine]), np.stack([-rps, fine]),
-    ...                                                      1e-9, 1e-9, cap=8, capacity=100)
-    >>> game.tolist(), np.round(x, 4).tolist(), status.tolist()
-    ([0], [[0.3333, 0.3333, 0.3333]], [0, 1])
+    >>> out = solve_stack(np.stack([rps, fine]), np.stack([-rps, fine]), 1e-9, 1e-9, cap=8, capacity=100)
+    >>> game, x, status, payoffs = out[0], out[1], out[5], out[7]
+    >>> game.tolist(), np.round(x, 4).tolist(), status.tolist(), np.round(payoffs, 4).tolist()
+    ([0], [[0.3333, 0.3333, 0.3333]], [0, 1], [[0.0, 0.0]])
     """
     A = np.ascontiguousarray(A, dtype=float)
     B = np.ascontiguousarray(B, dtype=float)
@@ -590,19 +858,22 @@ def solve_stack(A: np.ndarray, B: np.ndarray, tol: float, geo: float, cap: int, 
     buf_game = np.empty(capacity, np.int64)
     buf_x, buf_y = np.empty((capacity, m)), np.empty((capacity, n))
     buf_xv, buf_yv = np.empty(capacity, np.int64), np.empty(capacity, np.int64)
+    buf_pay, buf_reg = np.empty((capacity, 2)), np.empty(capacity)
     status = np.zeros(k, np.int64)
+    span = np.empty(k)
     degenerate = np.zeros(k, np.bool_)
     parts: list[tuple[np.ndarray, ...]] = []
     g = 0
     while g < k:
         g, written = _solve_block(A, B, g, tol, geo, det_tol, amb[0], amb[1], res, round_off, floor, cap,
-                                  bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate)
-        parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv)])
-    del buf_game, buf_x, buf_y, buf_xv, buf_yv
+                                  bool(lexicographic), buf_game, buf_x, buf_y, buf_xv, buf_yv, status, degenerate,
+                                  int(direct_bases), buf_pay, buf_reg, span)
+        parts.append([arr[:written].copy() for arr in (buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg)])
+    del buf_game, buf_x, buf_y, buf_xv, buf_yv, buf_pay, buf_reg
     columns = []
-    for c in range(5):   # one column at a time, dropping its pieces: the peak stays near one copy of the output
+    for c in range(7):   # one column at a time, dropping its pieces: the peak stays near one copy of the output
         columns.append(np.concatenate([part[c] for part in parts]))
         for part in parts:
             part[c] = None
-    game, x, y, xv, yv = columns
-    return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate
+    game, x, y, xv, yv, payoffs, regret = columns
+    return game, x.reshape(-1, m), y.reshape(-1, n), xv, yv, status, degenerate, payoffs.reshape(-1, 2), regret, span

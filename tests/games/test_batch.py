@@ -189,7 +189,7 @@ def test_chunks_are_bounded_and_give_the_same_answers(monkeypatch):
     real = batch_kernel._solve_block
 
     def recording(*args):
-        buffers.append(sum(arr.nbytes for arr in args[13:18]))
+        buffers.append(sum(arr.nbytes for arr in args[13:18] + args[21:23]))
         return real(*args)
 
     monkeypatch.setattr(batch_kernel, "_solve_block", recording)
@@ -212,8 +212,8 @@ def test_lexicographic_search_meets_the_same_vertices_as_the_search_over_all_bas
     rng = np.random.default_rng(size)
     A = rng.integers(0, 2 + size % 3, (60, size, size)).astype(float)
     B = rng.integers(0, 2 + size % 3, (60, size, size)).astype(float)
-    lex = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=True)
-    every = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=False)
+    lex = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=True, direct_bases=0)      # the walks, also
+    every = solve_stack(A, B, 1e-9, 1e-9, 64, 10_000, lexicographic=False, direct_bases=0)   # for small games
     def rows(out):  # the equilibria of each game, in order (the searches meet vertices in different orders)
         game, x, y = out[0], np.round(out[1], 9), np.round(out[2], 9)
         order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
@@ -223,6 +223,103 @@ def test_lexicographic_search_meets_the_same_vertices_as_the_search_over_all_bas
         np.testing.assert_allclose(a, b, atol=1e-12)
     np.testing.assert_array_equal(lex[5], every[5])      # status
     np.testing.assert_array_equal(lex[6], every[6])      # degeneracy
+
+
+# --------------------------------------------------------------------------- vertices from every basis (small games)
+def _kernel_rows(out):
+    """The equilibria of each game in a canonical order (the passes meet vertices in different orders)."""
+    game, x, y = out[0], np.round(out[1], 9) + 0.0, np.round(out[2], 9) + 0.0
+    order = np.lexsort(tuple(y.T[::-1]) + tuple(x.T[::-1]) + (game,))
+    return game[order], x[order], y[order]
+
+
+@pytest.mark.parametrize("kind", ["float", "int", "near-tie"])
+@pytest.mark.parametrize("shape,k", [((3, 3), 300), ((2, 4), 100), ((4, 4), 60), ((3, 5), 40), ((5, 5), 16)])
+def test_vertices_from_every_basis_same_sets_as_the_walk_and_the_per_game_solver(kind, shape, k):
+    """The direct pass over every basis (the default for games with C(m + n, m) <= DIRECT_MAX_BASES, forced here
+    up to 5x5) against the lexicographic walk alone and against games.equilibria game by game: uniform floats,
+    small integers (mostly degenerate) and planted near-ties below the float resolution (numbers near a
+    threshold, which the direct pass leaves to the walk). Same equilibria, payoffs, statuses and degeneracy
+    flags."""
+    from games.solvers.batch_kernel import solve_stack
+
+    if kind == "near-tie":   # the per-game solver solves these in exact arithmetic: fewer games
+        k = max(k // 2, 8)
+        A, B = _near_tie_stack(shape[0], k, 1e-8 if k % 3 else 3e-7, seed=k) if shape[0] == shape[1] else \
+            random_stack("float", shape, k, seed=k)
+        if shape[0] != shape[1]:   # rectangular: a near-tie in a column of A and in a row of B
+            A[:, 1, 0] = A[:, 0, 0] + 2e-8
+            B[:, 0, 1] = B[:, 0, 0] - 2e-8
+    else:
+        A, B = random_stack(kind, shape, k, seed=k + 1)
+    A, B = A.astype(float), B.astype(float)
+    direct = solve_stack(A, B, 1e-9, 1e-9, 64, 100_000, direct_bases=10**6)
+    walk = solve_stack(A, B, 1e-9, 1e-9, 64, 100_000, direct_bases=0)
+    for a, b in zip(_kernel_rows(direct), _kernel_rows(walk)):
+        np.testing.assert_allclose(a, b, atol=1e-12)
+    np.testing.assert_array_equal(direct[5], walk[5])      # status
+    np.testing.assert_array_equal(direct[6], walk[6])      # degeneracy
+    np.testing.assert_array_equal(direct[9], walk[9])      # payoff span
+    assert np.all(direct[8] <= 1e-9 * direct[9][direct[0]])   # every row verified: regret within tol of the range
+    assert_same_as_loop(A, B, batch_equilibria(A, B))   # the public call, game by game
+
+
+def test_degenerate_3x3_coordination_with_a_null_action_by_hand():
+    """A = B = diag(2, 1, 0). By hand: the pure profiles (1, 1), (2, 2) and (3, 3) (against column 3 every row
+    earns 0, against row 3 every column does, and (3, 3) is isolated: column 3 is a best reply only to row 3),
+    and both mixing on actions 1, 2 with weights (1/3, 2/3) (2 y1 = y2 makes rows 1 and 2 tie at 2/3 > 0).
+    Row 3 has three best replies, so the game is degenerate; four singleton components."""
+    A = np.diag([2.0, 1.0, 0.0])[None]
+    for bases in (0, 20):
+        from games.solvers import batch_kernel
+
+        out = batch_kernel.solve_stack(A, A, 1e-9, 1e-9, 64, 100, direct_bases=bases)
+        assert out[6].tolist() == [True] and out[5].tolist() == [0]
+    eqs = batch_equilibria(A, A)
+    expected = [(0, 0, 1, 0, 0, 1), (0, 1, 0, 0, 1, 0), (1 / 3, 2 / 3, 0, 1 / 3, 2 / 3, 0), (1, 0, 0, 1, 0, 0)]
+    assert profiles(eqs[0]) == _rounded(expected)
+    assert eqs.degenerate.tolist() == [True] and sorted(map(len, eqs[0].components)) == [1, 1, 1, 1]
+    np.testing.assert_allclose(sorted(eqs.payoffs[:, 0]), [0, 2 / 3, 1, 2], atol=1e-12)
+    assert np.all(eqs.regret <= 1e-12)
+
+
+def test_shapley_game_and_a_dominance_solvable_3x3_game_by_hand():
+    """Shapley's (1964) 3x3 game, A = I and B[i, (i + 1) % 3] = 1: best replies cycle, so there is no pure
+    equilibrium; uniform play makes both players indifferent, and it is the only equilibrium (Shapley, "Some
+    topics in two-person games", 1964). Every pure or two-action strategy has at most as many best replies as
+    actions played, so the game is non-degenerate. A 3x3 game where the third row and column strictly
+    dominate the others (A = B^T): iterated strict dominance leaves (3, 3), the unique equilibrium, payoffs (1, 1).
+    Both through the direct pass and through the walk."""
+    from games.solvers import batch_kernel
+
+    A = np.stack([np.eye(3), np.array([[3.0, 0, -1], [4, 1, 0], [5, 2, 1]])])
+    B = np.stack([np.roll(np.eye(3), 1, axis=1), A[1].T])
+    for bases in (0, 20):
+        out = batch_kernel.solve_stack(A, B, 1e-9, 1e-9, 64, 100, direct_bases=bases)
+        assert out[0].tolist() == [0, 1] and out[5].tolist() == [0, 0]
+        np.testing.assert_allclose(out[1], [[1 / 3] * 3, [0, 0, 1]], atol=1e-12)
+        np.testing.assert_allclose(out[2], [[1 / 3] * 3, [0, 0, 1]], atol=1e-12)
+        np.testing.assert_allclose(out[7], [[1 / 3, 1 / 3], [1, 1]], atol=1e-12)
+        assert not out[6][0]
+    eqs = batch_equilibria(A, B)
+    assert eqs.counts.tolist() == [1, 1] and not eqs.degenerate[0]
+    assert np.all(eqs.regret <= 1e-12)
+    assert_same_as_loop(A, B, eqs)
+
+
+def test_payoffs_and_regrets_from_the_compiled_pass_are_the_games():
+    """The payoffs and regrets the compiled pass returns equal x'Ay, x'By and the largest deviation gain computed
+    here from the payoff arrays, for the kept rows and for the rows of games handed back."""
+    A, B = random_stack("float", (3, 3), 200, seed=21)
+    A[0], B[0] = _bos_with_a_dominated_row_and_column(2e-8)     # handed back (a slack in doubt)
+    eqs = batch_equilibria(A, B)
+    assert 0 in eqs.solved_one_by_one.tolist()
+    g, x, y = eqs.game, eqs.x, eqs.y
+    ay, xb = np.einsum("emn,en->em", A[g], y), np.einsum("em,emn->en", x, B[g])
+    u1, u2 = np.einsum("em,em->e", x, ay), np.einsum("en,en->e", xb, y)
+    np.testing.assert_allclose(eqs.payoffs, np.stack([u1, u2], axis=1), atol=1e-12)
+    np.testing.assert_allclose(eqs.regret, np.maximum(ay.max(1) - u1, xb.max(1) - u2).clip(0), atol=1e-12)
+    np.testing.assert_allclose(eqs.scale, np.maximum(np.ptp(A, axis=(1, 2)), np.ptp(B, axis=(1, 2))))
 
 
 def test_closed_form_and_batched_vertex_enumeration_agree_on_2x2():
