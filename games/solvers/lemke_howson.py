@@ -73,7 +73,11 @@ class _Tableau:
 
 
 def pivot_limit(m: int, n: int) -> int:
-    """The most pivots a Lemke–Howson path of an ``m x n`` game may take before it is stopped as a bug.
+    """The most pivots a Lemke–Howson path of an ``m x n`` game may take by default before it is stopped.
+
+    ``50 (m + n)^2 + 1000``: paths on random games are usually far shorter, but their lengths have a long
+    tail (random 400x400 games have paths of 3, 6, 11 million pivots and more); the solver's ``max_pivots``
+    raises it.
 
     Examples
     --------
@@ -92,6 +96,15 @@ def _compiled_kernel():
     return lemke_howson_into, check_status
 
 
+def _limit(max_pivots: object, m: int, n: int) -> int:
+    if max_pivots is None:
+        return pivot_limit(m, n)
+    if isinstance(max_pivots, (bool, np.bool_)) or not isinstance(max_pivots, (int, np.integer)) or max_pivots < 1:
+        raise ValueError(f"max_pivots must be a positive integer or None (default {pivot_limit(m, n):,} for a "
+                         f"{m}x{n} game); got {max_pivots!r}")
+    return int(max_pivots)
+
+
 def _check_label(label: object, m: int, n: int) -> None:
     if isinstance(label, (bool, np.bool_)) or not isinstance(label, (int, np.integer)):
         raise TypeError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); "
@@ -100,10 +113,12 @@ def _check_label(label: object, m: int, n: int) -> None:
         raise ValueError(f"label must be an integer in 0..{m + n - 1} (rows first, then columns); got {label!r}")
 
 
-def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, tol: float = 1e-9):
+def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, tol: float = 1e-9,
+                      max_pivots: int | None = None):
     """Follow the Lemke–Howson path that drops ``label`` (0..m-1 rows, m..m+n-1 columns).
 
-    Returns the (unverified) mixed profile at the end of the path and the number of pivots.
+    Returns the (unverified) mixed profile at the end of the path and the number of pivots; raises
+    ``RuntimeError`` after ``max_pivots`` pivots (default :func:`pivot_limit`).
 
     Examples
     --------
@@ -116,7 +131,7 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     m, n = game.shape
     _check_label(label, m, n)
     a, b = positive_bimatrix(game, exact)
-    limit = pivot_limit(m, n)
+    limit = _limit(max_pivots, m, n)
     if not exact:  # the float path runs compiled (numba), pivot for pivot the same as the tableaux below
         from .pivoting import lemke_howson_float_path
 
@@ -143,7 +158,9 @@ def lemke_howson_path(game: NormalFormGame, label: int, *, exact: bool = False, 
     while True:
         steps += 1
         if steps > limit:
-            raise RuntimeError(f"Lemke-Howson did not terminate within {limit} pivots; this is a bug")
+            from .pivoting import TOO_MANY_PIVOTS, check_status
+
+            check_status(TOO_MANY_PIVOTS, limit, label)
         if in_p:
             leaving_label = p_label(tab_p.pivot(entering))
         else:
@@ -164,9 +181,13 @@ ONE_PER_LABEL = "Lemke-Howson finds one equilibrium per starting label, not all 
                  summary="complementary pivoting from one label (``label=None``: from every label), "
                          "lexicographic so degenerate games cannot make it cycle")
 def lemke_howson(
-    game: NormalFormGame, *, label: int | None = 0, tol: float = 1e-9, exact: bool = False
+    game: NormalFormGame, *, label: int | None = 0, tol: float = 1e-9, exact: bool = False,
+    max_pivots: int | None = None,
 ) -> EquilibriumSet:
     """One equilibrium from ``label``, or (``label=None``) the distinct equilibria reached from every label.
+
+    A path longer than ``max_pivots`` pivots (default :func:`pivot_limit`, ``50 (m + n)^2 + 1000``) stops with
+    a ``RuntimeError`` naming the label and the limit, never an unfinished answer.
 
     Examples
     --------
@@ -198,10 +219,11 @@ def lemke_howson(
     if not exact and math.isfinite(scale):  # path and regret (from the game's payoffs) in one compiled call
         kernel, check_status = _compiled_kernel()
         payoffs = game.payoffs   # C-contiguous floats (NormalFormGame makes them so)
-        limit, abs_tol, geometry, mn = pivot_limit(m, n), tol * scale, geometry_tol(tol), m + n
+        limit = pivot_limit(m, n) if max_pivots is None else _limit(max_pivots, m, n)
+        abs_tol, geometry, mn = tol * scale, geometry_tol(tol), m + n
         for lab in labels:
             out = np.empty(mn + 4)   # [x | y | payoffs | regret | pivots]
-            check_status(kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR, out), limit)
+            check_status(kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR, out), limit, lab)
             regret = float(out[mn + 2])
             if not regret <= abs_tol:
                 rejected += 1
@@ -215,12 +237,13 @@ def lemke_howson(
             from .pivoting import lemke_howson_float_path
 
             a, b = positive_bimatrix(game, False)
+        limit = _limit(max_pivots, m, n)
         for lab in labels:
             if exact:
-                prof, _ = lemke_howson_path(game, lab, exact=True)
+                prof, _ = lemke_howson_path(game, lab, exact=True, max_pivots=limit)
                 eq = verify(game, prof, "lemke-howson", tol, exact=True)
             else:
-                (x, y), _ = lemke_howson_float_path(a, b, lab, geometry_tol(tol), pivot_limit(m, n))
+                (x, y), _ = lemke_howson_float_path(a, b, lab, geometry_tol(tol), limit)
                 eq = verify_bimatrix(game, x, y, "lemke-howson", tol)
             if eq is None:
                 rejected += 1

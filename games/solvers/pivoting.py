@@ -326,18 +326,21 @@ def lemke_howson_verified(payoffs: np.ndarray, label: int, tol: float, limit: in
     return out[:m], out[m:m + n], out[m + n:m + n + 2], float(out[m + n + 2]), int(out[m + n + 3])
 
 
-def check_status(status: int, limit: int) -> None:
+def check_status(status: int, limit: int, label: int | None = None) -> None:
     """Raise ``RuntimeError`` for a path that did not end in an equilibrium (``status`` of the compiled path).
 
     Examples
     --------
     >>> check_status(DONE, 100)
-    >>> check_status(TOO_MANY_PIVOTS, 100)
+    >>> check_status(TOO_MANY_PIVOTS, 100, 3)  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
     ...
-    RuntimeError: Lemke-Howson did not terminate within 100 pivots
+    RuntimeError: Lemke-Howson did not reach an equilibrium within 100 pivots from label 3: paths on large games
+    can be this long; pass max_pivots=... to go further, or start from another label
     """
     if status == UNBOUNDED:
         raise RuntimeError("Lemke-Howson: unbounded ray (payoffs must be positive); this is a bug")
     if status == TOO_MANY_PIVOTS:
-        raise RuntimeError(f"Lemke-Howson did not terminate within {limit} pivots")
+        start = "" if label is None else f" from label {label}"
+        raise RuntimeError(f"Lemke-Howson did not reach an equilibrium within {limit:,} pivots{start}: paths on large "
+                           "games can be this long; pass max_pivots=... to go further, or start from another label")

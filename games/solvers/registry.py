@@ -74,7 +74,7 @@ class SolverSpec:
     >>> import games
     >>> spec = find_method(games.NormalFormGame, "lemke-howson")
     >>> spec.finds, spec.players_text, spec.exact, spec.options
-    ('one', '2', True, {'label': 0})
+    ('one', '2', True, {'label': 0, 'max_pivots': None})
     """
 
     name: str

@@ -184,7 +184,7 @@ def test_a_repeated_call_is_checked_like_the_first():
         assert games.equilibria(two, method="lemke-howson", label=1)[0].pure_actions() == ("a2", "b2")
     with pytest.raises(ValueError, match="needs a game of 2 players"):
         games.equilibria(three, method="lemke-howson", label=1)
-    with pytest.raises(TypeError, match="takes the options label; got max_bases"):
+    with pytest.raises(TypeError, match="takes the options label, max_pivots; got max_bases"):
         games.equilibria(two, method="lemke-howson", max_bases=3)
     with pytest.raises(ValueError, match="tol must be a number in"):
         games.equilibria(two, method="lemke-howson", label=1, tol=1.5)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import games
 from games import NormalFormGame
 from games.solvers.lemke_howson import lemke_howson, lemke_howson_path, pivot_limit
 from games.solvers.pivoting import lemke_howson_float_path, lemke_howson_verified
@@ -48,10 +49,23 @@ def test_matching_pennies_by_hand():
 
 def test_pivot_limit_and_unbounded_ray_are_errors_not_answers():
     a = np.array([[3.0, 1.0], [1.0, 3.0]])
-    with pytest.raises(RuntimeError, match="did not terminate within 1 pivots"):
+    with pytest.raises(RuntimeError, match="did not reach an equilibrium within 1 pivots"):
         lemke_howson_float_path(a, a.T, 0, 1e-12, 1)
     with pytest.raises(RuntimeError, match="unbounded ray"):
         lemke_howson_float_path(-a, -a.T, 0, 1e-12, 100)
+
+
+def test_max_pivots_bounds_every_path_and_names_the_label():
+    # matching pennies from label 0 takes 4 pivots (by hand, above): 3 is too few, 4 enough, on every path
+    pennies = NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+    for exact in (False, True):
+        with pytest.raises(RuntimeError, match="within 3 pivots from label 0: .*max_pivots"):
+            games.equilibria(pennies, method="lemke-howson", label=0, max_pivots=3, exact=exact)
+        eq = games.equilibria(pennies, method="lemke-howson", label=0, max_pivots=4, exact=exact)[0]
+        assert np.allclose(eq.as_float()[0], [0.5, 0.5], atol=1e-12) and eq.regret < 1e-12
+    for bad in (0, -1, 2.5, True, "10"):
+        with pytest.raises(ValueError, match="max_pivots must be a positive integer or None"):
+            games.equilibria(pennies, method="lemke-howson", max_pivots=bad)
 
 
 def test_same_equilibria_as_quantecon_on_nondegenerate_games():
