@@ -48,6 +48,8 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .vertex_walk import rows_before
+
 __all__ = ["DIRECT_MAX_BASES", "STATUS", "solve_stack"]
 
 #: Games whose polytopes have at most this many bases, ``C(m + n, m)`` (3x3: 20, 4x4: 70, 3x7: 120, 5x5: 252),
@@ -547,23 +549,11 @@ def _popcount(v):  # pragma: no cover - compiled
 
 
 @njit(cache=True)
-def _before(out_x, out_y, a, b):  # pragma: no cover - compiled
-    """Whether row ``a`` precedes row ``b`` in the lexicographic order of ``(x, y)``."""
-    for i in range(out_x.shape[1]):
-        if out_x[a, i] != out_x[b, i]:
-            return out_x[a, i] < out_x[b, i]
-    for j in range(out_y.shape[1]):
-        if out_y[a, j] != out_y[b, j]:
-            return out_y[a, j] < out_y[b, j]
-    return False
-
-
-@njit(cache=True)
 def _sort_rows(out_x, out_y, out_xv, out_yv, out_pay, out_reg, lo, hi):  # pragma: no cover - compiled
     """Sort rows ``lo:hi`` lexicographically by ``(x, y)`` (insertion sort: a game has few equilibria)."""
     for a in range(lo + 1, hi):
         b = a
-        while b > lo and _before(out_x, out_y, b, b - 1):
+        while b > lo and rows_before(out_x, out_y, b, b - 1):
             for i in range(out_x.shape[1]):
                 out_x[b, i], out_x[b - 1, i] = out_x[b - 1, i], out_x[b, i]
             for j in range(out_y.shape[1]):

@@ -24,7 +24,7 @@ import numpy as np
 from numba import njit
 
 __all__ = ["AMBIGUOUS", "OK", "SINGULAR", "TOO_MANY", "UNBOUNDED", "bimatrix_regrets", "complementary_pairs_compiled",
-           "completely_labelled_pairs", "RESOLUTION_PROBLEM", "solve_float_bimatrix", "walk_vertices"]
+           "completely_labelled_pairs", "RESOLUTION_PROBLEM", "rows_before", "solve_float_bimatrix", "walk_vertices"]
 
 #: Status codes of :func:`walk_vertices`.
 OK, SINGULAR, UNBOUNDED, TOO_MANY, AMBIGUOUS = 0, 1, 2, 3, 4
@@ -747,7 +747,7 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
         if rg <= verify_tol and reg[r, 0] <= tol_rel * spans[0] and reg[r, 1] <= tol_rel * spans[1]:
             # insertion in lexicographic order of the profile (x, y); equal profiles keep their order
             pos = kept
-            while pos > 0 and _profile_less(X, Y, r, order[pos - 1]):
+            while pos > 0 and rows_before(X, Y, r, order[pos - 1]):
                 order[pos] = order[pos - 1]
                 pos -= 1
             order[pos] = r
@@ -756,7 +756,16 @@ def solve_float_bimatrix(payoffs, tol, amb_lo, amb_hi, cap, resolution, round_of
 
 
 @njit(cache=True)
-def _profile_less(X, Y, r, s):  # pragma: no cover - compiled
+def rows_before(X, Y, r, s):  # pragma: no cover - compiled
+    """Whether profile ``r`` (row ``r`` of ``X`` and of ``Y``) precedes profile ``s`` in the lexicographic order of
+    ``(x, y)``, the order in which :func:`games.equilibria` lists equilibria.
+
+    Examples
+    --------
+    >>> X = np.array([[0.5, 0.5], [0.5, 0.5]]); Y = np.array([[0.0, 1.0], [1.0, 0.0]])
+    >>> rows_before(X, Y, 0, 1), rows_before(X, Y, 1, 0), rows_before(X, Y, 0, 0)
+    (True, False, False)
+    """
     for i in range(X.shape[1]):
         if X[r, i] != X[s, i]:
             return X[r, i] < X[s, i]
