@@ -17,6 +17,7 @@ import time
 import warnings
 
 import numpy as np
+from arguments import keyword_arguments
 from child import timed_call
 
 
@@ -113,10 +114,4 @@ def main(games_per_size: int = 2, timeout: float = 60.0, sizes: tuple[int, ...] 
 
 
 if __name__ == "__main__":
-    argv = sys.argv[1:]
-    kwargs: dict = {}
-    if argv:
-        kwargs["games_per_size"] = int(argv[0])
-    if len(argv) > 1:
-        kwargs["timeout"] = float(argv[1])
-    main(**kwargs)
+    main(**keyword_arguments(sys.argv[1:], ("games_per_size", int), ("timeout", float)))

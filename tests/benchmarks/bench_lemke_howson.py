@@ -22,6 +22,7 @@ import time
 import warnings
 
 import numpy as np
+from arguments import keyword_arguments, sizes
 from child import timed_call
 
 
@@ -145,12 +146,4 @@ def main(games_per_size: int = 3, labels_per_game: int = 6, sizes: tuple[int, ..
 
 
 if __name__ == "__main__":
-    argv = sys.argv[1:]
-    kwargs: dict = {}
-    if argv:
-        kwargs["games_per_size"] = int(argv[0])
-    if len(argv) > 1:
-        kwargs["labels_per_game"] = int(argv[1])
-    if len(argv) > 2:
-        kwargs["sizes"] = tuple(int(v) for v in argv[2].split(","))
-    main(**kwargs)
+    main(**keyword_arguments(sys.argv[1:], ("games_per_size", int), ("labels_per_game", int), ("sizes", sizes)))

@@ -30,6 +30,7 @@ import warnings
 from fractions import Fraction
 
 import numpy as np
+from arguments import keyword_arguments
 from child import timed_call
 
 DECIMALS = 7
@@ -183,10 +184,4 @@ def _print(results, games_per_size, timeout):
 
 
 if __name__ == "__main__":
-    argv = sys.argv[1:]
-    kwargs: dict = {}
-    if argv:
-        kwargs["games_per_size"] = int(argv[0])
-    if len(argv) > 1:
-        kwargs["repeats"] = int(argv[1])
-    main(**kwargs)
+    main(**keyword_arguments(sys.argv[1:], ("games_per_size", int), ("repeats", int)))
