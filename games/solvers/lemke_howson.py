@@ -219,8 +219,7 @@ def lemke_howson(
     if not exact and math.isfinite(scale):  # path and regret (from the game's payoffs) in one compiled call
         kernel, check_status = _compiled_kernel()
         payoffs = game.payoffs   # C-contiguous floats (NormalFormGame makes them so)
-        limit = pivot_limit(m, n) if max_pivots is None else _limit(max_pivots, m, n)
-        abs_tol, geometry, mn = tol * scale, geometry_tol(tol), m + n
+        limit, abs_tol, geometry, mn = _limit(max_pivots, m, n), tol * scale, geometry_tol(tol), m + n
         for lab in labels:
             out = np.empty(mn + 4)   # [x | y | payoffs | regret | pivots]
             check_status(kernel(payoffs, lab, geometry, limit, PROBABILITY_FLOOR, out), limit, lab)
